@@ -1,0 +1,99 @@
+/// @file
+/// @brief Reading `shifan.application/1`: the readers for the few types that are not plain
+/// described structs, and the cross-field rules of DOMAIN.md section 5 (a part never exceeds its
+/// whole; satisfaction has one form).
+#pragma once
+
+#include "shifan/domain/application.hpp"
+#include "shifan/json/reader.hpp"
+
+namespace shifan {
+
+/// `materials`: an array of material names (order free, repeats harmless).
+inline void read(json::Reader& r, MaterialSet& out) {
+    r.begin_array("材料名称数组", "an array of material names");
+    std::size_t i = 0;
+    out.bits = 0;
+    while (r.peek().kind != json::Kind::array_end) {
+        r.push_index(i++);
+        Material m{};
+        read(r, m);
+        out.add(m);
+        r.pop();
+    }
+    r.next();
+}
+
+/// `smes_served`: an object keyed by four-digit years.
+inline void read(json::Reader& r, YearCounts& out) {
+    r.begin_object("以年份为键的对象（如 {\"2024\": 102}）", "an object keyed by year (e.g. {\"2024\": 102})");
+    out.size = 0;
+    while (r.peek().kind != json::Kind::object_end) {
+        const std::string_view key = r.text(r.next());
+        int year = 0;
+        bool ok = key.size() == 4;
+        for (char c : key) {
+            if (c < '0' || c > '9') ok = false;
+            else year = year * 10 + (c - '0');
+        }
+        if (!ok || year < min_input_year || year > max_input_year)
+            r.fail_at(key, ErrorCode::unknown_key, "键应为四位年份（1900–2999），而非“" + std::string(key) + "”",
+                      "keys must be four-digit years (1900–2999), not \"" + std::string(key) + "\"");
+        if (out.at(year))
+            r.fail_at(key, ErrorCode::duplicate_key, "重复的年份“" + std::string(key) + "”",
+                      "duplicate year \"" + std::string(key) + "\"");
+        if (out.size == YearCounts::capacity)
+            r.fail_at(key, ErrorCode::limit_exceeded, "年份过多（上限 64 个）", "too many years (the limit is 64)");
+        r.push_key(key);
+        Count c;
+        read(r, c);
+        r.pop();
+        out.entries[out.size++] = {year, c};
+    }
+    r.next();
+}
+
+/// One form only; a part never exceeds its whole.
+inline void after_read(json::Reader& r, Satisfaction& s) {
+    if (s.percent && (s.surveyed || s.satisfied))
+        r.fail_at("percent", ErrorCode::inconsistent,
+                  "满意度只能用一种形式给出：调查人数（surveyed/satisfied）或百分比（percent），不能同时给出",
+                  "give satisfaction in one form only: a survey (surveyed/satisfied) or a percent, not both");
+    if (s.surveyed && s.satisfied && s.satisfied->value > s.surveyed->value)
+        r.fail_at("satisfied", ErrorCode::inconsistent, "满意人数大于调查人数", "more satisfied respondents than surveyed");
+}
+
+inline void after_read(json::Reader& r, ServiceVolume& v) {
+    if (v.total && v.free_or_low_fee && v.free_or_low_fee->value > v.total->value)
+        r.fail_at("free_or_low_fee", ErrorCode::inconsistent, "公益性或低收费服务量大于总服务量",
+                  "free or low-fee services exceed the total service volume");
+}
+
+inline void after_read(json::Reader& r, Staff& s) {
+    if (s.serving_smes && s.qualified_professionals && s.qualified_professionals->value > s.serving_smes->value)
+        r.fail_at("qualified_professionals", ErrorCode::inconsistent, "专业人员人数大于服务人员总数",
+                  "more qualified professionals than staff serving SMEs");
+}
+
+inline void after_read(json::Reader& r, Application& a) {
+    if (!a.reference_date)
+        r.fail_at("reference_date", ErrorCode::missing_required, "缺少必填字段 reference_date（评审基准日）",
+                  "missing required member \"reference_date\" (the date the application is judged at)");
+}
+
+/// Parse an application from JSON text into `out` (reusing its storage).
+/// @throws Error naming the JSON Pointer and the reason.
+inline void parse_application(json::Tape& tape, std::string_view text, Application& out, const json::Limits& limits = {}) {
+    out = Application{};
+    json::read_document(tape, text, application_schema, out, limits);
+}
+
+/// Parse an application from JSON text.
+inline Application parse_application(std::string_view text, const json::Limits& limits = {}) {
+    json::Tape tape;
+    Application app;
+    parse_application(tape, text, app, limits);
+    return app;
+}
+
+} // namespace shifan

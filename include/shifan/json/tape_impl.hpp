@@ -1,0 +1,140 @@
+/// @file
+/// @brief Out-of-line parts of tape.hpp (kept apart so tape.hpp reads as the interface).
+#pragma once
+
+#include "shifan/json/pointer.hpp"
+#include "shifan/json/tape.hpp"
+
+#include <cstring>
+
+namespace shifan::json {
+
+namespace detail {
+
+/// JSON Pointer of the place the tokens recorded so far have reached: where a parse stopped.
+inline std::string pointer_after(const std::vector<Token>& tokens, const std::string& arena) {
+    struct Frame { bool is_array; std::size_t index; std::string_view key; bool value_pending; };
+    std::vector<Frame> stack;
+    auto value_done = [&] {
+        if (stack.empty()) return;
+        Frame& f = stack.back();
+        if (f.is_array) ++f.index;
+        else f.value_pending = false;
+    };
+    for (const Token& t : tokens) {
+        switch (t.kind) {
+        case Kind::object_begin: stack.push_back({false, 0, {}, false}); break;
+        case Kind::array_begin: stack.push_back({true, 0, {}, false}); break;
+        case Kind::object_end:
+        case Kind::array_end: stack.pop_back(); value_done(); break;
+        case Kind::key:
+            stack.back().key = std::string_view(arena).substr(static_cast<std::size_t>(t.payload), t.size);
+            stack.back().value_pending = true;
+            break;
+        default: value_done(); break;
+        }
+    }
+    std::string out;
+    for (const Frame& f : stack) {
+        if (f.is_array) append_pointer_index(out, f.index);
+        else if (f.value_pending) append_pointer_token(out, f.key);
+    }
+    return out;
+}
+
+} // namespace detail
+
+inline bool TapeBuilder::push(const Token& t) {
+    if (!array_counts_.empty() && array_counts_.back() != SIZE_MAX && t.kind != Kind::key &&
+        t.kind != Kind::object_end && t.kind != Kind::array_end) {
+        if (++array_counts_.back() > limits_.max_array_length)
+            return fail_limit("array length", "数组长度", limits_.max_array_length);
+    }
+    if (t.kind == Kind::object_end || t.kind == Kind::array_end) array_counts_.pop_back();
+    tape_.tokens_.push_back(t);
+    return true;
+}
+
+inline bool TapeBuilder::open(Kind k) {
+    // The container counts as one element of its parent array.
+    if (!push(Token{k, false, 0, 0})) return false;
+    if (++depth_ > limits_.max_depth) {
+        tape_.tokens_.pop_back();
+        return fail_limit("nesting depth", "嵌套深度", limits_.max_depth);
+    }
+    array_counts_.push_back(k == Kind::array_begin ? 0 : SIZE_MAX);
+    return true;
+}
+
+inline bool TapeBuilder::text(Kind k, const std::string& s) {
+    if (s.size() > limits_.max_string_bytes)
+        return fail_limit("string length (bytes)", "字符串长度（字节）", limits_.max_string_bytes);
+    Token t{k, false, static_cast<std::uint32_t>(s.size()), tape_.arena_.size()};
+    tape_.arena_.append(s);
+    return push(t);
+}
+
+inline bool TapeBuilder::fail_syntax(const char* en, const char* zh) {
+    error.emplace(ErrorCode::syntax, detail::pointer_after(tape_.tokens_, tape_.arena_),
+                  Text{std::string("JSON 语法错误：") + zh, std::string("invalid JSON: ") + en});
+    return false;
+}
+
+inline bool TapeBuilder::fail_limit(const char* what_en, const char* what_zh, std::size_t limit) {
+    error.emplace(ErrorCode::limit_exceeded, detail::pointer_after(tape_.tokens_, tape_.arena_),
+                  Text{std::string("超过输入限制：") + what_zh + "上限为 " + std::to_string(limit),
+                       std::string("input limit exceeded: ") + what_en + " is limited to " +
+                           std::to_string(limit)});
+    return false;
+}
+
+inline bool TapeBuilder::parse_error(std::size_t position, const std::string&,
+                                     const nlohmann::detail::exception& ex) {
+    if (error) return false; // a limit already stopped the parse
+    const int id = ex.id;
+    std::string at = " (byte " + std::to_string(position) + ")";
+    if (id == 406) { // number overflow (1e400)
+        error.emplace(ErrorCode::out_of_range, detail::pointer_after(tape_.tokens_, tape_.arena_),
+                      Text{"数值超出可表示范围" + at, "number out of range" + at});
+        return false;
+    }
+    // nlohmann's message names the token it expected; keep it for the English text.
+    std::string what = ex.what();
+    if (auto p = what.find("syntax error while parsing value - "); p != std::string::npos)
+        what = what.substr(p + 35);
+    else if (auto q = what.find("] "); q != std::string::npos)
+        what = what.substr(q + 2);
+    error.emplace(ErrorCode::syntax, detail::pointer_after(tape_.tokens_, tape_.arena_),
+                  Text{"JSON 语法错误" + at + "：" + what, "invalid JSON" + at + ": " + what});
+    return false;
+}
+
+inline void Tape::parse(std::string_view text, const Limits& limits) {
+    tokens_.clear();
+    arena_.clear();
+    if (text.size() > limits.max_document_bytes)
+        throw Error(ErrorCode::limit_exceeded, "",
+                    Text{"超过输入限制：文档大小上限为 " + std::to_string(limits.max_document_bytes) + " 字节",
+                         "input limit exceeded: document size is limited to " +
+                             std::to_string(limits.max_document_bytes) + " bytes"});
+    if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0)
+        throw Error(ErrorCode::syntax, "",
+                    Text{"JSON 语法错误：文档以字节顺序标记（BOM）开头，请保存为无 BOM 的 UTF-8",
+                         "invalid JSON: the document starts with a byte order mark (BOM); save it as UTF-8 without BOM"});
+    bool blank = true;
+    for (char c : text)
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') { blank = false; break; }
+    if (blank)
+        throw Error(ErrorCode::syntax, "", Text{"JSON 语法错误：输入为空", "invalid JSON: the input is empty"});
+    tokens_.reserve(text.size() / 8 + 16);
+    arena_.reserve(text.size());
+    TapeBuilder builder(*this, limits);
+    const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder,
+                                              nlohmann::json::input_format_t::json, true, false);
+    if (!ok) {
+        if (builder.error) throw *builder.error;
+        throw Error(ErrorCode::syntax, "", Text{"JSON 语法错误", "invalid JSON"});
+    }
+}
+
+} // namespace shifan::json

@@ -1,0 +1,76 @@
+/// @file
+/// @brief 第九条、第十条 (art9, art10): dossier completeness, reported beside the verdict.
+///
+/// > 第十条 被推荐为市级示范平台的单位需提交下列材料：（一）申请报告……（七）真实性声明……
+#pragma once
+
+#include "shifan/core/text.hpp"
+#include "shifan/domain/application.hpp"
+#include "shifan/evaluation/evaluation.hpp"
+
+#include <array>
+#include <string_view>
+
+namespace shifan {
+
+/// A dossier requirement: its id, citation and what satisfies it.
+struct DossierInfo {
+    DossierItem item;
+    std::string_view id;
+    StaticText citation;
+    StaticText title;
+};
+
+inline constexpr std::array<DossierInfo, dossier_item_count> dossier_catalog{{
+    {DossierItem::recommendation_form, "art9.recommendation_form", {"第九条", "Art. 9"},
+     {"县区主管部门填写的《长治市中小企业公共服务示范平台推荐表》（含测评）", "the county's recommendation form, with its assessment"}},
+    {DossierItem::application_report, "art10.1", {"第十条第（一）项", "Art. 10(1)"},
+     {"长治市中小企业公共服务平台申请报告", "the application report (Annex 1)"}},
+    {DossierItem::legal_person_document, "art10.2", {"第十条第（二）项", "Art. 10(2)"},
+     {"法人证书或营业执照副本（复印件）", "legal-person certificate or business licence (copy)"}},
+    {DossierItem::audit_reports, "art10.3", {"第十条第（三）项", "Art. 10(3)"},
+     {"上一年度审计报告及服务收支专项审计报告，或包含服务收支情况的上一年度审计报告",
+      "last year's audit report with a special audit of service finances, or one that covers them"}},
+    {DossierItem::premises_proof, "art10.4", {"第十条第（四）项", "Art. 10(4)"},
+     {"固定的经营服务场所证明复印件（房产证、租赁合同）", "proof of fixed premises (property certificate or lease)"}},
+    {DossierItem::service_evidence, "art10.5", {"第十条第（五）项", "Art. 10(5)"},
+     {"开展相关服务的证明材料（通知、照片、总结等）", "evidence of services delivered (notices, photos, summaries)"}},
+    {DossierItem::qualifications, "art10.6", {"第十条第（六）项", "Art. 10(6)"},
+     {"国家颁发的从业资格（资质）、网站备案、许可证等证明，或无需此类证明的声明",
+      "state-issued qualifications, website filing, licences, or a declaration that none applies"}},
+    {DossierItem::authenticity_declaration, "art10.7", {"第十条第（七）项", "Art. 10(7)"},
+     {"能够证明符合申报条件的其他材料和对申报材料真实性的声明（加盖公章）", "other supporting materials and a sealed declaration of authenticity"}},
+}};
+
+namespace rules {
+
+/// Whether the materials satisfy one dossier requirement.
+inline bool dossier_item_present(const MaterialSet& m, DossierItem item) {
+    using M = Material;
+    switch (item) {
+    case DossierItem::recommendation_form: return m.has(M::recommendation_form);
+    case DossierItem::application_report: return m.has(M::application_report);
+    case DossierItem::legal_person_document: return m.has(M::legal_person_certificate) || m.has(M::business_license);
+    case DossierItem::audit_reports:
+        return (m.has(M::audit_report) && m.has(M::service_finance_audit)) || m.has(M::audit_report_with_service_finance);
+    case DossierItem::premises_proof: return m.has(M::premises_proof);
+    case DossierItem::service_evidence: return m.has(M::service_evidence);
+    case DossierItem::qualifications: return m.has(M::qualifications) || m.has(M::no_qualifications_required);
+    case DossierItem::authenticity_declaration: return m.has(M::authenticity_declaration);
+    case DossierItem::count_: break;
+    }
+    return false;
+}
+
+/// The dossier: null when `materials` is absent, else the requirements that fail.
+inline void dossier(const Application& app, Evaluation& e) {
+    e.dossier_known = app.materials.has_value();
+    e.missing_materials = 0;
+    if (!app.materials) return;
+    for (std::size_t i = 0; i < dossier_item_count; ++i)
+        if (!dossier_item_present(*app.materials, static_cast<DossierItem>(i)))
+            e.missing_materials |= static_cast<std::uint16_t>(1u << i);
+}
+
+} // namespace rules
+} // namespace shifan

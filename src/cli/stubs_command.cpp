@@ -1,0 +1,18 @@
+// Placeholders for subcommands not written yet: each says so and exits 64. Remove a stub when
+// its command file lands.
+#include "common.hpp"
+
+#include <iostream>
+
+namespace shifan::cli {
+namespace {
+int not_yet(const char* name) {
+    std::cerr << "shifan " << name << ": not available in this build yet\n";
+    return exit_usage;
+}
+} // namespace
+int run_verify(int, char**) { return not_yet("verify"); }
+int run_status(int, char**) { return not_yet("status"); }
+int run_roster(int, char**) { return not_yet("roster"); }
+int run_rules(int, char**) { return not_yet("rules"); }
+} // namespace shifan::cli
