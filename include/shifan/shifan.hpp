@@ -14,6 +14,8 @@
 #include "shifan/core/text.hpp"
 #include "shifan/domain/application.hpp"
 #include "shifan/domain/application_json.hpp"
+#include "shifan/json/error_json.hpp"
+#include "shifan/evaluation/batch.hpp"
 #include "shifan/evaluation/engine.hpp"
 #include "shifan/evaluation/evaluation.hpp"
 #include "shifan/evaluation/explain.hpp"
