@@ -46,6 +46,9 @@ public:
     /// Evaluate `app` into `out` (every field of `out` is overwritten; no allocation).
     /// @throws Error (rule_pack) when a dated parameter has no value in force on the reference date.
     void evaluate(const Application& app, Evaluation& out) const {
+        if (!app.reference_date)
+            throw Error(ErrorCode::missing_required, "/reference_date",
+                        Text{"缺少必填字段 reference_date（评审基准日）", "missing required member \"reference_date\""});
         const Parameters p = parameters_on(*app.reference_date);
         out.checks.fill(Check{});
         out.review_year = app.year();
