@@ -11,8 +11,6 @@ int not_yet(const char* name) {
     return exit_usage;
 }
 } // namespace
-int run_verify(int, char**) { return not_yet("verify"); }
 int run_status(int, char**) { return not_yet("status"); }
 int run_roster(int, char**) { return not_yet("roster"); }
-int run_rules(int, char**) { return not_yet("rules"); }
 } // namespace shifan::cli
