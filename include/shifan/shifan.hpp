@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup core
 /// @brief The whole C++ core of shifan in one include.
 ///
 /// shifan encodes 《长治市市级中小企业公共服务示范平台认定管理办法》 (the Changzhi measures for

@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup core
 /// @brief Calendar dates and legal periods under the Civil Code of the PRC (arts. 200–204).
 ///
 /// A period counted in years or months does not count its starting day and ends on the same day of
@@ -19,11 +20,14 @@
 
 namespace shifan {
 
+/// A calendar date (proleptic Gregorian). Legal periods use add_years() / add_months(), never
+/// Boost's `years(n)`.
 using Date = boost::gregorian::date;
 
 /// Dates shifan accepts in input: years 1900–2999 (wide enough for any designation, narrow enough
 /// that every legal period computed from them stays representable).
 inline constexpr int min_input_year = 1900;
+/// Latest year accepted in input (see `min_input_year`).
 inline constexpr int max_input_year = 2999;
 
 /// Whether `y` is a Gregorian leap year (2000 is, 2100 is not).

@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup core
 /// @brief Errors for bad input: a stable code, the JSON Pointer of the offending value, and the
 /// reason in Chinese and English. Bad input is an error, never a verdict (DOMAIN.md section 5).
 #pragma once
@@ -64,6 +65,7 @@ public:
         : std::runtime_error(compose(path, message.en)), code_(code), path_(std::move(path)),
           message_(std::move(message)) {}
 
+    /// The stable category of the error (its number is the C ABI's status code).
     [[nodiscard]] ErrorCode code() const noexcept { return code_; }
     /// JSON Pointer of the offending value ("" = the document itself).
     [[nodiscard]] const std::string& path() const noexcept { return path_; }

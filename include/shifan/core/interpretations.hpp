@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup core
 /// @brief Named readings of ambiguous clauses (DOMAIN.md section 7). The default comes first;
 /// every result records the readings it used.
 #pragma once
@@ -39,9 +40,9 @@ BOOST_DESCRIBE_ENUM(DeadlineRestDays, literal, roll_forward)
 
 /// The readings in force for one evaluation or status query.
 struct Interpretations {
-    Growth growth = Growth::strict;
-    SummaryOwed summary_owed = SummaryOwed::held_at_year_end;
-    DeadlineRestDays deadline_rest_days = DeadlineRestDays::literal;
+    Growth growth = Growth::strict;                                  ///< art6.2 steady growth
+    SummaryOwed summary_owed = SummaryOwed::held_at_year_end;        ///< art13 annual summary
+    DeadlineRestDays deadline_rest_days = DeadlineRestDays::literal; ///< deadlines on rest days
 };
 
 namespace detail {

@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup core
 /// @brief Three-valued outcomes and their aggregation (DOMAIN.md section 2).
 #pragma once
 
@@ -23,11 +24,17 @@ BOOST_DESCRIBE_ENUM(Verdict, eligible, ineligible, undetermined)
 
 /// all-of: fail if any child fails, else undetermined if any is undetermined, else pass.
 struct AllOf {
+    /// @var any_fail
+    /// A child failed.
+    /// @var any_undetermined
+    /// A child was undetermined.
     bool any_fail = false, any_undetermined = false;
+    /// Take one child's outcome into account.
     constexpr void add(Outcome o) noexcept {
         any_fail |= o == Outcome::fail;
         any_undetermined |= o == Outcome::undetermined;
     }
+    /// The group's outcome from the children added so far (pass when none were added).
     [[nodiscard]] constexpr Outcome result() const noexcept {
         return any_fail ? Outcome::fail : any_undetermined ? Outcome::undetermined : Outcome::pass;
     }
@@ -36,11 +43,17 @@ struct AllOf {
 /// any-of: pass if any child passes (not_applicable counts as pass), else undetermined if any is
 /// undetermined, else fail.
 struct AnyOf {
+    /// @var any_pass
+    /// A child passed (or was not applicable).
+    /// @var any_undetermined
+    /// A child was undetermined.
     bool any_pass = false, any_undetermined = false;
+    /// Take one child's outcome into account.
     constexpr void add(Outcome o) noexcept {
         any_pass |= o == Outcome::pass || o == Outcome::not_applicable;
         any_undetermined |= o == Outcome::undetermined;
     }
+    /// The group's outcome from the children added so far (fail when none were added).
     [[nodiscard]] constexpr Outcome result() const noexcept {
         return any_pass ? Outcome::pass : any_undetermined ? Outcome::undetermined : Outcome::fail;
     }

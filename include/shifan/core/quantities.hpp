@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup core
 /// @brief Exact value types: counts, money in integer fen, percentages in integer hundredths,
 /// years. No floating point ever decides a threshold (DOMAIN.md section 1).
 #pragma once
@@ -13,7 +14,7 @@ namespace shifan {
 
 /// A non-negative count (SMEs served, staff, activities, trainee-times).
 struct Count {
-    std::int64_t value = 0;
+    std::int64_t value = 0; ///< 0 ≤ value ≤ `max_count`
     friend constexpr auto operator<=>(Count, Count) = default;
 };
 
@@ -22,7 +23,7 @@ inline constexpr std::int64_t max_count = 1'000'000'000'000'000; // 10^15
 
 /// Money in integer fen (0.01 CNY). Input may carry at most two decimals.
 struct Money {
-    std::int64_t fen = 0;
+    std::int64_t fen = 0; ///< amount in fen (1 CNY = 100 fen), 0 ≤ fen ≤ `max_money_fen`
     friend constexpr auto operator<=>(Money, Money) = default;
     /// From whole yuan (CNY).
     static constexpr Money yuan(std::int64_t cny) { return Money{cny * 100}; }
@@ -33,14 +34,15 @@ inline constexpr std::int64_t max_money_fen = 1'000'000'000'000'000; // 10^13 CN
 
 /// A percentage in integer hundredths of a percent: 80% is 8000, 86.5% is 8650.
 struct Percent {
-    std::int64_t hundredths = 0;
+    std::int64_t hundredths = 0; ///< 8000 = 80%
     friend constexpr auto operator<=>(Percent, Percent) = default;
+    /// From a whole number of percent (80 → 80%).
     static constexpr Percent whole(std::int64_t p) { return Percent{p * 100}; }
 };
 
 /// A calendar year (review year, assessment year, a summary's year).
 struct Year {
-    int value = 0;
+    int value = 0; ///< e.g. 2025
     friend constexpr auto operator<=>(Year, Year) = default;
 };
 

@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup evaluation
 /// @brief The application (`shifan.application/1`, DOMAIN.md section 5): every input the rules of
 /// art6, art7, art9 and art10 read. Each type is declared once and described with Boost.Describe;
 /// JSON keys, enum names and field lists all come from these declarations.
@@ -35,6 +36,7 @@ BOOST_DESCRIBE_ENUM(OrganizationType, sme_service_institution, social_intermedia
 /// The five service functions of art5/art7, in the regulation's order.
 enum class Function : std::uint8_t { information, technology, entrepreneurship, training, financing };
 BOOST_DESCRIBE_ENUM(Function, information, technology, entrepreneurship, training, financing)
+/// Number of art7 functions (the enumerators of Function).
 inline constexpr std::size_t function_count = 5;
 
 /// Documents of the dossier (art9, art10).
@@ -59,16 +61,18 @@ BOOST_DESCRIBE_ENUM(Material, recommendation_form, application_report, legal_per
 
 /// A set of materials (a bit per `Material`): no allocation.
 struct MaterialSet {
-    std::uint32_t bits = 0;
+    std::uint32_t bits = 0; ///< bit i set = Material i present
+    /// Whether `m` is among the materials.
     [[nodiscard]] bool has(Material m) const { return (bits >> static_cast<unsigned>(m)) & 1u; }
+    /// Add `m` (adding twice is harmless).
     void add(Material m) { bits |= 1u << static_cast<unsigned>(m); }
 };
 
 /// Counts keyed by calendar year (`performance.smes_served`): {"2023": 88, "2024": 102}.
 struct YearCounts {
-    static constexpr std::size_t capacity = 64;
-    std::array<std::pair<int, Count>, capacity> entries{};
-    std::size_t size = 0;
+    static constexpr std::size_t capacity = 64;          ///< most years one document may give
+    std::array<std::pair<int, Count>, capacity> entries{}; ///< (year, count), the first #size used
+    std::size_t size = 0;                                  ///< number of entries used
     /// The count for `year`, if given.
     [[nodiscard]] std::optional<Count> at(int year) const {
         for (std::size_t i = 0; i < size; ++i)
@@ -79,13 +83,13 @@ struct YearCounts {
 
 /// art6.1: the applicant as a legal person.
 struct Applicant {
-    std::optional<std::string> name;
+    std::optional<std::string> name;        ///< the applicant's registered name
     std::optional<std::string> credit_code; ///< 统一社会信用代码
     std::optional<std::string> county;      ///< county or district of the recommending authority
     std::optional<bool> legal_person;       ///< independent legal person
-    std::optional<OrganizationType> organization_type;
-    std::optional<Date> established_on;
-    std::optional<Money> total_assets_cny;
+    std::optional<OrganizationType> organization_type; ///< art6.1 kind of organisation
+    std::optional<Date> established_on;      ///< start of operation (art6.1 "运营两年以上")
+    std::optional<Money> total_assets_cny;   ///< total assets (art6.1 "不低于100万元")
     std::optional<bool> sound_operation;    ///< sound finances, regulated, sustainable (attested)
 };
 BOOST_DESCRIBE_STRUCT(Applicant, (), (name, credit_code, county, legal_person, organization_type,
@@ -93,130 +97,130 @@ BOOST_DESCRIBE_STRUCT(Applicant, (), (name, credit_code, county, legal_person, o
 
 /// User satisfaction: a survey (`surveyed`, `satisfied`) or a percentage — never both.
 struct Satisfaction {
-    std::optional<Count> surveyed;
-    std::optional<Count> satisfied;
-    std::optional<Percent> percent;
+    std::optional<Count> surveyed;   ///< respondents surveyed
+    std::optional<Count> satisfied;  ///< respondents satisfied (≤ surveyed)
+    std::optional<Percent> percent;  ///< satisfaction as a percentage (instead of a survey)
 };
 BOOST_DESCRIBE_STRUCT(Satisfaction, (), (surveyed, satisfied, percent))
 
 /// art6.2: performance.
 struct Performance {
-    std::optional<YearCounts> smes_served;
-    std::optional<Satisfaction> satisfaction;
-    std::optional<bool> reputation;
+    std::optional<YearCounts> smes_served;    ///< SMEs served, keyed by year (Y-1, Y-2, Y-3 are read)
+    std::optional<Satisfaction> satisfaction; ///< user satisfaction (art6.2 "80％以上")
+    std::optional<bool> reputation;           ///< reputation or brand in its field/region (attested)
 };
 BOOST_DESCRIBE_STRUCT(Performance, (), (smes_served, satisfaction, reputation))
 
 /// art6.3: premises, facilities, aggregated institutions.
 struct Resources {
-    std::optional<bool> fixed_premises;
-    std::optional<bool> facilities;
-    std::optional<Count> partner_institutions;
+    std::optional<bool> fixed_premises;        ///< fixed premises
+    std::optional<bool> facilities;            ///< necessary facilities and equipment
+    std::optional<Count> partner_institutions; ///< service institutions aggregated ("2家以上")
 };
 BOOST_DESCRIBE_STRUCT(Resources, (), (fixed_premises, facilities, partner_institutions))
 
 /// art6.4: service volume, of which free or low-fee.
 struct ServiceVolume {
-    std::optional<Count> total;
-    std::optional<Count> free_or_low_fee;
+    std::optional<Count> total;           ///< total service volume
+    std::optional<Count> free_or_low_fee; ///< of which free or low-fee (≤ total)
 };
 BOOST_DESCRIBE_STRUCT(ServiceVolume, (), (total, free_or_low_fee))
 
 /// art6.4: management.
 struct Management {
-    std::optional<bool> rules;
-    std::optional<bool> service_process;
-    std::optional<bool> fee_standards;
-    std::optional<bool> quality_assurance;
-    std::optional<bool> small_micro_discount;
-    std::optional<ServiceVolume> service_volume;
-    std::optional<bool> development_plan;
-    std::optional<bool> annual_targets;
+    std::optional<bool> rules;                   ///< sound management rules
+    std::optional<bool> service_process;         ///< a standard service process
+    std::optional<bool> fee_standards;           ///< reasonable fee standards
+    std::optional<bool> quality_assurance;       ///< quality assurance measures
+    std::optional<bool> small_micro_discount;    ///< preferential fees for small and micro enterprises
+    std::optional<ServiceVolume> service_volume; ///< service volume, of which free or low-fee
+    std::optional<bool> development_plan;        ///< a clear development plan
+    std::optional<bool> annual_targets;          ///< annual service targets
 };
 BOOST_DESCRIBE_STRUCT(Management, (), (rules, service_process, fee_standards, quality_assurance,
                                        small_micro_discount, service_volume, development_plan, annual_targets))
 
 /// art6.5: the team.
 struct Staff {
-    std::optional<Count> serving_smes;
+    std::optional<Count> serving_smes;            ///< staff serving SMEs ("不少于10人")
     std::optional<Count> qualified_professionals; ///< college-or-higher education OR intermediate-or-higher title
-    std::optional<bool> leadership;
+    std::optional<bool> leadership;               ///< the head is honest, law-abiding, capable (attested)
 };
 BOOST_DESCRIBE_STRUCT(Staff, (), (serving_smes, qualified_professionals, leadership))
 
 /// art7.1: information services.
 struct InformationFunction {
-    std::optional<bool> query_system;
-    std::optional<bool> online_offline;
-    std::optional<Count> offline_smes_served;
-    std::optional<Count> activities;
+    std::optional<bool> query_system;         ///< an open information system SMEs can query
+    std::optional<bool> online_offline;       ///< online service with online-offline linkage
+    std::optional<Count> offline_smes_served; ///< enterprises served offline a year
+    std::optional<Count> activities;          ///< service activities a year
 };
 BOOST_DESCRIBE_STRUCT(InformationFunction, (), (query_system, online_offline, offline_smes_served, activities))
 
 /// art7.2: technology services.
 struct TechnologyFunction {
-    std::optional<bool> resource_organization;
-    std::optional<bool> expert_pool;
-    std::optional<bool> project_pool;
-    std::optional<bool> has_large_instruments;
-    std::optional<bool> instruments_shared;
-    std::optional<Count> activities;
+    std::optional<bool> resource_organization; ///< organises technical service resources
+    std::optional<bool> expert_pool;           ///< has an expert pool
+    std::optional<bool> project_pool;          ///< has a new-product / new-technology project pool
+    std::optional<bool> has_large_instruments; ///< has large or precision instruments
+    std::optional<bool> instruments_shared;    ///< they are open to SMEs for sharing
+    std::optional<Count> activities;           ///< technology service activities a year
 };
 BOOST_DESCRIBE_STRUCT(TechnologyFunction, (), (resource_organization, expert_pool, project_pool,
                                                has_large_instruments, instruments_shared, activities))
 
 /// art7.3: entrepreneurship services.
 struct EntrepreneurshipFunction {
-    std::optional<bool> coaching;
-    std::optional<bool> project_pool;
-    std::optional<bool> guide;
-    std::optional<bool> hotline;
-    std::optional<bool> agency_services;
-    std::optional<Count> activities;
+    std::optional<bool> coaching;        ///< strong start-up coaching capability
+    std::optional<bool> project_pool;    ///< a start-up project pool
+    std::optional<bool> guide;           ///< a 《创业指南》 (start-up guide)
+    std::optional<bool> hotline;         ///< a start-up service hotline
+    std::optional<bool> agency_services; ///< government-affairs agency services
+    std::optional<Count> activities;     ///< start-up project negotiation / promotion activities a year
 };
 BOOST_DESCRIBE_STRUCT(EntrepreneurshipFunction, (), (coaching, project_pool, guide, hotline, agency_services, activities))
 
 /// art7.4: training services.
 struct TrainingFunction {
-    std::optional<bool> accreditation;
-    std::optional<bool> online_offline;
-    std::optional<bool> evaluation;
-    std::optional<Count> trainee_times;
+    std::optional<bool> accreditation;   ///< a training qualification, or filed with the SME authority
+    std::optional<bool> online_offline;  ///< online and offline training
+    std::optional<bool> evaluation;      ///< a training evaluation mechanism
+    std::optional<Count> trainee_times;  ///< trainee-times a year
 };
 BOOST_DESCRIBE_STRUCT(TrainingFunction, (), (accreditation, online_offline, evaluation, trainee_times))
 
 /// art7.5: financing services (intermediary route or guarantee route).
 struct FinancingFunction {
-    std::optional<Count> activities;
-    std::optional<Money> financing_obtained_cny;
-    std::optional<bool> guarantee_institution;
-    std::optional<Money> new_guarantees_cny;
+    std::optional<Count> activities;             ///< financing service activities a year (intermediary route)
+    std::optional<Money> financing_obtained_cny; ///< financing obtained for SMEs a year (intermediary route)
+    std::optional<bool> guarantee_institution;   ///< is a financing guarantee institution (guarantee route)
+    std::optional<Money> new_guarantees_cny;     ///< new guarantees for SMEs a year (guarantee route)
 };
 BOOST_DESCRIBE_STRUCT(FinancingFunction, (), (activities, financing_obtained_cny, guarantee_institution, new_guarantees_cny))
 
 /// art7: the functions claimed. An absent function is not claimed.
 struct Functions {
-    std::optional<InformationFunction> information;
-    std::optional<TechnologyFunction> technology;
-    std::optional<EntrepreneurshipFunction> entrepreneurship;
-    std::optional<TrainingFunction> training;
-    std::optional<FinancingFunction> financing;
+    std::optional<InformationFunction> information;           ///< art7.1, when claimed
+    std::optional<TechnologyFunction> technology;             ///< art7.2, when claimed
+    std::optional<EntrepreneurshipFunction> entrepreneurship; ///< art7.3, when claimed
+    std::optional<TrainingFunction> training;                 ///< art7.4, when claimed
+    std::optional<FinancingFunction> financing;               ///< art7.5, when claimed
 };
 BOOST_DESCRIBE_STRUCT(Functions, (), (information, technology, entrepreneurship, training, financing))
 
 /// One application for designation, as a county authority submits it (art8–art10).
 struct Application {
     std::string schema;                ///< "shifan.application/1"
-    std::optional<std::string> id;
+    std::optional<std::string> id;     ///< the application's identifier, echoed in results
     std::optional<Year> review_year;   ///< 评审年度 (art12); defaults to the year of reference_date
     std::optional<Date> reference_date; ///< the date the application is judged at (required)
-    std::optional<Applicant> applicant;
-    std::optional<Performance> performance;
-    std::optional<Resources> resources;
-    std::optional<Management> management;
-    std::optional<Staff> staff;
-    std::optional<Functions> functions;
-    std::optional<MaterialSet> materials;
+    std::optional<Applicant> applicant;     ///< art6.1
+    std::optional<Performance> performance; ///< art6.2
+    std::optional<Resources> resources;     ///< art6.3
+    std::optional<Management> management;   ///< art6.4
+    std::optional<Staff> staff;             ///< art6.5
+    std::optional<Functions> functions;     ///< art7 (absent: no function claimed)
+    std::optional<MaterialSet> materials;   ///< art9, art10 (absent: dossier unknown)
 
     /// The review year Y: `review_year`, or the year of `reference_date`.
     [[nodiscard]] int year() const {

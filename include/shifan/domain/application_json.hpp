@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup evaluation
 /// @brief Reading `shifan.application/1`: the readers for the few types that are not plain
 /// described structs, and the cross-field rules of DOMAIN.md section 5 (a part never exceeds its
 /// whole; satisfaction has one form).
@@ -63,18 +64,21 @@ inline void after_read(json::Reader& r, Satisfaction& s) {
         r.fail_at("satisfied", ErrorCode::inconsistent, "满意人数大于调查人数", "more satisfied respondents than surveyed");
 }
 
+/// A part never exceeds its whole: `free_or_low_fee <= total`.
 inline void after_read(json::Reader& r, ServiceVolume& v) {
     if (v.total && v.free_or_low_fee && v.free_or_low_fee->value > v.total->value)
         r.fail_at("free_or_low_fee", ErrorCode::inconsistent, "公益性或低收费服务量大于总服务量",
                   "free or low-fee services exceed the total service volume");
 }
 
+/// A part never exceeds its whole: `qualified_professionals <= serving_smes`.
 inline void after_read(json::Reader& r, Staff& s) {
     if (s.serving_smes && s.qualified_professionals && s.qualified_professionals->value > s.serving_smes->value)
         r.fail_at("qualified_professionals", ErrorCode::inconsistent, "专业人员人数大于服务人员总数",
                   "more qualified professionals than staff serving SMEs");
 }
 
+/// `reference_date` is required.
 inline void after_read(json::Reader& r, Application& a) {
     if (!a.reference_date)
         r.fail_at("reference_date", ErrorCode::missing_required, "缺少必填字段 reference_date（评审基准日）",

@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup evaluation
 /// @brief Many applications at once: JSON texts in, results in input order out. One bad document
 /// yields its own error and never stops the others.
 ///
@@ -30,8 +31,8 @@ struct BatchOptions {
 /// The result for one document of a batch.
 struct BatchItem {
     int status = 0;                    ///< 0 evaluated; otherwise the ErrorCode of the failure
-    Verdict verdict = Verdict::undetermined;
-    std::uint8_t qualified_functions = 0;
+    Verdict verdict = Verdict::undetermined; ///< the verdict (when status is 0)
+    std::uint8_t qualified_functions = 0;    ///< bit i = function i of art7 passes
     std::string json;                  ///< shifan.evaluation/1, or {"error": …} when status != 0
 };
 

@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup evaluation
 /// @brief The evaluation engine: a rule pack and a set of readings, applied to applications.
 ///
 /// Thread-safety: an `Engine` is immutable after construction; any number of threads may call
@@ -35,8 +36,11 @@ public:
         if (!dated) fixed_ = pack_->resolve(Date(2000, 1, 1));
     }
 
+    /// The rule pack this engine applies.
     [[nodiscard]] const RulePack& rule_pack() const noexcept { return *pack_; }
+    /// The rule pack, shared (keep it to keep results' `rule_pack` pointers valid).
     [[nodiscard]] const std::shared_ptr<const RulePack>& rule_pack_ptr() const noexcept { return pack_; }
+    /// The readings this engine applies.
     [[nodiscard]] const Interpretations& interpretations() const noexcept { return readings_; }
 
     /// The parameters in force on `on`.

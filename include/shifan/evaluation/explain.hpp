@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup evaluation
 /// @brief Explanations for people: one sentence per check, in Chinese or English, built from the
 /// registry (title, unit) and the check (outcome, reason, numbers, missing inputs).
 #pragma once

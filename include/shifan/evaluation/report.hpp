@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup evaluation
 /// @brief A plain-text report of an evaluation for people (the CLI's default output): the verdict,
 /// each article's checks with ✓ ✗ ? –, shortfalls, missing inputs and the dossier.
 #pragma once

@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup evaluation
 /// @brief Writing `shifan.evaluation/1` (DOMAIN.md section 6) with the streaming writer.
 #pragma once
 
@@ -58,7 +59,10 @@ inline void write_missing(json::Writer& w, InputSet missing, int year) {
 } // namespace detail
 
 /// Append the evaluation as `shifan.evaluation/1` JSON to `out`.
+/// @param out            the string appended to
+/// @param e              the evaluation (its `rule_pack` must still be alive)
 /// @param application_id the application's `id` (null when absent)
+/// @param o              languages, compact form, messages
 inline void write_evaluation(std::string& out, const Evaluation& e, const std::optional<std::string>& application_id,
                              const WriteOptions& o = {}) {
     json::Writer w(out);

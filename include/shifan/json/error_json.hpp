@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup json
 /// @brief Errors as JSON: `{"error": {"code": "unknown_key", "path": "/applicant/foo", "message": {"zh": …, "en": …}}}`.
 #pragma once
 

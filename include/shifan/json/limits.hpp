@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup json
 /// @brief Input limits: every document shifan reads is bounded in size, depth and length, so that
 /// hostile input cannot exhaust memory or time. Defaults are far above any real document; a host
 /// may lower or raise them.

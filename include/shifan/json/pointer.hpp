@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup json
 /// @brief JSON Pointers (RFC 6901) for error messages and missing-input lists.
 #pragma once
 

@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup json
 /// @brief Typed reading of a Tape, driven by Boost.Describe: one declaration of each domain type
 /// gives its JSON keys, its enum names and its field list. Every fault becomes an `Error` naming
 /// the JSON Pointer and the reason in zh and en. Strict: unknown keys, duplicate keys and `null`
@@ -27,17 +28,27 @@ namespace shifan::json {
 /// A cursor over a Tape that knows the JSON Pointer of the value it is at.
 class Reader {
 public:
+    /// A reader at the start of `tape` (borrowed: it must outlive the reader).
     explicit Reader(const Tape& tape) : tape_(tape) { path_.reserve(16); }
 
+    /// The current token, not consumed.
     [[nodiscard]] const Token& peek() const { return tape_.tokens()[pos_]; }
+    /// The current token, consumed.
     const Token& next() { return tape_.tokens()[pos_++]; }
+    /// Whether every token was consumed.
     [[nodiscard]] bool at_end() const { return pos_ >= tape_.tokens().size(); }
+    /// The text of a key, string or number token.
     [[nodiscard]] std::string_view text(const Token& t) const { return tape_.text(t); }
+    /// Index of the current token (for seek()).
     [[nodiscard]] std::size_t position() const { return pos_; }
+    /// Go back (or forward) to a position().
     void seek(std::size_t pos) { pos_ = pos; }
 
+    /// Enter member `key` (for the JSON Pointer of errors).
     void push_key(std::string_view key) { path_.push_back({key, 0, false}); }
+    /// Enter array element `index`.
     void push_index(std::size_t index) { path_.push_back({{}, index, true}); }
+    /// Leave the member or element last entered.
     void pop() { path_.pop_back(); }
 
     /// JSON Pointer of the current value.
@@ -56,9 +67,13 @@ public:
         return out;
     }
 
+    /// Throw an Error at the current value's pointer.
+    /// @throws Error always
     [[noreturn]] void fail(ErrorCode code, std::string zh, std::string en) const {
         throw Error(code, pointer(), Text{std::move(zh), std::move(en)});
     }
+    /// Throw an Error at member `key` of the current object.
+    /// @throws Error always
     [[noreturn]] void fail_at(std::string_view key, ErrorCode code, std::string zh, std::string en) const {
         throw Error(code, pointer_to(key), Text{std::move(zh), std::move(en)});
     }
@@ -93,6 +108,7 @@ public:
         } while (depth != 0);
     }
 
+    /// What a token kind is called, in Chinese (for messages).
     static const char* kind_zh(Kind k) {
         switch (k) {
         case Kind::object_begin: return "对象";
@@ -106,6 +122,7 @@ public:
         default: return "其他";
         }
     }
+    /// What a token kind is called, in English (for messages).
     static const char* kind_en(Kind k) {
         switch (k) {
         case Kind::object_begin: return "an object";
@@ -130,12 +147,14 @@ private:
 // ---------------------------------------------------------------------------------------------
 // Scalars
 
+/// A JSON boolean.
 inline void read(Reader& r, bool& out) {
     const Token& t = r.next();
     if (t.kind != Kind::boolean) r.wrong_type(t, "布尔值（true/false）", "a boolean (true/false)");
     out = t.flag;
 }
 
+/// A JSON string.
 inline void read(Reader& r, std::string& out) {
     const Token& t = r.next();
     if (t.kind != Kind::string) r.wrong_type(t, "字符串", "a string");
@@ -240,6 +259,7 @@ inline void read(Reader& r, Percent& out) {
 // ---------------------------------------------------------------------------------------------
 // Enumerations (described with BOOST_DESCRIBE_ENUM): JSON strings of the enumerator names.
 
+/// A described enumeration, from the JSON string of an enumerator's name.
 template <class E>
     requires boost::describe::has_describe_enumerators<E>::value
 void read(Reader& r, E& out) {
@@ -283,6 +303,7 @@ std::optional<E> enum_from_name(std::string_view name) {
 // ---------------------------------------------------------------------------------------------
 // Optional members: present → read the value (null is a wrong type, not absence).
 
+/// An optional member that is present: its value (`null` is a wrong type).
 template <class T>
 void read(Reader& r, std::optional<T>& out) {
     if (!out) out.emplace();
@@ -297,6 +318,8 @@ void read(Reader& r, std::optional<T>& out) {
 template <class T>
 concept has_after_read = requires(Reader& r, T& v) { after_read(r, v); };
 
+/// A described struct: an object whose keys are exactly its public members (unknown and
+/// duplicate keys are errors); then `after_read` when the type has one.
 template <class T>
     requires boost::describe::has_describe_members<T>::value
 void read(Reader& r, T& out) {

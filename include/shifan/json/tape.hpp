@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup json
 /// @brief A flat event tape filled by nlohmann/json's SAX parser: no DOM, no per-node allocation.
 ///
 /// The tape records each SAX event (16 bytes) and copies key, string and float texts into one
@@ -27,7 +28,7 @@ enum class Kind : std::uint8_t {
 
 /// One SAX event. Texts (key, string, floating) live in the tape's arena at [offset, offset+size).
 struct Token {
-    Kind kind{};
+    Kind kind{};                ///< what the event is
     bool flag = false;          ///< boolean value
     std::uint32_t size = 0;     ///< text size
     std::uint64_t payload = 0;  ///< arena offset, unsigned value, or two's complement of a negative
@@ -40,7 +41,9 @@ public:
     /// @throws Error syntax / limit_exceeded, with the JSON Pointer where the fault lies.
     void parse(std::string_view text, const Limits& limits = {});
 
+    /// The recorded events.
     [[nodiscard]] const std::vector<Token>& tokens() const noexcept { return tokens_; }
+    /// The text of a key, string or floating token (a view into the arena).
     [[nodiscard]] std::string_view text(const Token& t) const noexcept {
         return std::string_view(arena_).substr(static_cast<std::size_t>(t.payload), t.size);
     }
@@ -54,7 +57,12 @@ private:
 /// SAX handler that fills a Tape and enforces the limits.
 class TapeBuilder final : public nlohmann::json_sax<nlohmann::json> {
 public:
+    /// Fill `tape` (borrowed) under `limits` (borrowed).
     TapeBuilder(Tape& tape, const Limits& limits) : tape_(tape), limits_(limits) {}
+
+    /// @name SAX callbacks of nlohmann::json_sax
+    /// Each records one event; returning false stops the parse with #error set.
+    //@{
 
     bool null() override { return push(Kind::null); }
     bool boolean(bool v) override { Token t{Kind::boolean, v, 0, 0}; return push(t); }
@@ -78,6 +86,7 @@ public:
     bool end_array() override { --depth_; return push(Kind::array_end); }
     bool parse_error(std::size_t position, const std::string& last_token,
                      const nlohmann::detail::exception& ex) override;
+    //@}
 
     /// Error recorded by a callback that stopped the parse (nlohmann then returns false).
     std::optional<Error> error;

@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup json
 /// @brief Out-of-line parts of tape.hpp (kept apart so tape.hpp reads as the interface).
 #pragma once
 

@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup json
 /// @brief A streaming JSON writer into a std::string: no DOM, commas and escapes handled, output
 /// byte-identical for identical input (no locale, no floating point).
 #pragma once
@@ -14,12 +15,17 @@ namespace shifan::json {
 /// of shifan itself; the writer does not check it beyond debug assertions.
 class Writer {
 public:
+    /// A writer appending to `out` (borrowed: it must outlive the writer).
     explicit Writer(std::string& out) : out_(out) {}
 
+    /// @name Structure
+    //@{
+    /// Open or close an object or array; returns the writer for chaining.
     Writer& begin_object() { comma(); out_.push_back('{'); push(); return *this; }
     Writer& end_object() { --depth_; out_.push_back('}'); return *this; }
     Writer& begin_array() { comma(); out_.push_back('['); push(); return *this; }
     Writer& end_array() { --depth_; out_.push_back(']'); return *this; }
+    //@}
 
     /// A key; the next call writes its value.
     Writer& key(std::string_view k) {
@@ -29,6 +35,9 @@ public:
         after_key_ = true;
         return *this;
     }
+    /// @name Values
+    //@{
+    /// Write a value (a string is escaped; integers exactly, never through floating point).
     Writer& value(std::string_view s) { comma(); string_literal(s); return *this; }
     Writer& value(const char* s) { return value(std::string_view(s)); }
     Writer& value(bool b) { comma(); out_ += b ? "true" : "false"; return *this; }
@@ -46,9 +55,11 @@ public:
     Writer& value(int v) { return value(static_cast<std::int64_t>(v)); }
     Writer& value(long long v) { return value(static_cast<std::int64_t>(v)); }
     Writer& null() { comma(); out_ += "null"; return *this; }
+    //@}
     /// Pre-serialised JSON (trusted: produced by shifan itself).
     Writer& raw(std::string_view json) { comma(); out_ += json; return *this; }
 
+    /// A key and its value.
     template <class T>
     Writer& member(std::string_view k, const T& v) { key(k); return value(v); }
 

@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup rules_art6
 /// @brief 第六条 (art6): the basic conditions, all of which a platform must meet.
 ///
 /// > 第六条 市级示范平台应同时具备以下基本条件：（一）……（五）……

@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup rules_art7
 /// @brief 第七条 (art7): the functional requirements, at least one of which a platform must meet.
 ///
 /// > 第七条 市级示范平台应满足以下至少一项功能要求：（一）信息服务……（五）融资服务……

@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup rules_registry
 /// @brief The rule registry: every rule and group of art6 and art7 with its id, citation, title,
 /// unit, parameter and inputs (DOMAIN.md section 3). Evaluation, explanation, the law-to-code
 /// matrix and `shifan rules --json` all read this one table.
@@ -31,6 +32,7 @@ enum class RuleId : std::uint8_t {
     art7_5, art7_5_intermediary_route, art7_5_guarantee_route,
     count_
 };
+/// Number of rules and groups in the registry.
 inline constexpr std::size_t rule_count = static_cast<std::size_t>(RuleId::count_);
 
 /// How a group combines its children.
@@ -47,13 +49,13 @@ enum class Measure : std::uint8_t {
 
 /// One entry of the registry.
 struct RuleInfo {
-    RuleId rule;
+    RuleId rule;                  ///< the rule (equal to its index in `rule_catalog`)
     std::string_view id;          ///< "art6.2.satisfaction"
-    std::optional<RuleId> parent;
-    Combine combine;
+    std::optional<RuleId> parent; ///< the group it belongs to (none for art6 and art7)
+    Combine combine;              ///< leaf, or how a group combines its children
     StaticText citation;          ///< {"第六条第（二）项", "Art. 6(2)"}
     StaticText title;             ///< what the rule requires, for people
-    Measure measure;
+    Measure measure;              ///< what its numbers are (none for yes/no rules)
     StaticText unit;              ///< unit of counts ("家" / "SMEs"); empty when none
     std::optional<Param> param;   ///< the threshold it compares against
     std::optional<Param> param2;  ///< a second threshold (art7.5 routes)
@@ -83,6 +85,8 @@ constexpr InputSet in(I a, I b, I c) { return bit(a) | bit(b) | bit(c); }
 constexpr InputSet in(I a, I b, I c, I d) { return bit(a) | bit(b) | bit(c) | bit(d); }
 } // namespace detail
 
+/// The registry: every rule and group of art6 and art7, in RuleId order (a group precedes its
+/// children). The one source of rule ids, citations, titles, parameters and inputs.
 // clang-format off
 inline constexpr std::array<RuleInfo, rule_count> rule_catalog{{
     {detail::R::art6, "art6", std::nullopt, Combine::all_of, detail::art6_c,

@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup rules_registry
 /// @brief The shapes of leaf checks the articles are made of: a yes/no condition, a minimum, a
 /// ratio, several conditions that must all hold. Each sets outcome, reason, numbers and the absent
 /// inputs in one place, so every article decides alike.

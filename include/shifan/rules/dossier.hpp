@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup rules_dossier
 /// @brief 第九条、第十条 (art9, art10): dossier completeness, reported beside the verdict.
 ///
 /// > 第十条 被推荐为市级示范平台的单位需提交下列材料：（一）申请报告……（七）真实性声明……
@@ -15,12 +16,13 @@ namespace shifan {
 
 /// A dossier requirement: its id, citation and what satisfies it.
 struct DossierInfo {
-    DossierItem item;
-    std::string_view id;
-    StaticText citation;
-    StaticText title;
+    DossierItem item;     ///< the requirement
+    std::string_view id;  ///< "art10.3", "art9.recommendation_form"
+    StaticText citation;  ///< {"第十条第（三）项", "Art. 10(3)"}
+    StaticText title;     ///< what must be submitted
 };
 
+/// The dossier requirements of art9 and art10, in DossierItem order.
 inline constexpr std::array<DossierInfo, dossier_item_count> dossier_catalog{{
     {DossierItem::recommendation_form, "art9.recommendation_form", {"第九条", "Art. 9"},
      {"县区主管部门填写的《长治市中小企业公共服务示范平台推荐表》（含测评）", "the county's recommendation form, with its assessment"}},

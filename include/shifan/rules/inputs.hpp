@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup rules_registry
 /// @brief The leaf inputs the rules read, in the order of the rule table (DOMAIN.md section 3),
 /// and their JSON Pointers. An evaluation lists the absent ones that made a check undetermined.
 #pragma once
@@ -27,11 +28,13 @@ enum class Input : std::uint8_t {
     financing_activities, financing_financing_obtained_cny, financing_guarantee_institution, financing_new_guarantees_cny,
     count_
 };
+/// Number of leaf inputs.
 inline constexpr std::size_t input_count = static_cast<std::size_t>(Input::count_);
 static_assert(input_count <= 64, "a missing-input set is a 64-bit mask");
 
 /// A set of inputs.
 using InputSet = std::uint64_t;
+/// The set holding only `i`.
 constexpr InputSet bit(Input i) noexcept { return InputSet{1} << static_cast<unsigned>(i); }
 
 /// JSON Pointer of an input; the `smes_served` inputs are keyed by year (Y-1, Y-2, Y-3 for review year Y).

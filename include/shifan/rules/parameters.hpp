@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup rules_registry
 /// @brief The parameters of the measures (DOMAIN.md section 4): every threshold the rules compare
 /// against, each with its source in the regulation. Values live in rule packs (data), never in
 /// the rule code.
@@ -36,6 +37,7 @@ enum class Param : std::uint8_t {
     annual_summary_due,
     county_report_due,
 };
+/// Number of parameters.
 inline constexpr std::size_t param_count = 19;
 
 /// How a parameter's value is held: years and counts as integers, money in fen, percentages in
@@ -45,11 +47,12 @@ enum class ParamKind : std::uint8_t { years, count, money, percent, month_day };
 /// The definition of a parameter: its pack name, kind and source.
 struct ParamDef {
     std::string_view name;     ///< name in `shifan.rulepack/1` ("financing.min_activities")
-    ParamKind kind;
+    ParamKind kind;            ///< how its value is held
     std::string_view citation; ///< where the regulation states it
-    StaticText meaning;
+    StaticText meaning;        ///< what it is, with the regulation's words
 };
 
+/// Every parameter's definition, in Param order: name, kind and citation.
 inline constexpr std::array<ParamDef, param_count> param_defs{{
     {"min_operating_years", ParamKind::years, "第六条第（一）项", {"运营年限下限（运营两年以上）", "minimum years of operation"}},
     {"min_total_assets_cny", ParamKind::money, "第六条第（一）项", {"资产总额下限（不低于100万元）", "minimum total assets (CNY)"}},
@@ -84,20 +87,27 @@ constexpr std::optional<Param> param_by_name(std::string_view name) {
 
 /// A month and day of the year, for deadlines ("2月底" = {2, last}).
 struct MonthDay {
-    int month = 1;
+    int month = 1; ///< 1–12
     int day = 0; ///< 0 = the last day of the month
 };
 
 /// The parameter values in force on one date: what the rules read.
 class Parameters {
 public:
+    /// The value as held (see ParamKind).
     [[nodiscard]] std::int64_t raw(Param p) const { return values_[static_cast<std::size_t>(p)]; }
+    /// Set the value as held (see ParamKind).
     void set_raw(Param p, std::int64_t v) { values_[static_cast<std::size_t>(p)] = v; }
 
+    /// A count parameter.
     [[nodiscard]] Count count(Param p) const { return Count{raw(p)}; }
+    /// A money parameter.
     [[nodiscard]] Money money(Param p) const { return Money{raw(p)}; }
+    /// A percentage parameter.
     [[nodiscard]] Percent percent(Param p) const { return Percent{raw(p)}; }
+    /// A years parameter.
     [[nodiscard]] int years(Param p) const { return static_cast<int>(raw(p)); }
+    /// A month-day parameter (a deadline).
     [[nodiscard]] MonthDay month_day(Param p) const {
         return MonthDay{static_cast<int>(raw(p) / 100), static_cast<int>(raw(p) % 100)};
     }

@@ -1,4 +1,5 @@
 /// @file
+/// @ingroup rules_registry
 /// @brief Rule packs (`shifan.rulepack/1`): the parameters as data, with dated values, so that a
 /// revision of the measures or a sibling measure (the provincial one has the same shape) is
 /// loaded, not recompiled. The built-in pack `changzhi-municipal` is
@@ -23,16 +24,16 @@ namespace shifan {
 
 /// One value of a parameter and the date it takes effect (`from`, inclusive; none = always).
 struct DatedValue {
-    std::optional<Date> from;
-    std::int64_t value = 0;
+    std::optional<Date> from; ///< first day in force; none = in force on every date
+    std::int64_t value = 0;   ///< the value as held (see ParamKind)
 };
 
 /// A named, versioned set of parameter values, each possibly changing over time.
 class RulePack {
 public:
-    std::string id;
-    std::string version;
-    std::string description;
+    std::string id;          ///< "changzhi-municipal"; named in every result
+    std::string version;     ///< the pack's version; named in every result
+    std::string description; ///< free text (the measure it encodes)
     /// Values of each parameter, sorted by `from` (an undated value first).
     std::array<std::vector<DatedValue>, param_count> values;
 
