@@ -1,0 +1,110 @@
+"""The CLI's actual `--json` outputs validate against their schemas.
+
+    SHIFAN=build/ci/bin/shifan python3 -m unittest tests/schema/cli_outputs.py
+
+`shifan evaluate --json` (plain, --compact, --lang en, several files at once, with each example rule
+pack) on every example application and every policy case that is not expected to fail must give
+valid `shifan.evaluation/1`; `shifan status --json` on every example history must give valid
+`shifan.status/1` (when this build has the status command).
+"""
+
+import json
+import subprocess
+import unittest
+
+from schemalib import REPO, errors, load_json
+import shifan_cases
+
+SHIFAN = shifan_cases.find_shifan(REPO)
+APPLICATIONS = sorted((REPO / "examples" / "applications").glob("*.json"))
+RULE_PACKS = sorted((REPO / "examples" / "rule-packs").glob("*.json"))
+HISTORIES = [p for p in sorted((REPO / "examples" / "histories").glob("*.json"))
+             if load_json(p).get("schema") == "shifan.history/1"]
+
+
+def run(*args, stdin=None):
+    r = subprocess.run([str(SHIFAN), *map(str, args)], input=stdin, capture_output=True)
+    return r.returncode, r.stdout.decode("utf-8"), r.stderr.decode("utf-8", "replace")
+
+
+def has_command(name):
+    return run(name, "--help")[0] == 0
+
+
+class EvaluationOutput(unittest.TestCase):
+    def assertValid(self, doc, what):
+        self.assertEqual(errors("shifan.evaluation/1", doc), [], what)
+
+    def test_examples(self):
+        self.assertGreater(len(APPLICATIONS), 0)
+        variants = [[], ["--compact"], ["--lang", "en"], ["--lang", "zh"], ["--interpretation", "growth=consecutive"]]
+        for app in APPLICATIONS:
+            for extra in variants:
+                with self.subTest(file=app.name, options=extra):
+                    code, out, err = run("evaluate", "--json", *extra, app)
+                    self.assertEqual(code, 0, err)
+                    self.assertValid(json.loads(out), "%s %s" % (app.name, extra))
+
+    def test_several_files_give_an_array_of_evaluations(self):
+        code, out, err = run("evaluate", "--json", *APPLICATIONS)
+        self.assertEqual(code, 0, err)
+        docs = json.loads(out)
+        self.assertIsInstance(docs, list)
+        self.assertEqual(len(docs), len(APPLICATIONS))
+        for i, doc in enumerate(docs):
+            with self.subTest(item=i):
+                self.assertValid(doc, APPLICATIONS[i].name)
+
+    def test_with_example_rule_packs(self):
+        packs = [p for p in RULE_PACKS if load_json(p).get("schema") == "shifan.rulepack/1"]
+        apps = APPLICATIONS + [p for p in RULE_PACKS if load_json(p).get("schema") == "shifan.application/1"]
+        for pack in packs:
+            for app in apps:
+                with self.subTest(pack=pack.name, file=app.name):
+                    code, out, err = run("evaluate", "--json", "--rule-pack", pack, app)
+                    self.assertEqual(code, 0, err)
+                    doc = json.loads(out)
+                    self.assertValid(doc, "%s with %s" % (app.name, pack.name))
+                    self.assertEqual(doc["rule_pack"]["id"], load_json(pack)["id"])
+
+    def test_policy_cases(self):
+        cases = [c for c in shifan_cases.iter_cases(REPO / "tests" / "cases")
+                 if c.is_application_case and not c.expects_error]
+        if not cases:
+            self.skipTest("no policy case under tests/cases yet")
+        for case in cases:
+            with self.subTest(case=str(case.path.relative_to(REPO))):
+                code, doc, err = shifan_cases.evaluate(SHIFAN, case)
+                self.assertEqual(code, 0, err)
+                self.assertValid(doc, case.name)
+
+
+class StatusOutput(unittest.TestCase):
+    def test_examples(self):
+        if not has_command("status"):
+            self.skipTest("this build has no 'shifan status'")
+        if not HISTORIES:
+            self.skipTest("no example history")
+        dates = ["2024-01-01", "2025-02-28", "2025-03-01", "2026-11-28", "2030-01-01"]
+        for hist in HISTORIES:
+            for on in dates:
+                for extra in ([], ["--lang", "en"]):
+                    with self.subTest(file=hist.name, on=on, options=extra):
+                        code, out, err = run("status", "--json", "--on", on, *extra, hist)
+                        self.assertEqual(code, 0, err)
+                        self.assertEqual(errors("shifan.status/1", json.loads(out)), [], "%s on %s" % (hist.name, on))
+
+    def test_with_calendar(self):
+        if not has_command("status"):
+            self.skipTest("this build has no 'shifan status'")
+        calendars = sorted((REPO / "examples" / "calendars").glob("*.json"))
+        for hist in HISTORIES[:2]:
+            for cal in calendars:
+                with self.subTest(file=hist.name, calendar=cal.name):
+                    code, out, err = run("status", "--json", "--on", "2026-03-02", "--calendar", cal, hist)
+                    self.assertEqual(code, 0, err)
+                    self.assertEqual(errors("shifan.status/1", json.loads(out)), [])
+
+
+if __name__ == "__main__":
+    unittest.main()
