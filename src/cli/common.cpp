@@ -1,6 +1,8 @@
 #include "common.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +23,43 @@ std::string read_input(const std::string& path) {
     std::ostringstream ss;
     ss << f.rdbuf();
     return ss.str();
+}
+
+std::string read_input(const std::string& path, std::size_t max_bytes) {
+    const std::size_t want = max_bytes == SIZE_MAX ? max_bytes : max_bytes + 1;
+    std::string s;
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (path != "-") {
+        file.open(path, std::ios::binary);
+        if (!file) throw Error(ErrorCode::usage, "", Text{"无法读取文件 " + path, "cannot read file " + path});
+        in = &file;
+    }
+    char buf[65536];
+    while (s.size() < want && *in) {
+        in->read(buf, static_cast<std::streamsize>(std::min(sizeof buf, want - s.size())));
+        s.append(buf, static_cast<std::size_t>(in->gcount()));
+    }
+    if (in->bad()) throw Error(ErrorCode::usage, "", Text{"无法读取文件 " + path, "cannot read file " + path});
+    return s;
+}
+
+const std::vector<std::string> limit_options = {"--max-document-bytes", "--max-depth", "--max-array-length",
+                                                "--max-string-bytes"};
+
+bool set_limit_option(const std::string& name, const std::string& value, json::Limits& limits) {
+    std::size_t* slot = name == "--max-document-bytes" ? &limits.max_document_bytes
+                        : name == "--max-depth"        ? &limits.max_depth
+                        : name == "--max-array-length" ? &limits.max_array_length
+                        : name == "--max-string-bytes" ? &limits.max_string_bytes
+                                                       : nullptr;
+    if (!slot) return false;
+    std::size_t v = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+    if (ec != std::errc() || end != value.data() + value.size() || v == 0)
+        throw UsageError(name + " takes a positive integer, not '" + value + "'");
+    *slot = v;
+    return true;
 }
 
 Lang parse_lang(std::string_view s) {

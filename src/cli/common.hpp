@@ -28,6 +28,19 @@ struct UsageError : std::runtime_error {
 /// @throws Error (usage) if it cannot be read.
 std::string read_input(const std::string& path);
 
+/// Read at most `max_bytes` + 1 bytes of a file ("-" = standard input): enough for the parser to
+/// report a document over `json::Limits::max_document_bytes` without reading all of a huge file.
+/// @throws Error (usage) if it cannot be read.
+std::string read_input(const std::string& path, std::size_t max_bytes);
+
+/// The options that set input limits (`json::Limits`), each taking a positive integer:
+/// --max-document-bytes, --max-depth, --max-array-length, --max-string-bytes.
+extern const std::vector<std::string> limit_options;
+
+/// Apply one of `limit_options`; false when `name` is not one of them.
+/// @throws UsageError when the value is not a positive integer.
+bool set_limit_option(const std::string& name, const std::string& value, json::Limits& limits);
+
 /// Parse "zh", "en" or "both".
 Lang parse_lang(std::string_view s);
 

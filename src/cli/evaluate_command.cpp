@@ -16,15 +16,25 @@ const char* const evaluate_usage =
     "  --lang zh|en|both          language of the report and messages (default zh; JSON: both)\n"
     "  --rule-pack FILE           a shifan.rulepack/1 file instead of the built-in changzhi-municipal\n"
     "  --interpretation NAME=VAL  a reading of an ambiguous clause, e.g. growth=non_decreasing\n"
+    "  --max-document-bytes N, --max-depth N, --max-array-length N, --max-string-bytes N\n"
+    "                             input limits (defaults: 16 MiB, 64, 1000000, 64 KiB)\n"
     "exit: 0 evaluated (whatever the verdict), 2 bad input (error on stderr), 64 bad usage\n";
 
 } // namespace
 
-/// Load the rule pack and readings shared by evaluate, verify and batch runs.
+std::shared_ptr<const RulePack> load_rule_pack_option(const std::string& path, const json::Limits& limits);
+
+/// The rule pack with the default input limits.
 std::shared_ptr<const RulePack> load_rule_pack_option(const std::string& path) {
+    return load_rule_pack_option(path, json::Limits{});
+}
+
+/// Load the rule pack and readings shared by evaluate, verify and batch runs.
+std::shared_ptr<const RulePack> load_rule_pack_option(const std::string& path, const json::Limits& limits) {
     if (path.empty()) return std::shared_ptr<const RulePack>(std::shared_ptr<const RulePack>{}, &builtin_rule_pack());
     try {
-        return std::make_shared<const RulePack>(parse_rule_pack(read_input(path)));
+        return std::make_shared<const RulePack>(
+            parse_rule_pack(read_input(path, limits.max_document_bytes), {}, limits));
     } catch (const Error& e) {
         throw Error(e.code(), e.path(), Text{"规则包 " + path + "：" + e.message().zh, "rule pack " + path + ": " + e.message().en});
     }
@@ -37,8 +47,12 @@ int run_evaluate(int argc, char** argv) {
     bool as_json = false, compact = false, lang_given = false;
     Lang lang = Lang::zh;
     Interpretations readings;
-    while (args.next(name, value, {"--lang", "--rule-pack", "--interpretation"})) {
+    json::Limits limits;
+    std::vector<std::string> with_value = {"--lang", "--rule-pack", "--interpretation"};
+    with_value.insert(with_value.end(), limit_options.begin(), limit_options.end());
+    while (args.next(name, value, with_value)) {
         if (name.empty()) files.push_back(value);
+        else if (set_limit_option(name, value, limits)) {}
         else if (name == "--help" || name == "-h") { std::cout << evaluate_usage; return exit_ok; }
         else if (name == "--json") as_json = true;
         else if (name == "--compact") compact = true;
@@ -51,7 +65,7 @@ int run_evaluate(int argc, char** argv) {
     if (compact && !as_json) throw UsageError("--compact goes with --json");
     files = expand_paths(files);
 
-    const Engine engine(load_rule_pack_option(pack_path), readings);
+    const Engine engine(load_rule_pack_option(pack_path, limits), readings);
     WriteOptions options;
     options.lang = as_json && !lang_given ? Lang::both : lang;
     options.compact = compact;
@@ -65,7 +79,7 @@ int run_evaluate(int argc, char** argv) {
     if (as_json && files.size() > 1) std::cout << "[";
     for (const std::string& file : files) {
         try {
-            parse_application(tape, read_input(file), *app);
+            parse_application(tape, read_input(file, limits.max_document_bytes), *app, limits);
             engine.evaluate(*app, *evaluation);
         } catch (const Error& e) {
             print_error(e, lang, file);

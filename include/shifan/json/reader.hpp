@@ -161,9 +161,18 @@ inline void read(Reader& r, std::string& out) {
     out.assign(r.text(t));
 }
 
+namespace detail {
+/// An integer literal too large for 64 bits (2^64): nlohmann reports it as a floating number.
+inline bool is_oversized_integer(const Reader& r, const Token& t) {
+    return t.kind == Kind::floating && r.text(t).find_first_of(".eE") == std::string_view::npos;
+}
+} // namespace detail
+
 /// A count: a non-negative JSON integer (`80.0`, `"80"` and `true` are wrong types).
 inline void read(Reader& r, Count& out) {
     const Token& t = r.next();
+    if (detail::is_oversized_integer(r, t) && r.text(t)[0] != '-')
+        r.fail(ErrorCode::out_of_range, "计数过大（上限 10^15）", "count too large (the limit is 10^15)");
     if (t.kind == Kind::negative_integer) {
         if (t.payload == 0)
             r.fail(ErrorCode::out_of_range, "计数不能写作 -0，请写 0", "a count cannot be written -0; write 0");
@@ -183,6 +192,8 @@ inline void read(Reader& r, Count& out) {
 /// A year: an integer 1900–2999.
 inline void read(Reader& r, Year& out) {
     const Token& t = r.next();
+    if (detail::is_oversized_integer(r, t))
+        r.fail(ErrorCode::out_of_range, "年份须在 1900–2999 之间", "a year must be within 1900–2999");
     if (t.kind != Kind::unsigned_integer && t.kind != Kind::negative_integer)
         r.wrong_type(t, "年份（整数，如 2025）", "a year (an integer such as 2025)");
     if (t.kind == Kind::negative_integer || t.payload < static_cast<std::uint64_t>(min_input_year) ||
