@@ -12,12 +12,16 @@ that the schemas reject what DOMAIN.md calls bad input, so that a schema loosene
 
 import copy
 import json
+import sys
 import unittest
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "tools"))
+import shifan_cases  # noqa: E402  (reads cases exactly as `shifan verify` does: base + merge patch)
+
 SCHEMA_DIR = REPO / "docs" / "schemas"
 EXAMPLES = REPO / "examples"
 CASES = REPO / "tests" / "cases"
@@ -55,14 +59,18 @@ def errors(tag, doc):
 
 
 def expects_error(case):
-    """True when a test case expects the library to refuse its input (such inputs may be invalid)."""
+    """True when a test case expects the library to refuse its input (such inputs may be invalid).
+
+    A `shifan.case/1` case says so with `"expect": {"error": {"code": "unknown_key", "path": "/applicant/foo"}}`
+    (docs/policy-cases.md); the older spellings are still recognised."""
     if not isinstance(case, dict):
         return False
     if "error" in case or "expect_error" in case:
         return True
     for key in ("expect", "expected"):
         exp = case.get(key)
-        if isinstance(exp, dict) and ("error" in exp or exp.get("outcome") == "error"):
+        if isinstance(exp, dict) and (isinstance(exp.get("error"), dict) or "error" in exp
+                                      or exp.get("outcome") == "error"):
             return True
         if exp == "error":
             return True
@@ -122,19 +130,42 @@ class ExamplesAreValid(unittest.TestCase):
 
 
 class CaseApplicationsAreValid(unittest.TestCase):
+    """The application of every policy case, as `shifan verify` builds it (inline, or a base with its
+    RFC 7386 merge patch applied), validates, and so does an inline rule pack, unless the case
+    expects the input to be refused. (`application_file` inputs are byte-exact bad input, e.g. a BOM,
+    and always expect an error.)"""
+
     def test_every_case_application_validates(self):
         if not CASES.is_dir():
             self.skipTest("tests/cases does not exist yet")
         checked = 0
-        for path in sorted(CASES.rglob("*.json")):
-            case = load_json(path)
-            if not isinstance(case, dict) or "application" not in case or expects_error(case):
+        for case in shifan_cases.iter_cases(CASES):
+            if "history" in case.doc or expects_error(case.doc) or not case.is_application_case:
                 continue
-            with self.subTest(file=str(path.relative_to(REPO))):
-                self.assertEqual(errors("shifan.application/1", case["application"]), [])
+            with self.subTest(file=str(case.path.relative_to(REPO))):
+                app = case.application()
+                self.assertIsNotNone(app, "the application is not JSON")
+                self.assertEqual(errors("shifan.application/1", app), [])
+                if isinstance(case.doc.get("rule_pack"), dict):
+                    self.assertEqual(errors("shifan.rulepack/1", case.doc["rule_pack"]), [])
             checked += 1
         if checked == 0:
-            self.skipTest("no case under tests/cases carries a valid \"application\"")
+            self.skipTest("no case under tests/cases carries a valid application")
+
+    def test_patched_cases_are_checked(self):
+        """base + patch cases are validated after the patch: a patch that breaks the schema is caught."""
+        if not CASES.is_dir():
+            self.skipTest("tests/cases does not exist yet")
+        base_cases = [c for c in shifan_cases.iter_cases(CASES) if "base" in c.doc and "patch" in c.doc]
+        if not base_cases:
+            self.skipTest("no base + patch case yet")
+        case = base_cases[0]
+        broken = shifan_cases.Case(case.path, dict(case.doc, patch={"staff": {"serving_smes": -1}}))
+        self.assertNotEqual(errors("shifan.application/1", broken.application()), [])
+
+    def test_error_cases_are_recognised(self):
+        self.assertTrue(expects_error({"expect": {"error": {"code": "unknown_key", "path": "/applicant/foo"}}}))
+        self.assertFalse(expects_error({"expect": {"verdict": "eligible"}}))
 
 
 BASE_APPLICATION = EXAMPLES / "applications" / "eligible-technology.json"
