@@ -1,0 +1,461 @@
+"""shifan — 《长治市市级中小企业公共服务示范平台认定管理办法》 as rules, from Python.
+
+Pure ctypes bindings over libshifan.so (the stable C interface). The library is found through
+the ``SHIFAN_LIBRARY`` environment variable, then a copy next to this package, then the system path.
+
+    >>> import shifan
+    >>> with shifan.evaluate(open("application.json").read()) as e:
+    ...     print(e.verdict, e.qualified_functions)
+    ...     for c in e.checks:
+    ...         if c.outcome == "fail": print(c.id, c.shortfall, c.message)
+
+``shifan.Engine`` keeps a rule pack and readings for many evaluations; ``shifan.evaluate_many``
+evaluates a whole list in one call to the library (in parallel), fetching each item's full result
+only when asked.
+"""
+from __future__ import annotations
+
+import array
+import ctypes
+import itertools
+import json
+import os
+import re
+import threading
+from ctypes import byref, c_size_t, c_uint8, c_int32
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+
+from . import _ffi as _c
+from ._errors import (Error, HandleError, HistoryError, InputError, InternalError, OutOfMemoryError,
+                      RulePackError, UsageError)
+
+__all__ = [
+    "Engine", "Evaluation", "Check", "BatchResult", "evaluate", "evaluate_many", "version",
+    "Error", "InputError", "RulePackError", "HistoryError", "UsageError", "HandleError", "InternalError",
+    "OutOfMemoryError", "FUNCTIONS", "VERDICTS",
+]
+
+Document = Union[Mapping[str, Any], str, bytes, bytearray, memoryview, "os.PathLike[str]"]
+
+FUNCTIONS: Tuple[str, ...] = ("information", "technology", "entrepreneurship", "training", "financing")
+VERDICTS: Tuple[str, ...] = ("eligible", "ineligible", "undetermined")
+OUTCOMES: Tuple[str, ...] = ("pass", "fail", "undetermined", "not_applicable")
+_VERDICT_NONE = 255
+# mask -> names, precomputed so that a batch of 100k items costs no per-item work here
+_FUNCTION_NAMES: Tuple[Tuple[str, ...], ...] = tuple(
+    tuple(name for bit, name in enumerate(FUNCTIONS) if mask & (1 << bit)) for mask in range(32))
+_INTEGER = re.compile(r"-?[0-9]+\Z")
+
+__version__ = _c.shifan_version().decode()
+
+
+def version() -> str:
+    """The version of the libshifan loaded, e.g. "0.1.0"."""
+    return _c.shifan_version().decode()
+
+
+def _document_bytes(doc: Document) -> bytes:
+    if isinstance(doc, bytes):
+        return doc
+    if isinstance(doc, str):
+        return doc.encode("utf-8")
+    if isinstance(doc, (bytearray, memoryview)):
+        return bytes(doc)
+    if isinstance(doc, os.PathLike):
+        with open(doc, "rb") as f:
+            return f.read()
+    if isinstance(doc, Mapping):
+        return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    raise TypeError(f"expected a dict, JSON text (str or bytes) or a path, not {type(doc).__name__}")
+
+
+def _number(text: Optional[bytes]) -> Union[int, str, None]:
+    """A check's number as the JSON has it: counts and days as int, money/percent/dates as str."""
+    if text is None:
+        return None
+    s = text.decode()
+    return int(s) if _INTEGER.match(s) else s
+
+
+class _Managed:
+    """Owns one C handle: freed by close(), by the context manager, or (as a fallback) by the GC."""
+
+    _ptr: Any = None
+    _free: Any = None
+
+    def close(self) -> None:
+        """Release the handle now (idempotent)."""
+        ptr, self._ptr = self._ptr, None
+        if ptr:
+            type(self)._free(ptr)
+
+    def __enter__(self) -> Any:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown: the library may be gone already
+            pass
+
+    def _handle(self) -> Any:
+        if not self._ptr:
+            raise UsageError(-15, "", "句柄已关闭", f"this {type(self).__name__} is closed")
+        return self._ptr
+
+
+@dataclass(frozen=True)
+class Check:
+    """One rule or group of an evaluation."""
+
+    id: str
+    citation: str
+    kind: str  # "rule" or "group"
+    outcome: str  # pass, fail, undetermined, not_applicable
+    reason: str
+    actual: Union[int, str, None] = None
+    required: Union[int, str, None] = None
+    shortfall: Union[int, str, None] = None
+    message: str = ""
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {"id": self.id, "citation": self.citation, "kind": self.kind, "outcome": self.outcome,
+                "reason": self.reason, "actual": self.actual, "required": self.required,
+                "shortfall": self.shortfall, "message": self.message}
+
+
+class Evaluation(_Managed):
+    """The evaluation of one application (immutable; safe to read from several threads).
+
+    ``lang`` ("zh", "en" or "both") is the default language of ``checks`` messages, ``report()``
+    and ``to_json()``; the CLI's ``--json`` output is ``to_json(lang="both")``.
+    """
+
+    _free = _c.shifan_evaluation_free
+
+    def __init__(self, ptr: Any, lang: str = "zh") -> None:
+        self._ptr = ptr
+        self.lang = lang
+        self._checks: Optional[List[Check]] = None
+
+    @property
+    def verdict(self) -> str:
+        """"eligible", "ineligible" or "undetermined"."""
+        return VERDICTS[_c.check_value(_c.shifan_evaluation_verdict(self._handle()))]
+
+    @property
+    def qualified_functions(self) -> List[str]:
+        """The art7 functions that pass, in art7 order."""
+        return list(_FUNCTION_NAMES[_c.check_value(_c.shifan_evaluation_qualified_functions(self._handle()))])
+
+    @property
+    def qualified_functions_mask(self) -> int:
+        return _c.check_value(_c.shifan_evaluation_qualified_functions(self._handle()))
+
+    @property
+    def application_id(self) -> Optional[str]:
+        v = _c.shifan_evaluation_application_id(self._handle())
+        return v.decode() if v is not None else None
+
+    @property
+    def review_year(self) -> int:
+        return _c.check_value(_c.shifan_evaluation_review_year(self._handle()))
+
+    @property
+    def reference_date(self) -> str:
+        return _c._text(_c.shifan_evaluation_reference_date(self._handle()))
+
+    @property
+    def rule_pack(self) -> Dict[str, str]:
+        h = self._handle()
+        return {"id": _c._text(_c.shifan_evaluation_rule_pack_id(h)),
+                "version": _c._text(_c.shifan_evaluation_rule_pack_version(h))}
+
+    @property
+    def checks(self) -> List[Check]:
+        """Every rule and group, in result order (a group precedes its children)."""
+        if self._checks is None:
+            h = self._handle()
+            lang = _c.LANG_EN if self.lang == "en" else _c.LANG_ZH
+            out = []
+            for i in range(_c.check_value(_c.shifan_evaluation_check_count(h))):
+                out.append(Check(
+                    id=_c._text(_c.shifan_evaluation_check_id(h, i)),
+                    citation=_c._text(_c.shifan_evaluation_check_citation(h, i, lang)),
+                    kind="group" if _c.shifan_evaluation_check_kind(h, i) == 1 else "rule",
+                    outcome=OUTCOMES[_c.check_value(_c.shifan_evaluation_check_outcome(h, i))],
+                    reason=_c._text(_c.shifan_evaluation_check_reason(h, i)),
+                    actual=_number(_c.shifan_evaluation_check_actual(h, i)),
+                    required=_number(_c.shifan_evaluation_check_required(h, i)),
+                    shortfall=_number(_c.shifan_evaluation_check_shortfall(h, i)),
+                    message=_c._text(_c.shifan_evaluation_check_message(h, i, lang))))
+            self._checks = out
+        return self._checks
+
+    def check(self, id: str) -> Check:
+        """The check with this id ("art6.2.satisfaction"); KeyError if there is none."""
+        for c in self.checks:
+            if c.id == id:
+                return c
+        raise KeyError(id)
+
+    @property
+    def missing(self) -> List[str]:
+        """JSON Pointers of the absent inputs that made some check undetermined."""
+        h = self._handle()
+        return [_c._text(_c.shifan_evaluation_missing(h, i))
+                for i in range(_c.check_value(_c.shifan_evaluation_missing_count(h)))]
+
+    @property
+    def dossier(self) -> Dict[str, Any]:
+        """{"complete": True/False/None, "missing_materials": [...]} (art9, art10)."""
+        h = self._handle()
+        d = _c.check_value(_c.shifan_evaluation_dossier(h))
+        materials = [_c._text(_c.shifan_evaluation_missing_material(h, i))
+                     for i in range(_c.check_value(_c.shifan_evaluation_missing_material_count(h)))]
+        return {"complete": None if d == 2 else d == 1, "missing_materials": materials}
+
+    def to_json(self, *, lang: Optional[str] = None, compact: bool = False, messages: bool = True) -> str:
+        """``shifan.evaluation/1`` JSON text."""
+        opts = _c.JsonOptions()
+        _c.shifan_json_options_init(byref(opts), _c.JSON_OPTIONS_VERSION)
+        opts.lang = _c.lang_code(lang or self.lang)
+        opts.compact = int(compact)
+        opts.messages = int(messages)
+        return _c.call_string(_c.shifan_evaluation_to_json, self._handle(), byref(opts))
+
+    def to_dict(self, *, lang: Optional[str] = None, compact: bool = False, messages: bool = True) -> Dict[str, Any]:
+        """The ``shifan.evaluation/1`` result as a dict."""
+        return json.loads(self.to_json(lang=lang, compact=compact, messages=messages))
+
+    def report(self, lang: Optional[str] = None) -> str:
+        """The plain-text report of ``shifan evaluate``."""
+        return _c.call_string(_c.shifan_evaluation_report, self._handle(), _c.lang_code(lang or self.lang))
+
+    def __repr__(self) -> str:
+        if not self._ptr:
+            return "<shifan.Evaluation (closed)>"
+        return f"<shifan.Evaluation {self.application_id!r}: {self.verdict} {self.qualified_functions}>"
+
+
+def _rule_pack_bytes(rule_pack: Any) -> bytes:
+    if isinstance(rule_pack, (bytes, bytearray, memoryview, Mapping, os.PathLike)):
+        return _document_bytes(rule_pack)
+    if isinstance(rule_pack, str):
+        if rule_pack.lstrip().startswith("{"):
+            return rule_pack.encode("utf-8")
+        with open(rule_pack, "rb") as f:  # a path
+            return f.read()
+    raise TypeError(f"rule_pack: expected a dict, JSON text or a path, not {type(rule_pack).__name__}")
+
+
+class Engine(_Managed):
+    """A rule pack and a set of readings (interpretations), reusable for many evaluations.
+
+    ``rule_pack``: None for the built-in ``changzhi-municipal``, or a ``shifan.rulepack/1`` document
+    (dict, JSON text, bytes, or a path). ``interpretations``: e.g. ``{"growth": "non_decreasing"}``.
+    One engine may be used from several threads at once (the library releases the GIL).
+    """
+
+    _free = _c.shifan_engine_free
+
+    def __init__(self, rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None) -> None:
+        ptr = _c.P_engine()
+        err = _c.P_error()
+        if rule_pack is None:
+            rc = _c.shifan_engine_new(byref(ptr), byref(err))
+        else:
+            text = _rule_pack_bytes(rule_pack)
+            rc = _c.shifan_engine_new_from_rule_pack_json(byref(ptr), text, len(text), byref(err))
+        _c.check(rc, err)
+        self._ptr = ptr
+        for name, value in (interpretations or {}).items():
+            self.set_interpretation(name, value)
+
+    def set_interpretation(self, name: str, value: str) -> "Engine":
+        """Choose a reading of an ambiguous clause (DOMAIN.md section 7); UsageError if unknown."""
+        err = _c.P_error()
+        _c.check(_c.shifan_engine_set_interpretation(self._handle(), name.encode(), value.encode(), byref(err)), err)
+        return self
+
+    def interpretation(self, name: str) -> str:
+        v = _c.shifan_engine_interpretation(self._handle(), name.encode())
+        if v is None:
+            raise _c.error_from(-15, _c.shifan_last_error())
+        return v.decode()
+
+    @property
+    def interpretations(self) -> Dict[str, str]:
+        return {n: self.interpretation(n) for n in ("growth", "summary_owed", "deadline_rest_days")}
+
+    @property
+    def rule_pack_id(self) -> str:
+        return _c._text(_c.shifan_engine_rule_pack_id(self._handle()))
+
+    @property
+    def rule_pack_version(self) -> str:
+        return _c._text(_c.shifan_engine_rule_pack_version(self._handle()))
+
+    def rules(self) -> Dict[str, Any]:
+        """The rule registry (``shifan.registry/1``) with this engine's parameter values."""
+        return json.loads(_c.call_string(_c.shifan_engine_rules_json, self._handle()))
+
+    def evaluate(self, app: Document, *, lang: str = "zh") -> Evaluation:
+        """Evaluate one ``shifan.application/1`` document; InputError (with ``.path``) on bad input."""
+        text = _document_bytes(app)
+        ptr = _c.P_evaluation()
+        err = _c.P_error()
+        _c.check(_c.shifan_evaluate(byref(ptr), self._handle(), text, len(text), None, byref(err)), err)
+        return Evaluation(ptr, lang)
+
+    def evaluate_to_json(self, app: Document, *, lang: str = "both", compact: bool = False,
+                         messages: bool = True) -> str:
+        """JSON text in, ``shifan.evaluation/1`` JSON text out, in one call."""
+        text = _document_bytes(app)
+        opts = _c.JsonOptions()
+        _c.shifan_json_options_init(byref(opts), _c.JSON_OPTIONS_VERSION)
+        opts.lang = _c.lang_code(lang)
+        opts.compact = int(compact)
+        opts.messages = int(messages)
+        return _c.call_string(_c.shifan_evaluate_to_json, self._handle(), text, len(text), None, byref(opts))
+
+    def evaluate_many(self, apps: Iterable[Document], *, jobs: int = 0, lang: str = "zh") -> List["BatchResult"]:
+        """Evaluate many documents in ONE call to the library (parallel over ``jobs`` threads, 0 =
+        all cores). Results are in input order; a bad document gives its item an error and never
+        stops the others. Each item's full result is fetched only when asked for."""
+        docs = [_document_bytes(a) for a in apps]
+        n = len(docs)
+        buffer = b"".join(docs)
+        typecode = "Q" if ctypes.sizeof(c_size_t) == 8 else "L"
+        offsets = array.array(typecode, itertools.accumulate(map(len, docs), initial=0))
+        offsets_c = (c_size_t * (n + 1)).from_buffer(offsets)
+        opts = _c.BatchOptions()
+        _c.shifan_batch_options_init(byref(opts), _c.BATCH_OPTIONS_VERSION)
+        opts.jobs = max(0, int(jobs))
+        opts.flags = 0  # verdicts only; full results are made on demand from the kept documents
+        batch = _c.P_batch()
+        err = _c.P_error()
+        _c.check(_c.shifan_evaluate_batch_buffer(byref(batch), self._handle(), buffer, len(buffer), offsets_c, n,
+                                                 byref(opts), byref(err)), err)
+        try:
+            status = (c_int32 * n)()
+            verdicts = (c_uint8 * n)()
+            functions = (c_uint8 * n)()
+            err = _c.P_error()
+            _c.check(_c.shifan_batch_summary(batch, status, verdicts, functions, n, byref(err)), err)
+        finally:
+            _c.shifan_batch_free(batch)
+        status_list = array.array("i", bytes(status)).tolist() if n else []
+        return [BatchResult(self, doc, i, s, v, f, lang)
+                for i, (doc, s, v, f) in enumerate(zip(docs, status_list, bytes(verdicts), bytes(functions)))]
+
+    def __repr__(self) -> str:
+        if not self._ptr:
+            return "<shifan.Engine (closed)>"
+        return f"<shifan.Engine {self.rule_pack_id} {self.rule_pack_version} {self.interpretations}>"
+
+
+class BatchResult:
+    """One item of ``evaluate_many``: its status, verdict and qualified functions at once; the full
+    evaluation (or the error) is made on first use from the kept document."""
+
+    __slots__ = ("index", "status", "_verdict", "_functions", "_doc", "_engine", "_lang", "_evaluation", "_error")
+
+    def __init__(self, engine: Engine, doc: bytes, index: int, status: int, verdict: int, functions: int,
+                 lang: str) -> None:
+        self.index = index
+        self.status = status
+        self._verdict = verdict
+        self._functions = functions
+        self._doc = doc
+        self._engine = engine
+        self._lang = lang
+        self._evaluation: Optional[Evaluation] = None
+        self._error: Optional[Error] = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the document was evaluated (whatever the verdict)."""
+        return self.status == 0
+
+    @property
+    def verdict(self) -> Optional[str]:
+        """"eligible", "ineligible", "undetermined", or None for a bad document."""
+        return None if self._verdict == _VERDICT_NONE else VERDICTS[self._verdict]
+
+    @property
+    def qualified_functions(self) -> Tuple[str, ...]:
+        return _FUNCTION_NAMES[self._functions & 31]
+
+    @property
+    def error(self) -> Optional[Error]:
+        """The item's error (InputError with ``.path``, ...), or None when it was evaluated."""
+        if self.status == 0:
+            return None
+        if self._error is None:
+            try:
+                self._engine.evaluate(self._doc).close()
+            except Error as e:
+                self._error = e
+            else:  # pragma: no cover - the library answered differently twice
+                self._error = _c.make_error(self.status, "", "", "batch item failed")
+        return self._error
+
+    def evaluation(self) -> Evaluation:
+        """The full evaluation (raises the item's error for a bad document)."""
+        if self.status != 0:
+            raise self.error  # type: ignore[misc]
+        if self._evaluation is None:
+            self._evaluation = self._engine.evaluate(self._doc, lang=self._lang)
+        return self._evaluation
+
+    def to_dict(self, **kwargs: Any) -> Dict[str, Any]:
+        """The ``shifan.evaluation/1`` result, or ``{"error": ...}`` for a bad document."""
+        if self.status != 0:
+            return self.error.to_dict()  # type: ignore[union-attr]
+        return self.evaluation().to_dict(**kwargs)
+
+    def __repr__(self) -> str:
+        if self.ok:
+            return f"<shifan.BatchResult #{self.index}: {self.verdict} {list(self.qualified_functions)}>"
+        return f"<shifan.BatchResult #{self.index}: error {self.error}>"
+
+
+_default_engine: Optional[Engine] = None
+_default_lock = threading.Lock()
+
+
+def _engine_for(engine: Optional[Engine], rule_pack: Any, interpretations: Optional[Mapping[str, str]]) -> Engine:
+    global _default_engine
+    if engine is not None:
+        if rule_pack is not None or interpretations:
+            raise UsageError(-15, "", "engine 与 rule_pack/interpretations 不能同时给出",
+                             "give either engine or rule_pack/interpretations, not both")
+        return engine
+    if rule_pack is not None or interpretations:
+        return Engine(rule_pack, interpretations)
+    with _default_lock:
+        if _default_engine is None:
+            _default_engine = Engine()
+        return _default_engine
+
+
+def evaluate(app: Document, *, rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None,
+             lang: str = "zh", engine: Optional[Engine] = None) -> Evaluation:
+    """Evaluate one application (a dict, JSON text or bytes, or a path).
+
+    Raises InputError (with ``.path``, ``.message_zh``, ``.message_en``) for bad input; a verdict is
+    never made from bad input. Use the result as a context manager, or call ``close()``.
+    """
+    return _engine_for(engine, rule_pack, interpretations).evaluate(app, lang=lang)
+
+
+def evaluate_many(apps: Iterable[Document], *, engine: Optional[Engine] = None, jobs: int = 0,
+                  rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None,
+                  lang: str = "zh") -> List[BatchResult]:
+    """Evaluate many applications with one call into the library; see ``Engine.evaluate_many``."""
+    return _engine_for(engine, rule_pack, interpretations).evaluate_many(apps, jobs=jobs, lang=lang)

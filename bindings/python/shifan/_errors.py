@@ -1,0 +1,140 @@
+"""Exceptions raised by the shifan bindings, one class per family of status codes."""
+from __future__ import annotations
+
+from typing import Dict, Type
+
+__all__ = [
+    "Error",
+    "InputError",
+    "RulePackError",
+    "HistoryError",
+    "UsageError",
+    "HandleError",
+    "InternalError",
+    "OutOfMemoryError",
+    "error_class",
+]
+
+# Status codes of shifan.h (stable: values never change, new ones are only appended).
+OK = 0
+ESYNTAX = -1
+EWRONG_TYPE = -2
+EOUT_OF_RANGE = -3
+EUNKNOWN_KEY = -4
+EDUPLICATE_KEY = -5
+EUNKNOWN_VALUE = -6
+EINVALID_DATE = -7
+EINVALID_AMOUNT = -8
+EINCONSISTENT = -9
+EMISSING_REQUIRED = -10
+EWRONG_SCHEMA = -11
+ELIMIT_EXCEEDED = -12
+ERULE_PACK = -13
+EHISTORY = -14
+EUSAGE = -15
+EINTERNAL = -16
+ENOMEM = -100
+EHANDLE = -101
+
+CODE_NAMES: Dict[int, str] = {
+    OK: "ok", ESYNTAX: "syntax", EWRONG_TYPE: "wrong_type", EOUT_OF_RANGE: "out_of_range",
+    EUNKNOWN_KEY: "unknown_key", EDUPLICATE_KEY: "duplicate_key", EUNKNOWN_VALUE: "unknown_value",
+    EINVALID_DATE: "invalid_date", EINVALID_AMOUNT: "invalid_amount", EINCONSISTENT: "inconsistent",
+    EMISSING_REQUIRED: "missing_required", EWRONG_SCHEMA: "wrong_schema", ELIMIT_EXCEEDED: "limit_exceeded",
+    ERULE_PACK: "rule_pack", EHISTORY: "history", EUSAGE: "usage", EINTERNAL: "internal",
+    ENOMEM: "nomem", EHANDLE: "handle",
+}
+
+
+class Error(Exception):
+    """An error reported by libshifan.
+
+    Attributes:
+        code: the status code (a negative ``SHIFAN_E*`` value)
+        code_name: its machine name, e.g. ``"unknown_key"``
+        path: JSON Pointer of the offending value ("" for the whole document)
+        message_zh, message_en: the reason, in Chinese and in English (without the path)
+        event_index: index of the lifecycle event at fault, or -1
+    """
+
+    def __init__(self, code: int, path: str = "", message_zh: str = "", message_en: str = "",
+                 event_index: int = -1) -> None:
+        self.code = code
+        self.code_name = CODE_NAMES.get(code, "unknown")
+        self.path = path
+        self.message_zh = message_zh
+        self.message_en = message_en
+        self.event_index = event_index
+        super().__init__(self._describe())
+
+    @property
+    def message(self) -> str:
+        """The reason in English (``message_zh`` has the Chinese)."""
+        return self.message_en
+
+    def _describe(self) -> str:
+        where = self.path if self.path else "(document)"
+        event = f"event {self.event_index}: " if self.event_index >= 0 else ""
+        return f"{self.code_name}: {event}{where}: {self.message_en}"
+
+    def to_dict(self) -> dict:
+        """The error as the ``{"error": ...}`` member the CLI and batches print."""
+        d = {"code": self.code_name, "code_number": -self.code, "path": self.path}
+        if self.event_index >= 0:
+            d["event_index"] = self.event_index
+        d["message"] = {"zh": self.message_zh, "en": self.message_en}
+        return {"error": d}
+
+
+class InputError(Error, ValueError):
+    """Bad input: the document is not valid (wrong type, unknown key, impossible date, ...).
+    ``.path`` names the offending value. Bad input is an error, never a verdict."""
+
+
+class RulePackError(InputError):
+    """A rule pack is invalid, or has no value in force on the date."""
+
+
+class HistoryError(InputError):
+    """A lifecycle event the rules forbid; ``.event_index`` names it."""
+
+
+class UsageError(Error, ValueError):
+    """The API was misused: an unknown interpretation, a closed handle, a bad argument."""
+
+
+class HandleError(UsageError):
+    """A handle that is not live (freed, or of another kind)."""
+
+
+class InternalError(Error):
+    """A bug in shifan: please report it."""
+
+
+class OutOfMemoryError(Error, MemoryError):
+    """libshifan ran out of memory."""
+
+
+def error_class(code: int) -> Type[Error]:
+    """The exception class for a status code."""
+    if code == ERULE_PACK:
+        return RulePackError
+    if code == EHISTORY:
+        return HistoryError
+    if ELIMIT_EXCEEDED <= code <= ESYNTAX:
+        return InputError
+    if code == EUSAGE:
+        return UsageError
+    if code == EHANDLE:
+        return HandleError
+    if code == ENOMEM:
+        return OutOfMemoryError
+    if code == EINTERNAL:
+        return InternalError
+    return Error
+
+
+def make_error(code: int, path: str = "", message_zh: str = "", message_en: str = "",
+               event_index: int = -1) -> Error:
+    return error_class(code)(code, path, message_zh, message_en, event_index)
+

@@ -1,0 +1,448 @@
+/// @file
+/// @brief A header-only C++17 wrapper over the C interface of libshifan (shifan.h): the top half
+/// of the hourglass. RAII handles (move-only, released by their destructor), exceptions on the C++
+/// side only, and no way to reach a freed handle: a moved-from object throws `shifan::client::Error`
+/// (code SHIFAN_EUSAGE) instead of touching anything.
+///
+/// For C++ hosts that link the shared library (`-lshifan` / `shifan::shifan`) rather than compile
+/// the header-only core. Thread-safety is the C interface's: one `Engine` may evaluate on many
+/// threads at once; `set_interpretation` must not run concurrently with other uses of that engine.
+#pragma once
+
+#include "shifan/shifan.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace shifan::client {
+
+/// Languages of human-readable text.
+enum class Lang : std::int32_t { zh = SHIFAN_LANG_ZH, en = SHIFAN_LANG_EN, both = SHIFAN_LANG_BOTH };
+/// The overall answer.
+enum class Verdict : std::int32_t {
+    eligible = SHIFAN_VERDICT_ELIGIBLE,
+    ineligible = SHIFAN_VERDICT_INELIGIBLE,
+    undetermined = SHIFAN_VERDICT_UNDETERMINED,
+    none = SHIFAN_VERDICT_NONE, ///< a batch item that could not be evaluated
+};
+/// The outcome of one check.
+enum class Outcome : std::int32_t {
+    pass = SHIFAN_OUTCOME_PASS,
+    fail = SHIFAN_OUTCOME_FAIL,
+    undetermined = SHIFAN_OUTCOME_UNDETERMINED,
+    not_applicable = SHIFAN_OUTCOME_NOT_APPLICABLE,
+};
+
+inline const char* to_string(Verdict v) noexcept {
+    switch (v) {
+    case Verdict::eligible: return "eligible";
+    case Verdict::ineligible: return "ineligible";
+    case Verdict::undetermined: return "undetermined";
+    case Verdict::none: break;
+    }
+    return "none";
+}
+inline const char* to_string(Outcome o) noexcept {
+    switch (o) {
+    case Outcome::pass: return "pass";
+    case Outcome::fail: return "fail";
+    case Outcome::undetermined: return "undetermined";
+    case Outcome::not_applicable: return "not_applicable";
+    }
+    return "?";
+}
+
+/// An error from libshifan: the status code, the JSON Pointer of the offending value, the reason
+/// in Chinese and English, and (history errors) the index of the event at fault.
+class Error : public std::runtime_error {
+public:
+    Error(std::int32_t code, std::string path, std::string message_zh, std::string message_en, std::int64_t event_index = -1)
+        : std::runtime_error(compose(code, path, message_en)), code_(code), path_(std::move(path)),
+          zh_(std::move(message_zh)), en_(std::move(message_en)), event_index_(event_index) {}
+
+    /// A `SHIFAN_E*` value.
+    [[nodiscard]] std::int32_t code() const noexcept { return code_; }
+    /// Machine name of the code ("unknown_key", ...).
+    [[nodiscard]] const char* code_name() const noexcept { return shifan_code_name(code_); }
+    [[nodiscard]] const std::string& path() const noexcept { return path_; }
+    [[nodiscard]] const std::string& message_zh() const noexcept { return zh_; }
+    [[nodiscard]] const std::string& message_en() const noexcept { return en_; }
+    [[nodiscard]] std::int64_t event_index() const noexcept { return event_index_; }
+
+    /// Copy an error object's contents (the object is not freed).
+    static Error from(std::int32_t code, const shifan_error* e) {
+        if (!e) return Error(code, "", "", shifan_code_name(code));
+        const char* p = shifan_error_path(e);
+        const char* zh = shifan_error_message(e, SHIFAN_LANG_ZH);
+        const char* en = shifan_error_message(e, SHIFAN_LANG_EN);
+        return Error(code, p ? p : "", zh ? zh : "", en ? en : "", shifan_error_event_index(e));
+    }
+
+private:
+    static std::string compose(std::int32_t code, const std::string& path, const std::string& en) {
+        return std::string(shifan_code_name(code)) + ": " + (path.empty() ? "(document)" : path) + ": " + en;
+    }
+    std::int32_t code_;
+    std::string path_, zh_, en_;
+    std::int64_t event_index_;
+};
+
+namespace detail {
+
+struct Free {
+    void operator()(shifan_engine* h) const noexcept { shifan_engine_free(h); }
+    void operator()(shifan_evaluation* h) const noexcept { shifan_evaluation_free(h); }
+    void operator()(shifan_batch* h) const noexcept { shifan_batch_free(h); }
+    void operator()(shifan_error* h) const noexcept { shifan_error_free(h); }
+    void operator()(char* s) const noexcept { shifan_string_free(s); }
+};
+template <class T>
+using Handle = std::unique_ptr<T, Free>;
+
+/// Throw the error of a failed call (taking ownership of `err`).
+[[noreturn]] inline void raise(int rc, shifan_error* err) {
+    Handle<shifan_error> guard(err);
+    throw Error::from(rc, err ? err : shifan_last_error());
+}
+inline void check(int rc, shifan_error* err) {
+    if (rc != SHIFAN_OK) raise(rc, err);
+}
+/// Throw the thread's last error when an accessor returned a negative value.
+inline std::int64_t checked(std::int64_t v) {
+    if (v < 0) throw Error::from(static_cast<std::int32_t>(v), shifan_last_error());
+    return v;
+}
+inline std::string take(char* s, std::size_t len) {
+    Handle<char> guard(s);
+    return std::string(s, len);
+}
+inline std::optional<std::string> opt(const char* s) { return s ? std::optional<std::string>(s) : std::nullopt; }
+[[noreturn]] inline void moved_from(const char* what) {
+    throw Error(SHIFAN_EUSAGE, "", std::string("使用了已移出的 ") + what, std::string("use of a moved-from ") + what);
+}
+
+} // namespace detail
+
+/// Library version loaded at run time, e.g. "0.1.0".
+inline std::string version() { return shifan_version(); }
+
+/// Input limits (0 = the library's default).
+struct Limits {
+    std::uint64_t max_document_bytes = 0, max_depth = 0, max_array_length = 0, max_string_bytes = 0;
+    [[nodiscard]] shifan_evaluate_options c() const {
+        shifan_evaluate_options o = SHIFAN_EVALUATE_OPTIONS_INIT;
+        o.max_document_bytes = max_document_bytes;
+        o.max_depth = max_depth;
+        o.max_array_length = max_array_length;
+        o.max_string_bytes = max_string_bytes;
+        return o;
+    }
+};
+
+/// How results are written as JSON (defaults: those of `shifan evaluate --json`).
+struct JsonOptions {
+    Lang lang = Lang::both;
+    bool compact = false;
+    bool messages = true;
+    [[nodiscard]] shifan_json_options c() const {
+        shifan_json_options o = SHIFAN_JSON_OPTIONS_INIT;
+        o.lang = static_cast<std::int32_t>(lang);
+        o.compact = compact ? 1 : 0;
+        o.messages = messages ? 1 : 0;
+        return o;
+    }
+};
+
+/// One check of an evaluation, copied out.
+struct Check {
+    std::string id;          ///< "art6.2.satisfaction"
+    std::string citation;    ///< "第六条第（二）项"
+    bool group = false;      ///< a group (art6, art6.1, ...) rather than a rule
+    Outcome outcome = Outcome::undetermined;
+    std::string reason;      ///< "below_threshold", ...
+    std::optional<std::string> actual, required, shortfall;
+    std::string message;     ///< one sentence, in the language asked for
+};
+
+class Engine;
+class Batch;
+
+/// The evaluation of one application.
+class Evaluation {
+public:
+    Evaluation(Evaluation&&) noexcept = default;
+    Evaluation& operator=(Evaluation&&) noexcept = default;
+    Evaluation(const Evaluation&) = delete;
+    Evaluation& operator=(const Evaluation&) = delete;
+
+    [[nodiscard]] Verdict verdict() const { return static_cast<Verdict>(detail::checked(shifan_evaluation_verdict(get()))); }
+    /// Mask of SHIFAN_FUNCTION_* bits.
+    [[nodiscard]] unsigned qualified_functions() const {
+        return static_cast<unsigned>(detail::checked(shifan_evaluation_qualified_functions(get())));
+    }
+    /// Names of the qualified functions, in art7 order.
+    [[nodiscard]] std::vector<std::string> qualified_function_names() const {
+        static const char* const names[] = {"information", "technology", "entrepreneurship", "training", "financing"};
+        std::vector<std::string> out;
+        const unsigned mask = qualified_functions();
+        for (unsigned i = 0; i < 5; ++i)
+            if (mask & (1u << i)) out.emplace_back(names[i]);
+        return out;
+    }
+    [[nodiscard]] std::optional<std::string> application_id() const { return detail::opt(shifan_evaluation_application_id(get())); }
+    [[nodiscard]] int review_year() const { return static_cast<int>(detail::checked(shifan_evaluation_review_year(get()))); }
+    [[nodiscard]] std::string reference_date() const { return shifan_evaluation_reference_date(get()); }
+    [[nodiscard]] std::string rule_pack_id() const { return shifan_evaluation_rule_pack_id(get()); }
+    [[nodiscard]] std::string rule_pack_version() const { return shifan_evaluation_rule_pack_version(get()); }
+
+    [[nodiscard]] std::size_t check_count() const {
+        return static_cast<std::size_t>(detail::checked(shifan_evaluation_check_count(get())));
+    }
+    /// Index of the check with this id, or nullopt.
+    [[nodiscard]] std::optional<std::size_t> find_check(const std::string& id) const {
+        const std::int32_t i = shifan_evaluation_check_index(get(), id.c_str());
+        if (i < 0) return std::nullopt;
+        return static_cast<std::size_t>(i);
+    }
+    /// Check `index` (Lang::zh or Lang::en for the citation and message).
+    [[nodiscard]] Check check(std::size_t index, Lang lang = Lang::zh) const {
+        const shifan_evaluation* e = get();
+        const auto l = static_cast<std::int32_t>(lang == Lang::en ? Lang::en : Lang::zh);
+        const char* id = shifan_evaluation_check_id(e, index);
+        if (!id) detail::checked(SHIFAN_EUSAGE);
+        Check c;
+        c.id = id;
+        c.citation = shifan_evaluation_check_citation(e, index, l);
+        c.group = detail::checked(shifan_evaluation_check_kind(e, index)) == SHIFAN_CHECK_GROUP;
+        c.outcome = static_cast<Outcome>(detail::checked(shifan_evaluation_check_outcome(e, index)));
+        c.reason = shifan_evaluation_check_reason(e, index);
+        c.actual = detail::opt(shifan_evaluation_check_actual(e, index));
+        c.required = detail::opt(shifan_evaluation_check_required(e, index));
+        c.shortfall = detail::opt(shifan_evaluation_check_shortfall(e, index));
+        const char* m = shifan_evaluation_check_message(e, index, l);
+        if (!m) detail::checked(shifan_error_code(shifan_last_error()));
+        c.message = m;
+        return c;
+    }
+    [[nodiscard]] std::vector<Check> checks(Lang lang = Lang::zh) const {
+        std::vector<Check> out;
+        const std::size_t n = check_count();
+        out.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) out.push_back(check(i, lang));
+        return out;
+    }
+    /// JSON Pointers of the absent inputs that made some check undetermined.
+    [[nodiscard]] std::vector<std::string> missing() const {
+        std::vector<std::string> out;
+        const auto n = static_cast<std::size_t>(detail::checked(shifan_evaluation_missing_count(get())));
+        for (std::size_t i = 0; i < n; ++i) out.emplace_back(shifan_evaluation_missing(get(), i));
+        return out;
+    }
+    /// true complete, false incomplete, nullopt unknown (no `materials`).
+    [[nodiscard]] std::optional<bool> dossier_complete() const {
+        const auto d = detail::checked(shifan_evaluation_dossier(get()));
+        if (d == SHIFAN_DOSSIER_UNKNOWN) return std::nullopt;
+        return d == SHIFAN_DOSSIER_COMPLETE;
+    }
+    [[nodiscard]] std::vector<std::string> missing_materials() const {
+        std::vector<std::string> out;
+        const auto n = static_cast<std::size_t>(detail::checked(shifan_evaluation_missing_material_count(get())));
+        for (std::size_t i = 0; i < n; ++i) out.emplace_back(shifan_evaluation_missing_material(get(), i));
+        return out;
+    }
+    /// `shifan.evaluation/1` JSON.
+    [[nodiscard]] std::string to_json(const JsonOptions& options = {}) const {
+        char* s = nullptr;
+        std::size_t len = 0;
+        shifan_error* err = nullptr;
+        const shifan_json_options o = options.c();
+        detail::check(shifan_evaluation_to_json(&s, &len, get(), &o, &err), err);
+        return detail::take(s, len);
+    }
+    /// The plain-text report.
+    [[nodiscard]] std::string report(Lang lang = Lang::zh) const {
+        char* s = nullptr;
+        std::size_t len = 0;
+        shifan_error* err = nullptr;
+        detail::check(shifan_evaluation_report(&s, &len, get(), static_cast<std::int32_t>(lang), &err), err);
+        return detail::take(s, len);
+    }
+
+    /// The C handle (borrowed; valid while this object lives).
+    [[nodiscard]] const shifan_evaluation* get() const {
+        if (!h_) detail::moved_from("shifan::client::Evaluation");
+        return h_.get();
+    }
+
+private:
+    friend class Engine;
+    friend class Batch;
+    explicit Evaluation(shifan_evaluation* h) : h_(h) {}
+    detail::Handle<shifan_evaluation> h_;
+};
+
+/// Options of a batch run.
+struct BatchOptions {
+    unsigned jobs = 0;          ///< 0 = all cores
+    bool item_json = true;      ///< write each item's JSON during the batch
+    bool keep_input = false;    ///< keep the documents for item_evaluation()/item_json() later
+    JsonOptions json{};
+    Limits limits{};
+    [[nodiscard]] shifan_batch_options c() const {
+        shifan_batch_options o = SHIFAN_BATCH_OPTIONS_INIT;
+        o.jobs = jobs;
+        o.flags = (item_json ? SHIFAN_BATCH_ITEM_JSON : 0u) | (keep_input ? SHIFAN_BATCH_KEEP_INPUT : 0u);
+        o.json = json.c();
+        o.limits = limits.c();
+        return o;
+    }
+};
+
+/// Results of a batch, in input order.
+class Batch {
+public:
+    Batch(Batch&&) noexcept = default;
+    Batch& operator=(Batch&&) noexcept = default;
+    Batch(const Batch&) = delete;
+    Batch& operator=(const Batch&) = delete;
+
+    struct Summary {
+        std::vector<std::int32_t> status; ///< SHIFAN_OK or a negative SHIFAN_E* per item
+        std::vector<std::uint8_t> verdicts;
+        std::vector<std::uint8_t> functions;
+    };
+
+    [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(detail::checked(shifan_batch_count(get()))); }
+    /// Status, verdict and functions of every item, in one call.
+    [[nodiscard]] Summary summary() const {
+        Summary s;
+        const std::size_t n = size();
+        s.status.resize(n);
+        s.verdicts.resize(n);
+        s.functions.resize(n);
+        shifan_error* err = nullptr;
+        detail::check(shifan_batch_summary(get(), s.status.data(), s.verdicts.data(), s.functions.data(), n, &err), err);
+        return s;
+    }
+    [[nodiscard]] std::string item_json(std::size_t index) const {
+        char* s = nullptr;
+        std::size_t len = 0;
+        shifan_error* err = nullptr;
+        detail::check(shifan_batch_item_json(&s, &len, get(), index, &err), err);
+        return detail::take(s, len);
+    }
+    /// The item's error, or nullopt when it was evaluated.
+    [[nodiscard]] std::optional<Error> item_error(std::size_t index) const {
+        shifan_error* out = nullptr;
+        shifan_error* err = nullptr;
+        detail::check(shifan_batch_item_error(&out, get(), index, &err), err);
+        if (!out) return std::nullopt;
+        detail::Handle<shifan_error> guard(out);
+        return Error::from(shifan_error_code(out), out);
+    }
+    /// The item as a full evaluation (needs keep_input); throws the item's error when it failed.
+    [[nodiscard]] Evaluation item_evaluation(std::size_t index) const {
+        shifan_evaluation* e = nullptr;
+        shifan_error* err = nullptr;
+        detail::check(shifan_batch_item_evaluation(&e, get(), index, &err), err);
+        return Evaluation(e);
+    }
+    [[nodiscard]] const shifan_batch* get() const {
+        if (!h_) detail::moved_from("shifan::client::Batch");
+        return h_.get();
+    }
+
+private:
+    friend class Engine;
+    explicit Batch(shifan_batch* h) : h_(h) {}
+    detail::Handle<shifan_batch> h_;
+};
+
+/// A rule pack and a set of readings. Evaluating on many threads at once is safe.
+class Engine {
+public:
+    /// The built-in pack `changzhi-municipal`, default readings.
+    Engine() {
+        shifan_engine* h = nullptr;
+        shifan_error* err = nullptr;
+        detail::check(shifan_engine_new(&h, &err), err);
+        h_.reset(h);
+    }
+    /// A `shifan.rulepack/1` pack.
+    static Engine from_rule_pack_json(std::string_view json) {
+        shifan_engine* h = nullptr;
+        shifan_error* err = nullptr;
+        detail::check(shifan_engine_new_from_rule_pack_json(&h, json.data(), json.size(), &err), err);
+        return Engine(h);
+    }
+    Engine(Engine&&) noexcept = default;
+    Engine& operator=(Engine&&) noexcept = default;
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    /// Set a reading ("growth", "non_decreasing"). Not concurrently with other uses of this engine.
+    Engine& set_interpretation(const std::string& name, const std::string& value) {
+        shifan_error* err = nullptr;
+        detail::check(shifan_engine_set_interpretation(get(), name.c_str(), value.c_str(), &err), err);
+        return *this;
+    }
+    [[nodiscard]] std::string interpretation(const std::string& name) const {
+        const char* v = shifan_engine_interpretation(get(), name.c_str());
+        if (!v) detail::checked(shifan_error_code(shifan_last_error()));
+        return v;
+    }
+    [[nodiscard]] std::string rule_pack_id() const { return shifan_engine_rule_pack_id(get()); }
+    [[nodiscard]] std::string rule_pack_version() const { return shifan_engine_rule_pack_version(get()); }
+
+    /// Evaluate one `shifan.application/1` document; throws Error on bad input.
+    [[nodiscard]] Evaluation evaluate(std::string_view json, const Limits& limits = {}) const {
+        shifan_evaluation* e = nullptr;
+        shifan_error* err = nullptr;
+        const shifan_evaluate_options o = limits.c();
+        detail::check(shifan_evaluate(&e, get(), json.data(), json.size(), &o, &err), err);
+        return Evaluation(e);
+    }
+    /// JSON in, `shifan.evaluation/1` JSON out.
+    [[nodiscard]] std::string evaluate_to_json(std::string_view json, const JsonOptions& options = {},
+                                               const Limits& limits = {}) const {
+        char* s = nullptr;
+        std::size_t len = 0;
+        shifan_error* err = nullptr;
+        const shifan_evaluate_options lo = limits.c();
+        const shifan_json_options jo = options.c();
+        detail::check(shifan_evaluate_to_json(&s, &len, get(), json.data(), json.size(), &lo, &jo, &err), err);
+        return detail::take(s, len);
+    }
+    /// Many documents in one call; one bad document does not stop the others.
+    [[nodiscard]] Batch evaluate_batch(const std::vector<std::string_view>& docs, const BatchOptions& options = {}) const {
+        std::vector<const char*> ptrs(docs.size());
+        std::vector<std::size_t> lens(docs.size());
+        for (std::size_t i = 0; i < docs.size(); ++i) {
+            ptrs[i] = docs[i].data();
+            lens[i] = docs[i].size();
+        }
+        shifan_batch* b = nullptr;
+        shifan_error* err = nullptr;
+        const shifan_batch_options o = options.c();
+        detail::check(shifan_evaluate_batch(&b, get(), ptrs.data(), lens.data(), docs.size(), &o, &err), err);
+        return Batch(b);
+    }
+
+    [[nodiscard]] shifan_engine* get() const {
+        if (!h_) detail::moved_from("shifan::client::Engine");
+        return h_.get();
+    }
+
+private:
+    explicit Engine(shifan_engine* h) : h_(h) {}
+    detail::Handle<shifan_engine> h_;
+};
+
+} // namespace shifan::client

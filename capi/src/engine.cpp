@@ -1,0 +1,100 @@
+// Engines: a rule pack and a set of readings.
+#include "internal.hpp"
+
+#include "shifan/rules/registry_json.hpp"
+
+using namespace shifan;
+using namespace shifan::capi;
+
+namespace {
+
+shifan_engine* new_engine(std::shared_ptr<const RulePack> pack) {
+    auto h = std::make_unique<shifan_engine>();
+    h->pack = std::move(pack);
+    h->engine = std::make_shared<const Engine>(h->pack, Interpretations{});
+    register_handle(h.get(), engine_magic);
+    return h.release();
+}
+
+} // namespace
+
+extern "C" {
+
+SHIFAN_API int shifan_engine_new(shifan_engine** out, shifan_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        *out = new_engine(std::shared_ptr<const RulePack>(std::shared_ptr<const RulePack>{}, &builtin_rule_pack()));
+    });
+}
+
+SHIFAN_API int shifan_engine_new_from_rule_pack_json(shifan_engine** out, const char* json, size_t len,
+                                                     shifan_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        if (!json && len) require_arg(json, "json");
+        auto pack = std::make_shared<const RulePack>(parse_rule_pack(std::string_view(json ? json : "", len)));
+        *out = new_engine(std::move(pack));
+    });
+}
+
+SHIFAN_API int shifan_engine_set_interpretation(shifan_engine* engine, const char* name, const char* value,
+                                                shifan_error** err) {
+    return guard(err, [&] {
+        require_handle(engine, engine_magic, "engine");
+        require_arg(name, "name");
+        require_arg(value, "value");
+        Interpretations readings = engine->engine->interpretations();
+        set_interpretation(readings, name, value);
+        engine->engine = std::make_shared<const Engine>(engine->pack, readings);
+    });
+}
+
+SHIFAN_API const char* shifan_engine_interpretation(const shifan_engine* engine, const char* name) {
+    if (check_handle(engine, engine_magic, "engine")) return nullptr;
+    if (!name) {
+        record(nullptr, SHIFAN_EUSAGE, "", "参数 name 为空（NULL）", "name is NULL");
+        return nullptr;
+    }
+    const Interpretations& r = engine->engine->interpretations();
+    const std::string_view n = name;
+    if (n == "growth") return json::enum_name(r.growth);
+    if (n == "summary_owed") return json::enum_name(r.summary_owed);
+    if (n == "deadline_rest_days") return json::enum_name(r.deadline_rest_days);
+    record(nullptr, SHIFAN_EUSAGE, "", "未知的解释项“" + std::string(n) + "”",
+           "unknown interpretation \"" + std::string(n) + "\"");
+    return nullptr;
+}
+
+SHIFAN_API const char* shifan_engine_rule_pack_id(const shifan_engine* engine) {
+    if (check_handle(engine, engine_magic, "engine")) return nullptr;
+    return engine->pack->id.c_str();
+}
+
+SHIFAN_API const char* shifan_engine_rule_pack_version(const shifan_engine* engine) {
+    if (check_handle(engine, engine_magic, "engine")) return nullptr;
+    return engine->pack->version.c_str();
+}
+
+SHIFAN_API int shifan_engine_rules_json(char** out, size_t* out_len, const shifan_engine* engine, shifan_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        require_handle(engine, engine_magic, "engine");
+        give_string(out, out_len, registry_json(*engine->pack));
+    });
+}
+
+SHIFAN_API void shifan_engine_free(shifan_engine* engine) {
+    if (!engine) return;
+    if (!unregister_handle(engine, engine_magic)) {
+        record(nullptr, SHIFAN_EHANDLE, "", "shifan_engine_free：不是有效的引擎句柄（重复释放？）",
+               "shifan_engine_free: not a live engine (freed twice?)");
+        return;
+    }
+    engine->magic = dead_magic;
+    delete engine;
+}
+
+} // extern "C"

@@ -1,0 +1,308 @@
+// Evaluating one application, and reading its result.
+#include "internal.hpp"
+
+using namespace shifan;
+using namespace shifan::capi;
+
+namespace {
+
+/// A quantity in the JSON's units (DOMAIN.md section 3); false when absent (JSON null).
+bool format_quantity(std::string& out, const Quantity& q) {
+    switch (q.kind) {
+    case Quantity::Kind::none: return false;
+    case Quantity::Kind::count:
+    case Quantity::Kind::days: out = std::to_string(q.value); return true;
+    case Quantity::Kind::money:
+    case Quantity::Kind::percent: out = format_hundredths(q.value); return true;
+    case Quantity::Kind::date: out = to_string(q.as_date()); return true;
+    }
+    return false;
+}
+
+const shifan_evaluation* valid(const shifan_evaluation* e) {
+    return check_handle(e, evaluation_magic, "evaluation") ? nullptr : e;
+}
+
+/// The evaluation and the check at `index`, or nullptr (recorded as the last error).
+const shifan_evaluation* valid(const shifan_evaluation* e, std::size_t index) {
+    if (!valid(e)) return nullptr;
+    if (index >= rule_count) {
+        record(nullptr, SHIFAN_EUSAGE, "", "检查项序号 " + std::to_string(index) + " 超出范围",
+               "check index " + std::to_string(index) + " is out of range");
+        return nullptr;
+    }
+    return e;
+}
+
+void compute_numbers(const shifan_evaluation& e) {
+    std::call_once(e.numbers_once, [&] {
+        e.numbers.resize(rule_count * 3);
+        e.has_number.resize(rule_count * 3);
+        for (std::size_t i = 0; i < rule_count; ++i) {
+            const RuleInfo& r = rule_catalog[i];
+            if (r.measure == Measure::none || r.combine != Combine::leaf) continue;
+            const Check& c = e.evaluation.checks[i];
+            e.has_number[3 * i] = format_quantity(e.numbers[3 * i], c.actual);
+            e.has_number[3 * i + 1] = format_quantity(e.numbers[3 * i + 1], c.required);
+            e.has_number[3 * i + 2] = format_quantity(e.numbers[3 * i + 2], c.shortfall);
+        }
+    });
+}
+
+const char* number(const shifan_evaluation* e, std::size_t index, std::size_t which) {
+    if (!valid(e, index)) return nullptr;
+    try {
+        compute_numbers(*e);
+    } catch (...) {
+        record_current_exception(nullptr);
+        return nullptr;
+    }
+    const std::size_t k = 3 * index + which;
+    return e->has_number[k] ? e->numbers[k].c_str() : nullptr;
+}
+
+void fill(shifan_evaluation& h) {
+    h.reference_date = to_string(h.evaluation.reference_date);
+    for (std::size_t i = 0; i < input_count; ++i)
+        if ((h.evaluation.missing >> i) & 1u) h.missing.push_back(input_path(static_cast<Input>(i), h.evaluation.review_year));
+}
+
+} // namespace
+
+namespace shifan::capi {
+
+/// Parse and evaluate `text` into a new evaluation handle (shared by evaluate and batch items).
+shifan_evaluation* make_evaluation(const std::shared_ptr<const Engine>& engine, std::string_view text,
+                                   const json::Limits& limits) {
+    auto h = std::make_unique<shifan_evaluation>();
+    parse_application(scratch().tape, text, h->app, limits);
+    engine->evaluate(h->app, h->evaluation);
+    h->engine = engine;
+    fill(*h);
+    register_handle(h.get(), evaluation_magic);
+    return h.release();
+}
+
+} // namespace shifan::capi
+
+extern "C" {
+
+SHIFAN_API int shifan_evaluate(shifan_evaluation** out, const shifan_engine* engine, const char* json, size_t len,
+                               const shifan_evaluate_options* opts, shifan_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        require_handle(engine, engine_magic, "engine");
+        if (!json && len) require_arg(json, "json");
+        *out = make_evaluation(engine->engine, std::string_view(json ? json : "", len), to_limits(opts));
+    });
+}
+
+SHIFAN_API int shifan_evaluate_to_json(char** out, size_t* out_len, const shifan_engine* engine, const char* json,
+                                       size_t len, const shifan_evaluate_options* opts,
+                                       const shifan_json_options* json_opts, shifan_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        require_handle(engine, engine_magic, "engine");
+        if (!json && len) require_arg(json, "json");
+        const WriteOptions w = to_write_options(json_opts);
+        Scratch& s = scratch();
+        parse_application(s.tape, std::string_view(json ? json : "", len), *s.app, to_limits(opts));
+        engine->engine->evaluate(*s.app, *s.evaluation);
+        s.text.clear();
+        write_evaluation(s.text, *s.evaluation, s.app->id, w);
+        give_string(out, out_len, s.text);
+    });
+}
+
+SHIFAN_API int32_t shifan_evaluation_verdict(const shifan_evaluation* e) {
+    if (int rc = check_handle(e, evaluation_magic, "evaluation")) return rc;
+    return static_cast<int32_t>(e->evaluation.verdict);
+}
+
+SHIFAN_API int32_t shifan_evaluation_qualified_functions(const shifan_evaluation* e) {
+    if (int rc = check_handle(e, evaluation_magic, "evaluation")) return rc;
+    return e->evaluation.qualified_functions;
+}
+
+SHIFAN_API const char* shifan_evaluation_application_id(const shifan_evaluation* e) {
+    if (!valid(e)) return nullptr;
+    return e->app.id ? e->app.id->c_str() : nullptr;
+}
+
+SHIFAN_API int32_t shifan_evaluation_review_year(const shifan_evaluation* e) {
+    if (int rc = check_handle(e, evaluation_magic, "evaluation")) return rc;
+    return e->evaluation.review_year;
+}
+
+SHIFAN_API const char* shifan_evaluation_reference_date(const shifan_evaluation* e) {
+    if (!valid(e)) return nullptr;
+    return e->reference_date.c_str();
+}
+
+SHIFAN_API const char* shifan_evaluation_rule_pack_id(const shifan_evaluation* e) {
+    if (!valid(e)) return nullptr;
+    return e->engine->rule_pack().id.c_str();
+}
+
+SHIFAN_API const char* shifan_evaluation_rule_pack_version(const shifan_evaluation* e) {
+    if (!valid(e)) return nullptr;
+    return e->engine->rule_pack().version.c_str();
+}
+
+SHIFAN_API int32_t shifan_evaluation_check_count(const shifan_evaluation* e) {
+    if (int rc = check_handle(e, evaluation_magic, "evaluation")) return rc;
+    return static_cast<int32_t>(rule_count);
+}
+
+SHIFAN_API int32_t shifan_evaluation_check_index(const shifan_evaluation* e, const char* id) {
+    if (int rc = check_handle(e, evaluation_magic, "evaluation")) return rc;
+    if (!id) return record(nullptr, SHIFAN_EUSAGE, "", "参数 id 为空（NULL）", "id is NULL");
+    if (auto r = rule_by_id(id)) return static_cast<int32_t>(*r);
+    return record(nullptr, SHIFAN_EUSAGE, "", "未知的检查项“" + std::string(id) + "”", "unknown check id \"" + std::string(id) + "\"");
+}
+
+SHIFAN_API const char* shifan_evaluation_check_id(const shifan_evaluation* e, size_t index) {
+    if (!valid(e, index)) return nullptr;
+    return rule_catalog[index].id.data(); // string literals: NUL-terminated
+}
+
+SHIFAN_API const char* shifan_evaluation_check_citation(const shifan_evaluation* e, size_t index, int32_t lang) {
+    if (!valid(e, index)) return nullptr;
+    if (lang == SHIFAN_LANG_ZH) return rule_catalog[index].citation.zh.data();
+    if (lang == SHIFAN_LANG_EN) return rule_catalog[index].citation.en.data();
+    record(nullptr, SHIFAN_EUSAGE, "", "语言代码应为 0（zh）或 1（en）", "lang must be 0 (zh) or 1 (en)");
+    return nullptr;
+}
+
+SHIFAN_API const char* shifan_evaluation_check_title(const shifan_evaluation* e, size_t index, int32_t lang) {
+    if (!valid(e, index)) return nullptr;
+    if (lang == SHIFAN_LANG_ZH) return rule_catalog[index].title.zh.data();
+    if (lang == SHIFAN_LANG_EN) return rule_catalog[index].title.en.data();
+    record(nullptr, SHIFAN_EUSAGE, "", "语言代码应为 0（zh）或 1（en）", "lang must be 0 (zh) or 1 (en)");
+    return nullptr;
+}
+
+SHIFAN_API int32_t shifan_evaluation_check_kind(const shifan_evaluation* e, size_t index) {
+    if (!valid(e, index)) return shifan_last_error()->code;
+    return rule_catalog[index].combine == Combine::leaf ? SHIFAN_CHECK_RULE : SHIFAN_CHECK_GROUP;
+}
+
+SHIFAN_API int32_t shifan_evaluation_check_outcome(const shifan_evaluation* e, size_t index) {
+    if (!valid(e, index)) return shifan_last_error()->code;
+    return static_cast<int32_t>(e->evaluation.checks[index].outcome);
+}
+
+SHIFAN_API const char* shifan_evaluation_check_reason(const shifan_evaluation* e, size_t index) {
+    if (!valid(e, index)) return nullptr;
+    return json::enum_name(e->evaluation.checks[index].reason);
+}
+
+SHIFAN_API const char* shifan_evaluation_check_actual(const shifan_evaluation* e, size_t index) { return number(e, index, 0); }
+SHIFAN_API const char* shifan_evaluation_check_required(const shifan_evaluation* e, size_t index) { return number(e, index, 1); }
+SHIFAN_API const char* shifan_evaluation_check_shortfall(const shifan_evaluation* e, size_t index) { return number(e, index, 2); }
+
+SHIFAN_API const char* shifan_evaluation_check_message(const shifan_evaluation* e, size_t index, int32_t lang) {
+    if (!valid(e, index)) return nullptr;
+    if (lang != SHIFAN_LANG_ZH && lang != SHIFAN_LANG_EN) {
+        record(nullptr, SHIFAN_EUSAGE, "", "语言代码应为 0（zh）或 1（en）", "lang must be 0 (zh) or 1 (en)");
+        return nullptr;
+    }
+    const std::size_t k = lang == SHIFAN_LANG_ZH ? 0 : 1;
+    try {
+        std::call_once(e->messages_once[k], [&] {
+            std::vector<std::string> m(rule_count);
+            for (std::size_t i = 0; i < rule_count; ++i)
+                explain_check(m[i], rule_catalog[i], e->evaluation.checks[i], k == 0 ? Lang::zh : Lang::en,
+                              e->evaluation.review_year);
+            e->messages[k] = std::move(m);
+        });
+    } catch (...) {
+        record_current_exception(nullptr);
+        return nullptr;
+    }
+    return e->messages[k][index].c_str();
+}
+
+SHIFAN_API int32_t shifan_evaluation_missing_count(const shifan_evaluation* e) {
+    if (int rc = check_handle(e, evaluation_magic, "evaluation")) return rc;
+    return static_cast<int32_t>(e->missing.size());
+}
+
+SHIFAN_API const char* shifan_evaluation_missing(const shifan_evaluation* e, size_t index) {
+    if (!valid(e)) return nullptr;
+    if (index >= e->missing.size()) {
+        record(nullptr, SHIFAN_EUSAGE, "", "缺失输入序号超出范围", "missing-input index out of range");
+        return nullptr;
+    }
+    return e->missing[index].c_str();
+}
+
+SHIFAN_API int32_t shifan_evaluation_dossier(const shifan_evaluation* e) {
+    if (int rc = check_handle(e, evaluation_magic, "evaluation")) return rc;
+    const auto complete = e->evaluation.dossier_complete();
+    if (!complete) return SHIFAN_DOSSIER_UNKNOWN;
+    return *complete ? SHIFAN_DOSSIER_COMPLETE : SHIFAN_DOSSIER_INCOMPLETE;
+}
+
+SHIFAN_API int32_t shifan_evaluation_missing_material_count(const shifan_evaluation* e) {
+    if (int rc = check_handle(e, evaluation_magic, "evaluation")) return rc;
+    int32_t n = 0;
+    for (const DossierInfo& d : dossier_catalog)
+        if ((e->evaluation.missing_materials >> static_cast<unsigned>(d.item)) & 1u) ++n;
+    return n;
+}
+
+SHIFAN_API const char* shifan_evaluation_missing_material(const shifan_evaluation* e, size_t index) {
+    if (!valid(e)) return nullptr;
+    std::size_t k = 0;
+    for (const DossierInfo& d : dossier_catalog)
+        if ((e->evaluation.missing_materials >> static_cast<unsigned>(d.item)) & 1u) {
+            if (k == index) return d.id.data();
+            ++k;
+        }
+    record(nullptr, SHIFAN_EUSAGE, "", "缺少材料序号超出范围", "missing-material index out of range");
+    return nullptr;
+}
+
+SHIFAN_API int shifan_evaluation_to_json(char** out, size_t* out_len, const shifan_evaluation* e,
+                                         const shifan_json_options* opts, shifan_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        require_handle(e, evaluation_magic, "evaluation");
+        const WriteOptions w = to_write_options(opts);
+        std::string& s = scratch().text;
+        s.clear();
+        write_evaluation(s, e->evaluation, e->app.id, w);
+        give_string(out, out_len, s);
+    });
+}
+
+SHIFAN_API int shifan_evaluation_report(char** out, size_t* out_len, const shifan_evaluation* e, int32_t lang,
+                                        shifan_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        require_handle(e, evaluation_magic, "evaluation");
+        const Lang l = to_lang(lang);
+        std::string s;
+        if (l == Lang::both) s = render_report(e->app, e->evaluation, Lang::zh) + "\n" + render_report(e->app, e->evaluation, Lang::en);
+        else s = render_report(e->app, e->evaluation, l);
+        give_string(out, out_len, s);
+    });
+}
+
+SHIFAN_API void shifan_evaluation_free(shifan_evaluation* e) {
+    if (!e) return;
+    if (!unregister_handle(e, evaluation_magic)) {
+        record(nullptr, SHIFAN_EHANDLE, "", "shifan_evaluation_free：不是有效的评估结果句柄（重复释放？）",
+               "shifan_evaluation_free: not a live evaluation (freed twice?)");
+        return;
+    }
+    e->magic = dead_magic;
+    delete e;
+}
+
+} // extern "C"

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `pip install --no-build-isolation bindings/python` works offline, and the installed package finds a
+# libshifan copied next to it (no SHIFAN_LIBRARY).  usage: python_install.sh SOURCE_DIR LIBSHIFAN [PYTHON]
+# Exits 77 (skipped) when no Python with pip, setuptools and wheel is at hand (Debian:
+# python3-pip python3-setuptools python3-wheel).
+set -euo pipefail
+src=$1 lib=$2
+python=""
+for candidate in ${3:-} python3 /usr/bin/python3; do
+  if command -v "$candidate" >/dev/null && "$candidate" -c "import setuptools, wheel" 2>/dev/null && "$candidate" -m pip --version >/dev/null 2>&1; then
+    python=$candidate; break
+  fi
+done
+[ -n "$python" ] || { echo "SKIP: no Python with pip, setuptools and wheel"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp -r "$src/bindings/python" "$tmp/src"   # pip builds in the tree: keep the source tree clean
+rm -rf "$tmp/src/tests"
+"$python" -m pip install --quiet --no-build-isolation --no-deps --no-index --disable-pip-version-check \
+  --target "$tmp/site" "$tmp/src"
+cp "$(readlink -f "$lib")" "$tmp/site/shifan/libshifan.so.0"
+cd "$tmp"
+env -u SHIFAN_LIBRARY PYTHONPATH="$tmp/site" "$python" - "$src/examples/applications/eligible-technology.json" <<'PY'
+import sys, shifan, shifan._ffi as ffi
+assert ffi.lib._name.startswith(shifan.__path__[0]), ffi.lib._name
+e = shifan.evaluate(open(sys.argv[1], "rb").read())
+assert e.verdict == "eligible", e.verdict
+print("installed shifan", shifan.version(), "from", shifan.__path__[0], "with", ffi.lib._name, ":", e.verdict)
+PY

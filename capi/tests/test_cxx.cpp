@@ -1,0 +1,120 @@
+// The C++ wrapper (shifan_cxx.hpp): RAII, move-only handles, exceptions on the C++ side, and no
+// way to reach a freed handle.  usage: test_cxx EXAMPLES_DIR
+#include "shifan/shifan_cxx.hpp"
+
+#include "capi_test.h"
+
+#include <fstream>
+#include <sstream>
+#include <type_traits>
+
+namespace sc = shifan::client;
+
+static_assert(!std::is_copy_constructible_v<sc::Engine> && std::is_nothrow_move_constructible_v<sc::Engine>);
+static_assert(!std::is_copy_assignable_v<sc::Evaluation> && std::is_nothrow_move_assignable_v<sc::Evaluation>);
+static_assert(!std::is_copy_constructible_v<sc::Batch>);
+
+static std::string slurp(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+template <class F>
+static std::int32_t code_of(F&& f) {
+    try {
+        f();
+    } catch (const sc::Error& e) {
+        return e.code();
+    }
+    return 0;
+}
+
+int main(int argc, char** argv) {
+    if (argc < 2) return 2;
+    const std::string dir = argv[1];
+    CHECK_EQ_STR(sc::version().c_str(), SHIFAN_VERSION_STRING);
+
+    sc::Engine engine;
+    CHECK(engine.rule_pack_id() == std::string("changzhi-municipal"));
+    CHECK(engine.interpretation("growth") == std::string("strict"));
+
+    const std::string shortfalls = slurp(dir + "/ineligible-shortfalls.json");
+    {
+        const sc::Evaluation e = engine.evaluate(shortfalls);
+        CHECK(e.verdict() == sc::Verdict::ineligible);
+        CHECK(e.application_id() == std::optional<std::string>("CZ-2025-031"));
+        CHECK_EQ_INT(e.review_year(), 2025);
+        const auto i = e.find_check("art6.1.total_assets");
+        CHECK(i.has_value());
+        const sc::Check c = e.check(*i, sc::Lang::en);
+        CHECK(c.id == std::string("art6.1.total_assets"));
+        CHECK(c.citation == std::string("Art. 6(1)"));
+        CHECK(c.outcome == sc::Outcome::fail);
+        CHECK(c.shortfall == std::optional<std::string>("0.01"));
+        CHECK(c.message.find("short by 0.01") != std::string::npos);
+        CHECK(!e.find_check("art99").has_value());
+        CHECK_EQ_INT(e.checks().size(), e.check_count());
+        CHECK(e.dossier_complete() == std::optional<bool>(false));
+        CHECK(e.missing_materials() == std::vector<std::string>{"art10.4"});
+        CHECK(e.to_json() == engine.evaluate_to_json(shortfalls));
+        CHECK(e.report(sc::Lang::en).find("Verdict: ") != std::string::npos);
+        sc::JsonOptions compact;
+        compact.compact = true;
+        compact.lang = sc::Lang::en;
+        CHECK(e.to_json(compact).size() < e.to_json().size());
+        CHECK_EQ_INT(code_of([&] { (void)e.check(100000); }), SHIFAN_EUSAGE);
+    }
+
+    // Bad input throws, with the path.
+    try {
+        (void)engine.evaluate(R"({"schema": "shifan.application/1", "reference_date": "2025-04-15", "x": 1})");
+        CHECK(!"no exception");
+    } catch (const sc::Error& e) {
+        CHECK_EQ_INT(e.code(), SHIFAN_EUNKNOWN_KEY);
+        CHECK(e.path() == std::string("/x"));
+        CHECK(!e.message_zh().empty() && !e.message_en().empty());
+        CHECK_EQ_STR(e.code_name(), "unknown_key");
+        CHECK(std::string(e.what()).find("/x") != std::string::npos);
+    }
+    CHECK_EQ_INT(code_of([&] { engine.set_interpretation("growth", "sideways"); }), SHIFAN_EUSAGE);
+    CHECK_EQ_INT(code_of([&] { (void)sc::Engine::from_rule_pack_json("{}"); }), SHIFAN_EMISSING_REQUIRED);
+
+    // Moved-from handles throw instead of touching freed memory.
+    {
+        sc::Evaluation a = engine.evaluate(shortfalls);
+        sc::Evaluation b = std::move(a);
+        CHECK(b.verdict() == sc::Verdict::ineligible);
+        CHECK_EQ_INT(code_of([&] { (void)a.verdict(); }), SHIFAN_EUSAGE); // NOLINT(bugprone-use-after-move)
+        sc::Engine moved = std::move(engine);
+        CHECK_EQ_INT(code_of([&] { (void)engine.evaluate(shortfalls); }), SHIFAN_EUSAGE); // NOLINT(bugprone-use-after-move)
+        engine = std::move(moved);
+        // An evaluation outlives its engine.
+        sc::Evaluation kept = sc::Engine().evaluate(shortfalls);
+        CHECK(kept.verdict() == sc::Verdict::ineligible);
+    }
+
+    // Batch: one bad document among good ones.
+    {
+        const std::string tech = slurp(dir + "/eligible-technology.json");
+        const std::vector<std::string_view> docs{tech, "{", shortfalls};
+        sc::BatchOptions o;
+        o.keep_input = true;
+        const sc::Batch batch = engine.evaluate_batch(docs, o);
+        CHECK_EQ_INT(batch.size(), 3);
+        const auto s = batch.summary();
+        CHECK_EQ_INT(s.status[0], SHIFAN_OK);
+        CHECK_EQ_INT(s.status[1], SHIFAN_ESYNTAX);
+        CHECK_EQ_INT(s.verdicts[1], SHIFAN_VERDICT_NONE);
+        CHECK_EQ_INT(s.verdicts[2], SHIFAN_VERDICT_INELIGIBLE);
+        CHECK_EQ_INT(s.functions[0], SHIFAN_FUNCTION_TECHNOLOGY);
+        CHECK(batch.item_json(2) == engine.evaluate_to_json(shortfalls));
+        CHECK(!batch.item_error(0).has_value());
+        CHECK(batch.item_error(1).has_value() && batch.item_error(1)->code() == SHIFAN_ESYNTAX);
+        CHECK(batch.item_evaluation(0).qualified_function_names() == std::vector<std::string>{"technology"});
+        CHECK_EQ_INT(code_of([&] { (void)batch.item_evaluation(1); }), SHIFAN_ESYNTAX);
+        CHECK_EQ_INT(code_of([&] { (void)batch.item_json(3); }), SHIFAN_EUSAGE);
+    }
+    return test_summary("test_cxx");
+}
