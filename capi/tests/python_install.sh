@@ -14,8 +14,10 @@ done
 [ -n "$python" ] || { echo "SKIP: no Python with pip, setuptools and wheel"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cp -r "$src/bindings/python" "$tmp/src"   # pip builds in the tree: keep the source tree clean
-rm -rf "$tmp/src/tests"
+# pip builds in the tree: build a dereferenced copy, never the source tree itself
+mkdir "$tmp/src"
+cp -RL "$src/bindings/python/pyproject.toml" "$src/bindings/python/README.md" "$src/bindings/python/shifan" "$tmp/src/"
+rm -rf "$tmp/src/shifan/__pycache__"
 "$python" -m pip install --quiet --no-build-isolation --no-deps --no-index --disable-pip-version-check \
   --target "$tmp/site" "$tmp/src"
 cp "$(readlink -f "$lib")" "$tmp/site/shifan/libshifan.so.0"

@@ -1,0 +1,157 @@
+import json
+import os
+import pathlib
+import threading
+import unittest
+
+import shifan
+from _support import CLI, EXAMPLES, cli, example, example_names
+
+
+class EvaluateTest(unittest.TestCase):
+    def test_version(self):
+        self.assertRegex(shifan.version(), r"^\d+\.\d+\.\d+$")
+        self.assertEqual(shifan.__version__, shifan.version())
+
+    def test_shortfalls(self):
+        with shifan.evaluate(example("ineligible-shortfalls.json")) as e:
+            self.assertEqual(e.verdict, "ineligible")
+            self.assertEqual(e.qualified_functions, [])
+            self.assertEqual(e.application_id, "CZ-2025-031")
+            self.assertEqual(e.review_year, 2025)
+            self.assertEqual(e.reference_date, "2025-04-15")
+            self.assertEqual(e.rule_pack["id"], "changzhi-municipal")
+            assets = e.check("art6.1.total_assets")
+            self.assertEqual((assets.outcome, assets.reason), ("fail", "below_threshold"))
+            self.assertEqual((assets.actual, assets.required, assets.shortfall), ("999999.99", "1000000.00", "0.01"))
+            self.assertEqual(assets.citation, "第六条第（一）项")
+            self.assertIn("差 0.01", assets.message)
+            served = e.check("art6.2.smes_served")
+            self.assertEqual((served.actual, served.required, served.shortfall), (72, 80, 8))
+            self.assertEqual(e.check("art6").kind, "group")
+            self.assertEqual(e.dossier, {"complete": False, "missing_materials": ["art10.4"]})
+            self.assertEqual(e.missing, [])
+            self.assertIn("结论：✗", e.report())
+            self.assertIn("Verdict: ", e.report("en"))
+            with self.assertRaises(KeyError):
+                e.check("art99")
+
+    def test_checks_match_the_json(self):
+        with shifan.evaluate(example("ineligible-shortfalls.json"), lang="en") as e:
+            d = e.to_dict()
+            self.assertEqual(len(e.checks), len(d["checks"]))
+            for c, j in zip(e.checks, d["checks"]):
+                self.assertEqual((c.id, c.outcome, c.reason, c.kind), (j["id"], j["outcome"], j["reason"], j["kind"]))
+                for k in ("actual", "required", "shortfall"):
+                    self.assertEqual(getattr(c, k), j.get(k), (c.id, k))
+                self.assertEqual(c.message, j["message"]["en"])
+            self.assertEqual(d["verdict"], e.verdict)
+            self.assertEqual(d["missing"], e.missing)
+            self.assertEqual(d["dossier"], e.dossier)
+
+    def test_input_forms(self):
+        text = example("eligible-several.json")
+        as_dict = json.loads(text)
+        for app in (text, text.encode(), bytearray(text.encode()), as_dict):
+            with shifan.evaluate(app) as e:
+                self.assertEqual(e.verdict, "eligible")
+                self.assertEqual(e.qualified_functions, ["information", "training", "financing"])
+        with shifan.evaluate(pathlib.Path(EXAMPLES) / "eligible-several.json") as e:
+            self.assertEqual(e.verdict, "eligible")
+        with self.assertRaises(TypeError):
+            shifan.evaluate(42)  # type: ignore[arg-type]
+
+    def test_missing_and_unknown_dossier(self):
+        e = shifan.evaluate(example("undetermined-missing.json"))
+        self.assertEqual(e.verdict, "undetermined")
+        self.assertEqual(e.missing, ["/performance/satisfaction", "/performance/smes_served/2023",
+                                     "/functions/information/activities"])
+        self.assertEqual(e.dossier, {"complete": None, "missing_materials": []})
+        e.close()
+        e.close()  # idempotent
+
+    @unittest.skipUnless(CLI, "SHIFAN_CLI not set")
+    def test_identical_to_the_cli(self):
+        engine = shifan.Engine()
+        for name in example_names():
+            path = os.path.join(EXAMPLES, name)
+            with self.subTest(name), shifan.evaluate(example(name)) as e:
+                self.assertEqual(e.to_json(lang="both") + "\n", cli("evaluate", "--json", path))
+                self.assertEqual(engine.evaluate_to_json(example(name)) + "\n", cli("evaluate", "--json", path))
+                self.assertEqual(e.report(), cli("evaluate", path))
+                self.assertEqual(e.to_json(lang="en", compact=True) + "\n",
+                                 cli("evaluate", "--json", "--compact", "--lang", "en", path))
+
+    def test_closed_handles_raise(self):
+        e = shifan.evaluate(example("eligible-technology.json"))
+        e.close()
+        with self.assertRaises(shifan.UsageError):
+            e.verdict
+        engine = shifan.Engine()
+        engine.close()
+        with self.assertRaises(shifan.UsageError):
+            engine.evaluate(example("eligible-technology.json"))
+        self.assertIn("closed", repr(engine))
+
+    def test_threads_share_one_engine(self):
+        engine = shifan.Engine()
+        docs = [example(n) for n in example_names()]
+        expected = [engine.evaluate_to_json(d) for d in docs]
+        failures = []
+
+        def work(k):
+            for r in range(30):
+                i = (k + r) % len(docs)
+                if engine.evaluate_to_json(docs[i]) != expected[i]:
+                    failures.append(i)
+
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(failures, [])
+
+
+class EngineTest(unittest.TestCase):
+    def test_interpretations(self):
+        engine = shifan.Engine(interpretations={"growth": "non_decreasing"})
+        self.assertEqual(engine.interpretation("growth"), "non_decreasing")
+        self.assertEqual(engine.interpretations["summary_owed"], "held_at_year_end")
+        with engine.evaluate(example("eligible-technology.json")) as e:
+            self.assertEqual(e.to_dict()["interpretations"]["growth"], "non_decreasing")
+        with self.assertRaises(shifan.UsageError) as cm:
+            engine.set_interpretation("growth", "sideways")
+        self.assertIn("non_decreasing", cm.exception.message_en)
+        self.assertEqual(cm.exception.code_name, "usage")
+        with self.assertRaises(shifan.UsageError):
+            shifan.evaluate(example("eligible-technology.json"), interpretations={"colour": "red"})
+
+    def test_rule_pack(self):
+        pack = {"schema": "shifan.rulepack/1", "id": "strict", "version": "2", "base": "changzhi-municipal",
+                "parameters": {"min_smes_served": 110}}
+        for form in (pack, json.dumps(pack), json.dumps(pack).encode()):
+            engine = shifan.Engine(rule_pack=form)
+            self.assertEqual((engine.rule_pack_id, engine.rule_pack_version), ("strict", "2"))
+            with engine.evaluate(example("eligible-technology.json")) as e:
+                self.assertEqual(e.verdict, "ineligible")
+                self.assertEqual(e.check("art6.2.smes_served").required, 110)
+        with self.assertRaises(shifan.RulePackError):
+            shifan.Engine(rule_pack=dict(pack, base="nowhere"))
+        with self.assertRaises(shifan.InputError) as cm:
+            shifan.Engine(rule_pack=dict(pack, parameters={"min_smes_servd": 1}))
+        self.assertEqual(cm.exception.path, "/parameters/min_smes_servd")
+        e = shifan.evaluate(example("eligible-technology.json"), rule_pack=pack)
+        self.assertEqual(e.rule_pack, {"id": "strict", "version": "2"})
+
+    def test_rules_registry(self):
+        registry = shifan.Engine().rules()
+        self.assertEqual(registry["schema"], "shifan.registry/1")
+
+    def test_engine_and_options_are_exclusive(self):
+        with self.assertRaises(shifan.UsageError):
+            shifan.evaluate("{}", engine=shifan.Engine(), interpretations={"growth": "strict"})
+
+
+if __name__ == "__main__":
+    unittest.main()
