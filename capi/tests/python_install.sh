@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
 # `pip install --no-build-isolation bindings/python` works offline, and the installed package finds a
 # libshifan copied next to it (no SHIFAN_LIBRARY).  usage: python_install.sh SOURCE_DIR LIBSHIFAN [PYTHON]
-# Exits 77 (skipped) when no Python with pip, setuptools and wheel is at hand (Debian:
-# python3-pip python3-setuptools python3-wheel).
+# The build backend is in the tree (bindings/python/_backend): only pip is needed, not setuptools
+# or wheel. Exits 77 (skipped) when no Python with pip is at hand (Debian: python3-pip).
 set -euo pipefail
 src=$1 lib=$2
 python=""
 for candidate in ${3:-} python3 /usr/bin/python3; do
-  if command -v "$candidate" >/dev/null && "$candidate" -c "import setuptools, wheel" 2>/dev/null && "$candidate" -m pip --version >/dev/null 2>&1; then
+  if command -v "$candidate" >/dev/null && "$candidate" -m pip --version >/dev/null 2>&1; then
     python=$candidate; break
   fi
 done
-[ -n "$python" ] || { echo "SKIP: no Python with pip, setuptools and wheel"; exit 77; }
+[ -n "$python" ] || { echo "SKIP: no Python with pip"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # pip builds in the tree: build a dereferenced copy, never the source tree itself
 mkdir "$tmp/src"
-cp -RL "$src/bindings/python/pyproject.toml" "$src/bindings/python/README.md" "$src/bindings/python/shifan" "$tmp/src/"
-rm -rf "$tmp/src/shifan/__pycache__"
+cp -RL "$src/bindings/python/pyproject.toml" "$src/bindings/python/README.md" "$src/bindings/python/shifan" \
+  "$src/bindings/python/_backend" "$tmp/src/"
+rm -rf "$tmp/src/shifan/__pycache__" "$tmp/src/_backend/__pycache__"
 "$python" -m pip install --quiet --no-build-isolation --no-deps --no-index --disable-pip-version-check \
   --target "$tmp/site" "$tmp/src"
 cp "$(readlink -f "$lib")" "$tmp/site/shifan/libshifan.so.0"
