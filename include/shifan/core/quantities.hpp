@@ -71,13 +71,15 @@ inline DecimalError parse_hundredths(std::string_view s, bool allow_exponent, st
     char digits[40];
     int ndigits = 0;
     bool overflow_digits = false;
+    long dropped_zeros = 0; // zeros past the 40th significant digit: a power of ten, not digits
     long frac_digits = 0;
     bool any = false;
     auto take = [&](char c, bool fractional) {
         any = true;
         if (fractional) ++frac_digits;
         if (ndigits == 0 && c == '0') return;
-        if (ndigits < 40) digits[ndigits++] = c;
+        if (ndigits < 40 && dropped_zeros == 0) digits[ndigits++] = c;
+        else if (c == '0') ++dropped_zeros; // "1.000…0" is 1 by value, however many zeros follow
         else overflow_digits = true; // more than 40 significant digits: no real amount has them
     };
     while (i < s.size() && s[i] >= '0' && s[i] <= '9') take(s[i++], false);
@@ -106,7 +108,7 @@ inline DecimalError parse_hundredths(std::string_view s, bool allow_exponent, st
     if (negative) return DecimalError::negative; // "-0" and "-0.0" too: a sign has no place here
     if (overflow_digits) return DecimalError::too_large;
     // value = digits * 10^(exponent - frac_digits); in hundredths: * 10^(scale)
-    long scale = exponent - frac_digits + 2;
+    long scale = exponent - frac_digits + 2 + dropped_zeros;
     // Strip trailing zeros while the scale is negative (they are exact).
     while (scale < 0 && ndigits > 0 && digits[ndigits - 1] == '0') { --ndigits; ++scale; }
     if (ndigits == 0) { out = 0; return DecimalError::none; }
