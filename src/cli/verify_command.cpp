@@ -203,15 +203,27 @@ void validate_expect(const json& exp) {
             if (!rule_by_id(rule)) throw Malformed(std::string("\"expect.") + key + "\": unknown rule id \"" + id + "\"");
             if (std::string_view(key) == "checks" && !(value.is_string() && outcomes.count(value.get<std::string>())))
                 throw Malformed("\"expect.checks." + id + "\" must be pass, fail, undetermined or not_applicable");
-            if (std::string_view(key) == "reasons" && !value.is_string())
-                throw Malformed("\"expect.reasons." + id + "\" must be a reason name such as \"not_claimed\"");
+            if (std::string_view(key) == "reasons" &&
+                !(value.is_string() && shifan::json::enum_from_name<Reason>(value.get<std::string>())))
+                throw Malformed("\"expect.reasons." + id + "\" must be a reason name such as \"not_claimed\" (see docs/policy-cases.md)");
         }
     }
+    // Names are checked against the library's own lists, so that a misspelt one is a malformed
+    // case rather than a difference that sends the reader looking for a bug in the rules.
+    auto known = [](const char* key, const std::string& v) {
+        if (std::string_view(key) == "qualified_functions") return shifan::json::enum_from_name<Function>(v).has_value();
+        if (std::string_view(key) == "missing") return !v.empty() && v[0] == '/';
+        return std::any_of(dossier_catalog.begin(), dossier_catalog.end(), [&](const DossierInfo& d) { return d.id == v; });
+    };
     for (const char* key : {"qualified_functions", "missing", "missing_materials"})
         if (exp.contains(key)) {
             if (!exp[key].is_array()) throw Malformed(std::string("\"expect.") + key + "\" must be an array of strings");
             for (const json& v : exp[key])
-                if (!v.is_string()) throw Malformed(std::string("\"expect.") + key + "\" must be an array of strings");
+                if (!v.is_string() || !known(key, v.get<std::string>()))
+                    throw Malformed(std::string("\"expect.") + key + "\": " + v.dump() +
+                                    (std::string_view(key) == "missing" ? " is not a JSON Pointer"
+                                     : std::string_view(key) == "qualified_functions" ? " is not a function of art7"
+                                                                                     : " is not a dossier item id"));
         }
     if (exp.contains("dossier_complete") && !exp["dossier_complete"].is_boolean() && !exp["dossier_complete"].is_null())
         throw Malformed("\"expect.dossier_complete\" must be true, false or null");
@@ -221,6 +233,12 @@ void validate_expect(const json& exp) {
         for (const auto& [k, v] : e.items()) {
             if (k != "code" && k != "path") throw Malformed("unknown key \"expect.error." + k + "\" (allowed: code, path)");
             if (!v.is_string()) throw Malformed("\"expect.error." + k + "\" must be a string");
+        }
+        if (e.contains("code")) {
+            bool found = false;
+            for (int code = 1; code < 256; ++code) // codes are only ever appended; unknown ones name "internal"
+                found |= e["code"] == error_code_name(static_cast<ErrorCode>(code));
+            if (!found) throw Malformed("\"expect.error.code\": unknown error code " + e["code"].dump());
         }
     }
 }
