@@ -19,7 +19,6 @@ import os
 import re
 import sysconfig
 import tarfile
-import time
 import zipfile
 from typing import Dict, List, Optional, Tuple
 
@@ -214,7 +213,8 @@ def build_sdist(sdist_directory, config_settings=None) -> str:
     with tarfile.open(path, "w:gz", format=tarfile.PAX_FORMAT) as tar:
         def add(arcname: str, data: bytes) -> None:
             info = tarfile.TarInfo(f"{base}/{arcname}")
-            info.size, info.mode, info.mtime = len(data), 0o644, int(time.time())
+            # Reproducible: the archive's times come from SOURCE_DATE_EPOCH (or 1980-01-01), never the clock.
+            info.size, info.mode, info.mtime = len(data), 0o644, int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
             tar.addfile(info, io.BytesIO(data))
         for rel in files:
             if os.path.exists(os.path.join(_ROOT, rel)):
