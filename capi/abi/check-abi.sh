@@ -18,7 +18,7 @@ headers="$here/../include/shifan"
 if ! command -v abidw >/dev/null || ! command -v abidiff >/dev/null; then
   echo "SKIP: libabigail (abigail-tools) is not installed"; exit 77
 fi
-if ! readelf -S "$lib" | grep -q '\.debug_info'; then
+if ! grep -q '\.debug_info' <<<"$(readelf -S "$lib")"; then
   echo "SKIP: $lib has no debug info (build with RelWithDebInfo or Debug)"; exit 77
 fi
 tmp=$(mktemp -d)

@@ -22,8 +22,8 @@ shifan_batch* run_batch(const shifan_engine* engine, std::span<const std::string
     auto h = std::make_unique<shifan_batch>();
     h->engine = engine->engine;
     h->flags = o.flags;
-    h->write = to_write_options(&o.json);
-    h->limits = to_limits(&o.limits);
+    h->write = to_write_options(o.json);
+    h->limits = to_limits(o.limits);
 
     BatchOptions bo;
     bo.jobs = o.jobs;

@@ -34,7 +34,8 @@ static std::int32_t code_of(F&& f) {
 int main(int argc, char** argv) {
     if (argc < 2) return 2;
     const std::string dir = argv[1];
-    CHECK_EQ_STR(sc::version().c_str(), SHIFAN_VERSION_STRING);
+    const std::string version = sc::version(); // keep the string alive while its c_str() is compared
+    CHECK_EQ_STR(version.c_str(), SHIFAN_VERSION_STRING);
 
     sc::Engine engine;
     CHECK(engine.rule_pack_id() == std::string("changzhi-municipal"));

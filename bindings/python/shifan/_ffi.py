@@ -56,8 +56,8 @@ class JsonOptions(Structure):
 
 
 class BatchOptions(Structure):
-    _fields_ = [("version", c_uint), ("jobs", c_uint32), ("flags", c_uint32), ("json", JsonOptions),
-                ("limits", EvaluateOptions)]
+    _fields_ = [("version", c_uint), ("jobs", c_uint32), ("flags", c_uint32), ("json", POINTER(JsonOptions)),
+                ("limits", POINTER(EvaluateOptions))]
 
 
 EVALUATE_OPTIONS_VERSION = 1
@@ -196,7 +196,6 @@ shifan_batch_item_error = _declare("shifan_batch_item_error", c_int, POINTER(P_e
 shifan_batch_item_evaluation = _declare("shifan_batch_item_evaluation", c_int, POINTER(P_evaluation), P_batch,
                                         c_size_t, ErrorOut)
 shifan_batch_free = _declare("shifan_batch_free", None, P_batch)
-
 # --- helpers ---------------------------------------------------------------------------------------
 
 

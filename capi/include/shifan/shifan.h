@@ -5,6 +5,9 @@
  * designating and managing municipal SME public service demonstration platforms): whether an
  * application meets art6 and art7, with a full explanation, and its dossier (art9, art10).
  *
+ * Contents: versions · status codes · enumerations · strings and errors · engine (rule pack,
+ * readings) · options · evaluation of one application · batch.
+ *
  * This header is plain C99 and compiles as C and as C++. Every name starts with `shifan_` or
  * `SHIFAN_`. Signatures use fixed-width integers, `size_t` for sizes, and `unsigned int` only for
  * the `version` member of option structs; no `bool`, no `enum`, no `long`.
@@ -495,18 +498,20 @@ SHIFAN_API void shifan_evaluation_free(shifan_evaluation *evaluation);
 #define SHIFAN_BATCH_KEEP_INPUT 0x2u /**< keep a copy of the documents, so that an item's JSON or
                                           evaluation can be made later, on demand */
 
-/** Options of a batch run. */
+/**
+ * Options of a batch run. The JSON and input-limit options are pointed to, not embedded, so that each
+ * versioned struct can grow on its own.
+ */
 typedef struct shifan_batch_options {
-    unsigned int version;        /**< SHIFAN_BATCH_OPTIONS_VERSION */
-    uint32_t jobs;               /**< worker threads; 0 = the machine's core count */
-    uint32_t flags;              /**< SHIFAN_BATCH_* bits (default SHIFAN_BATCH_ITEM_JSON) */
-    shifan_json_options json;    /**< how item JSON is written (default SHIFAN_JSON_OPTIONS_INIT) */
-    shifan_evaluate_options limits; /**< limits applied to each document */
+    unsigned int version;                  /**< SHIFAN_BATCH_OPTIONS_VERSION */
+    uint32_t jobs;                         /**< worker threads; 0 = the machine's core count */
+    uint32_t flags;                        /**< SHIFAN_BATCH_* bits (default SHIFAN_BATCH_ITEM_JSON) */
+    const shifan_json_options *json;       /**< how item JSON is written; NULL = SHIFAN_JSON_OPTIONS_INIT */
+    const shifan_evaluate_options *limits; /**< limits applied to each document; NULL = the defaults */
 } shifan_batch_options;
 
 #define SHIFAN_BATCH_OPTIONS_VERSION 1
-#define SHIFAN_BATCH_OPTIONS_INIT \
-    {SHIFAN_BATCH_OPTIONS_VERSION, 0, SHIFAN_BATCH_ITEM_JSON, SHIFAN_JSON_OPTIONS_INIT, SHIFAN_EVALUATE_OPTIONS_INIT}
+#define SHIFAN_BATCH_OPTIONS_INIT {SHIFAN_BATCH_OPTIONS_VERSION, 0, SHIFAN_BATCH_ITEM_JSON, NULL, NULL}
 
 /** Initialise `opts` as SHIFAN_BATCH_OPTIONS_INIT. @return SHIFAN_OK or SHIFAN_EUSAGE. */
 SHIFAN_API int shifan_batch_options_init(shifan_batch_options *opts, unsigned int version);

@@ -295,14 +295,6 @@ struct BatchOptions {
     bool keep_input = false;    ///< keep the documents for item_evaluation()/item_json() later
     JsonOptions json{};
     Limits limits{};
-    [[nodiscard]] shifan_batch_options c() const {
-        shifan_batch_options o = SHIFAN_BATCH_OPTIONS_INIT;
-        o.jobs = jobs;
-        o.flags = (item_json ? SHIFAN_BATCH_ITEM_JSON : 0u) | (keep_input ? SHIFAN_BATCH_KEEP_INPUT : 0u);
-        o.json = json.c();
-        o.limits = limits.c();
-        return o;
-    }
 };
 
 /// Results of a batch, in input order.
@@ -430,7 +422,13 @@ public:
         }
         shifan_batch* b = nullptr;
         shifan_error* err = nullptr;
-        const shifan_batch_options o = options.c();
+        const shifan_json_options jo = options.json.c();
+        const shifan_evaluate_options lo = options.limits.c();
+        shifan_batch_options o = SHIFAN_BATCH_OPTIONS_INIT;
+        o.jobs = options.jobs;
+        o.flags = (options.item_json ? SHIFAN_BATCH_ITEM_JSON : 0u) | (options.keep_input ? SHIFAN_BATCH_KEEP_INPUT : 0u);
+        o.json = &jo;
+        o.limits = &lo;
         detail::check(shifan_evaluate_batch(&b, get(), ptrs.data(), lens.data(), docs.size(), &o, &err), err);
         return Batch(b);
     }
