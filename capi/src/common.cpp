@@ -131,10 +131,12 @@ int record_current_exception(shifan_error** err) noexcept {
 }
 
 int check_handle(const void* h, std::uint32_t magic, const char* what) noexcept {
-    if (!h) return record(nullptr, SHIFAN_EUSAGE, "", std::string("参数 ") + what + " 为空（NULL）", std::string(what) + " is NULL");
+    if (!h)
+        return record_lazy(SHIFAN_EUSAGE, [&] { return std::string("参数 ") + what + " 为空（NULL）"; },
+                           [&] { return std::string(what) + " is NULL"; });
     if (magic_of(h) != magic)
-        return record(nullptr, SHIFAN_EHANDLE, "", std::string("参数 ") + what + " 不是有效的句柄（已释放或类型不符）",
-                      std::string(what) + " is not a live handle of the expected kind (freed, or another kind)");
+        return record_lazy(SHIFAN_EHANDLE, [&] { return std::string("参数 ") + what + " 不是有效的句柄（已释放或类型不符）"; },
+                           [&] { return std::string(what) + " is not a live handle of the expected kind (freed, or another kind)"; });
     return SHIFAN_OK;
 }
 

@@ -62,8 +62,8 @@ SHIFAN_API const char* shifan_engine_interpretation(const shifan_engine* engine,
     if (n == "growth") return json::enum_name(r.growth);
     if (n == "summary_owed") return json::enum_name(r.summary_owed);
     if (n == "deadline_rest_days") return json::enum_name(r.deadline_rest_days);
-    record(nullptr, SHIFAN_EUSAGE, "", "未知的解释项“" + std::string(n) + "”",
-           "unknown interpretation \"" + std::string(n) + "\"");
+    record_lazy(SHIFAN_EUSAGE, [&] { return "未知的解释项“" + std::string(n) + "”"; },
+                [&] { return "unknown interpretation \"" + std::string(n) + "\""; });
     return nullptr;
 }
 

@@ -27,8 +27,8 @@ const shifan_evaluation* valid(const shifan_evaluation* e) {
 const shifan_evaluation* valid(const shifan_evaluation* e, std::size_t index) {
     if (!valid(e)) return nullptr;
     if (index >= rule_count) {
-        record(nullptr, SHIFAN_EUSAGE, "", "检查项序号 " + std::to_string(index) + " 超出范围",
-               "check index " + std::to_string(index) + " is out of range");
+        record_lazy(SHIFAN_EUSAGE, [&] { return "检查项序号 " + std::to_string(index) + " 超出范围"; },
+                    [&] { return "check index " + std::to_string(index) + " is out of range"; });
         return nullptr;
     }
     return e;
@@ -160,7 +160,8 @@ SHIFAN_API int32_t shifan_evaluation_check_index(const shifan_evaluation* e, con
     if (int rc = check_handle(e, evaluation_magic, "evaluation")) return rc;
     if (!id) return record(nullptr, SHIFAN_EUSAGE, "", "参数 id 为空（NULL）", "id is NULL");
     if (auto r = rule_by_id(id)) return static_cast<int32_t>(*r);
-    return record(nullptr, SHIFAN_EUSAGE, "", "未知的检查项“" + std::string(id) + "”", "unknown check id \"" + std::string(id) + "\"");
+    return record_lazy(SHIFAN_EUSAGE, [&] { return "未知的检查项“" + std::string(id) + "”"; },
+                       [&] { return "unknown check id \"" + std::string(id) + "\""; });
 }
 
 SHIFAN_API const char* shifan_evaluation_check_id(const shifan_evaluation* e, size_t index) {

@@ -55,6 +55,18 @@ inline std::uint32_t magic_of(const void* p) noexcept {
 int record(shifan_error** err, std::int32_t code, std::string_view path, std::string_view zh, std::string_view en,
            std::int64_t event_index = -1) noexcept;
 
+/// As `record` (thread's last error only), with messages made by `zh()` and `en()`: composing them
+/// may allocate, and nothing may throw out of an extern "C" function. Never throws.
+template <class Zh, class En>
+int record_lazy(std::int32_t code, Zh&& zh, En&& en) noexcept {
+    try {
+        const std::string z = zh(), e = en();
+        return record(nullptr, code, "", z, e);
+    } catch (...) {
+        return record(nullptr, code, "", "（内存不足，无法给出详情）", "(out of memory: no details)");
+    }
+}
+
 /// Turn the exception being handled into a status code and error objects. Never throws.
 int record_current_exception(shifan_error** err) noexcept;
 
