@@ -22,6 +22,7 @@
 #include "shifan/evaluation/explain.hpp"
 #include "shifan/evaluation/report.hpp"
 #include "shifan/evaluation/result_json.hpp"
+#include "shifan/lifecycle.hpp"
 #include "shifan/rules/catalog.hpp"
 #include "shifan/rules/rule_pack.hpp"
 #include "shifan/version.hpp"

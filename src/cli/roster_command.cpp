@@ -1,0 +1,91 @@
+// shifan roster DIR_OR_FILES... — county queries over many platform histories on a date: titles
+// ending this year, overdue filings (art13, art15), county report obligations, designated platforms
+// by county and by art7 function.
+#include "common.hpp"
+#include "lifecycle_options.hpp"
+
+#include <iostream>
+#include <memory>
+
+namespace shifan::cli {
+
+namespace {
+
+const char* const roster_usage =
+    "usage: shifan roster DIR|FILE ... [options]\n"
+    "  County queries over shifan.history/1 files and the counties' shifan.county-filings/1 files\n"
+    "  (told apart by their \"schema\"; a directory stands for its *.json files).\n"
+    "  --on YYYY-MM-DD            the date (default: today; the date used is printed)\n"
+    "  --json                     print shifan.roster/1 JSON\n"
+    "  --lang zh|en|both          language of the report and messages (default zh; JSON: both)\n"
+    "  --calendar FILE            a shifan.calendar/1 file of rest days; implies\n"
+    "                             deadline_rest_days=roll_forward unless that reading is set\n"
+    "  --rule-pack FILE           a shifan.rulepack/1 file instead of the built-in changzhi-municipal\n"
+    "  --interpretation NAME=VAL  summary_owed=held_at_year_end|held_any_day,\n"
+    "                             deadline_rest_days=literal|roll_forward\n"
+    "  --max-document-bytes N, --max-depth N, --max-array-length N, --max-string-bytes N  input limits\n"
+    "exit: 0 ran, 2 bad input (errors on stderr; no roster is printed), 64 bad usage\n";
+
+} // namespace
+
+int run_roster(int argc, char** argv) {
+    Args args(argc, argv, 2);
+    std::string name, value;
+    std::vector<std::string> paths;
+    LifecycleOptions opt;
+    bool lang_given = false;
+    while (args.next(name, value, LifecycleOptions::with_value())) {
+        if (name.empty()) paths.push_back(value);
+        else if (name == "--help" || name == "-h") { std::cout << roster_usage; return exit_ok; }
+        else if (name == "--lang") { lang_given = true; opt.parse(name, value); }
+        else if (!opt.parse(name, value)) throw UsageError("unknown option " + name);
+    }
+    if (paths.empty()) throw UsageError("no histories given (files or directories)");
+    const std::vector<std::string> files = expand_paths(paths);
+    opt.finish();
+    const Lang lang = opt.as_json && !lang_given ? Lang::both : opt.lang;
+
+    std::vector<History> histories;
+    std::vector<CountyFilings> filings;
+    bool bad = false;
+    for (const std::string& file : files) {
+        try {
+            const std::string text = opt.read(file);
+            const auto schema = document_schema(text, opt.limits);
+            if (schema && *schema == county_filings_schema) {
+                filings.push_back(parse_county_filings(text, opt.limits));
+            } else if (schema && *schema == history_schema) {
+                histories.push_back(parse_history(text, opt.pack, opt.limits));
+            } else {
+                throw Error(ErrorCode::wrong_schema, "/schema",
+                            Text{"不是平台历史（shifan.history/1）或县区报送记录（shifan.county-filings/1）" +
+                                     (schema ? "，而是“" + *schema + "”" : std::string()),
+                                 "neither a history (shifan.history/1) nor county filings (shifan.county-filings/1)" +
+                                     (schema ? ", but \"" + *schema + "\"" : std::string())});
+            }
+        } catch (const Error& e) {
+            if (e.code() == ErrorCode::usage) throw;
+            print_error(e, opt.lang, file);
+            bad = true;
+        }
+    }
+    if (bad) return exit_bad_input;
+    Roster roster;
+    try {
+        roster = roster_of(histories, filings, opt.on, opt.status_options(), opt.pack);
+    } catch (const Error& e) {
+        if (e.code() == ErrorCode::usage) throw;
+        print_error(e, opt.lang, "roster");
+        return exit_bad_input;
+    }
+    if (opt.as_json) {
+        std::cout << write_roster(roster, lang) << "\n";
+    } else {
+        std::cout << opt.date_line() << "\n";
+        if (lang == Lang::both) std::cout << render_roster(roster, Lang::zh) << "\n" << render_roster(roster, Lang::en);
+        else std::cout << render_roster(roster, lang);
+    }
+    return exit_ok;
+}
+
+} // namespace shifan::cli
