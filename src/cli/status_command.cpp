@@ -80,7 +80,7 @@ int run_status(int argc, char** argv) {
         first = false;
     }
     if (opt.as_json && files.size() > 1) std::cout << "]";
-    if (opt.as_json) std::cout << "\n";
+    if (opt.as_json && (files.size() > 1 || !first)) std::cout << "\n";
     return status;
 }
 
