@@ -4,6 +4,9 @@
 #include "common.hpp"
 #include "lifecycle_options.hpp"
 
+#include "shifan/lifecycle/roster_html.hpp"
+
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -17,6 +20,8 @@ const char* const roster_usage =
     "  (told apart by their \"schema\"; a directory stands for its *.json files).\n"
     "  --on YYYY-MM-DD            the date (default: today; the date used is printed)\n"
     "  --json                     print shifan.roster/1 JSON\n"
+    "  --html FILE                also write the roster as a self-contained HTML page for people\n"
+    "                             (Chinese, with an English toggle; - writes only the page to stdout)\n"
     "  --lang zh|en|both          language of the report and messages (default zh; JSON: both)\n"
     "  --calendar FILE            a shifan.calendar/1 file of rest days; implies\n"
     "                             deadline_rest_days=roll_forward unless that reading is set\n"
@@ -34,10 +39,14 @@ int run_roster(int argc, char** argv) {
     std::vector<std::string> paths;
     LifecycleOptions opt;
     bool lang_given = false;
-    while (args.next(name, value, LifecycleOptions::with_value())) {
+    std::string html_path;
+    std::vector<std::string> with_value = LifecycleOptions::with_value();
+    with_value.push_back("--html");
+    while (args.next(name, value, with_value)) {
         if (name.empty()) paths.push_back(value);
         else if (name == "--help" || name == "-h") { std::cout << roster_usage; return exit_ok; }
         else if (name == "--lang") { lang_given = true; opt.parse(name, value); }
+        else if (name == "--html") html_path = value;
         else if (!opt.parse(name, value)) throw UsageError("unknown option " + name);
     }
     if (paths.empty()) throw UsageError("no histories given (files or directories)");
@@ -77,6 +86,16 @@ int run_roster(int argc, char** argv) {
         if (e.code() == ErrorCode::usage) throw;
         print_error(e, opt.lang, "roster");
         return exit_bad_input;
+    }
+    if (!html_path.empty()) {
+        const std::string page = render_roster_html(roster);
+        if (html_path == "-") {
+            std::cout << page;
+            return exit_ok;
+        }
+        std::ofstream f(html_path, std::ios::binary);
+        f << page;
+        if (!f.flush()) throw Error(ErrorCode::usage, "", Text{"无法写入 " + html_path, "cannot write to " + html_path});
     }
     if (opt.as_json) {
         std::cout << write_roster(roster, lang) << "\n";
