@@ -48,6 +48,21 @@ SHIFAN_API int shifan_engine_set_interpretation(shifan_engine* engine, const cha
         Interpretations readings = engine->engine->interpretations();
         set_interpretation(readings, name, value);
         engine->engine = std::make_shared<const Engine>(engine->pack, readings);
+        if (std::string_view(name) == "deadline_rest_days") engine->rest_days_given = true;
+    });
+}
+
+SHIFAN_API int shifan_engine_set_calendar_json(shifan_engine* engine, const char* json, size_t len, shifan_error** err) {
+    return guard(err, [&] {
+        require_handle(engine, engine_magic, "engine");
+        if (!json && len) require_arg(json, "json");
+        auto calendar = std::make_shared<const Calendar>(parse_calendar(std::string_view(json ? json : "", len)));
+        if (!engine->rest_days_given) {
+            Interpretations readings = engine->engine->interpretations();
+            readings.deadline_rest_days = DeadlineRestDays::roll_forward;
+            engine->engine = std::make_shared<const Engine>(engine->pack, readings);
+        }
+        engine->calendar = std::move(calendar);
     });
 }
 

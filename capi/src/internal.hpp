@@ -3,6 +3,7 @@
 #pragma once
 
 #include "shifan/shifan.h"
+#include "shifan/lifecycle.hpp"
 #include "shifan/shifan.hpp"
 
 #include <cstdint>
@@ -155,6 +156,8 @@ struct shifan_engine {
     std::uint32_t magic = shifan::capi::engine_magic;
     std::shared_ptr<const shifan::RulePack> pack;
     std::shared_ptr<const shifan::Engine> engine;
+    std::shared_ptr<const shifan::Calendar> calendar; // lifecycle deadlines (roll_forward)
+    bool rest_days_given = false;                      // deadline_rest_days was set explicitly
 };
 
 struct shifan_evaluation {
@@ -183,4 +186,32 @@ struct shifan_batch {
     shifan::json::Limits limits{};
     std::string input;                // SHIFAN_BATCH_KEEP_INPUT: the documents back to back
     std::vector<std::size_t> offsets; // n + 1 entries
+};
+
+struct shifan_history {
+    std::uint32_t magic = shifan::capi::history_magic;
+    shifan::History history;
+    shifan::Interpretations readings;
+    std::shared_ptr<const shifan::Calendar> calendar;
+    shifan::json::Limits limits;
+    explicit shifan_history(shifan::History h) : history(std::move(h)) {}
+    [[nodiscard]] shifan::StatusOptions status_options() const {
+        shifan::StatusOptions o;
+        o.interpretations = readings;
+        o.calendar = calendar.get();
+        return o;
+    }
+};
+
+struct shifan_status {
+    std::uint32_t magic = shifan::capi::status_magic;
+    shifan::Status status;
+    std::shared_ptr<const shifan::Calendar> calendar; // the status may refer to it
+    std::string on, valid_until, next_deadline;
+};
+
+struct shifan_roster {
+    std::uint32_t magic = shifan::capi::roster_magic;
+    shifan::Roster roster;
+    std::shared_ptr<const shifan::Calendar> calendar;
 };

@@ -117,5 +117,38 @@ int main(int argc, char** argv) {
         CHECK_EQ_INT(code_of([&] { (void)batch.item_evaluation(1); }), SHIFAN_ESYNTAX);
         CHECK_EQ_INT(code_of([&] { (void)batch.item_json(3); }), SHIFAN_EUSAGE);
     }
+    // Lifecycle: history, status, refused events, roster.
+    {
+        const std::string hdir = dir + "/../histories";
+        sc::History h = sc::History::from_json(engine, slurp(hdir + "/designated-current.json"));
+        CHECK(h.platform_id() == "CZ-P-0042");
+        const sc::Status st = h.status("2025-04-15");
+        CHECK(st.state() == "designated");
+        CHECK(st.days_left() == std::optional<std::int64_t>(807));
+        CHECK(st.valid_until() == std::optional<std::string>("2027-07-01"));
+        CHECK(!st.may_apply_again() && !st.may_apply_again_reason(sc::Lang::en).empty());
+        CHECK(st.to_json().find("shifan.status/1") != std::string::npos);
+        CHECK(!h.status("2024-04-01").days_left().has_value());
+        const std::string before = h.to_json();
+        try {
+            h.append_event_json(R"({"type": "designated", "date": "2025-05-01", "document_no": "x"})");
+            CHECK(!"no exception");
+        } catch (const sc::Error& e) {
+            CHECK_EQ_INT(e.code(), SHIFAN_EHISTORY);
+            CHECK_EQ_INT(e.event_index(), 4);
+        }
+        CHECK(h.to_json() == before);
+        h.append_event_json(R"({"type": "annual_summary_filed", "year": 2025, "date": "2026-02-01"})");
+        CHECK_EQ_INT(h.event_count(), 5);
+        CHECK_EQ_INT(code_of([&] { (void)h.status("2025-02-30"); }), SHIFAN_EUSAGE);
+        const sc::History other = sc::History::from_json(engine, slurp(hdir + "/revoked.json"));
+        const std::string filings = slurp(hdir + "/county-filings-shangdang.json");
+        const sc::Roster roster = sc::Roster::make(engine, {&h, &other}, {filings}, "2025-04-15");
+        CHECK(roster.to_json().find("shifan.roster/1") != std::string::npos);
+        CHECK(!roster.report(sc::Lang::en).empty());
+        CHECK_EQ_INT(code_of([&] { (void)sc::Roster::make(engine, {&h, &h}, {}, "2025-04-15"); }), SHIFAN_EINCONSISTENT);
+        sc::History moved = std::move(h);
+        CHECK_EQ_INT(code_of([&] { (void)h.event_count(); }), SHIFAN_EUSAGE); // NOLINT(bugprone-use-after-move)
+    }
     return test_summary("test_cxx");
 }

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import array
 import ctypes
+import datetime
 import itertools
 import json
 import os
 import re
 import threading
-from ctypes import byref, c_size_t, c_uint8, c_int32
+from ctypes import byref, c_char_p, c_int64, c_size_t, c_uint8, c_int32
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -32,6 +33,7 @@ from ._errors import (Error, HandleError, HistoryError, InputError, InternalErro
 
 __all__ = [
     "Engine", "Evaluation", "Check", "BatchResult", "evaluate", "evaluate_many", "version",
+    "History", "Status", "Roster", "status", "roster",
     "Error", "InputError", "RulePackError", "HistoryError", "UsageError", "HandleError", "InternalError",
     "OutOfMemoryError", "FUNCTIONS", "VERDICTS",
 ]
@@ -254,16 +256,19 @@ def _rule_pack_bytes(rule_pack: Any) -> bytes:
 
 
 class Engine(_Managed):
-    """A rule pack and a set of readings (interpretations), reusable for many evaluations.
+    """A rule pack, a set of readings (interpretations) and optionally a calendar, reusable for many
+    evaluations and lifecycle queries.
 
     ``rule_pack``: None for the built-in ``changzhi-municipal``, or a ``shifan.rulepack/1`` document
     (dict, JSON text, bytes, or a path). ``interpretations``: e.g. ``{"growth": "non_decreasing"}``.
+    ``calendar``: a ``shifan.calendar/1`` document (for ``deadline_rest_days = roll_forward``).
     One engine may be used from several threads at once (the library releases the GIL).
     """
 
     _free = _c.shifan_engine_free
 
-    def __init__(self, rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None) -> None:
+    def __init__(self, rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None,
+                 calendar: Any = None) -> None:
         ptr = _c.P_engine()
         err = _c.P_error()
         if rule_pack is None:
@@ -275,6 +280,16 @@ class Engine(_Managed):
         self._ptr = ptr
         for name, value in (interpretations or {}).items():
             self.set_interpretation(name, value)
+        if calendar is not None:
+            self.set_calendar(calendar)
+
+    def set_calendar(self, calendar: Any) -> "Engine":
+        """A ``shifan.calendar/1`` calendar of rest days (dict, JSON text or path) for lifecycle
+        deadlines; selects ``deadline_rest_days = roll_forward`` unless that reading was set."""
+        text = _rule_pack_bytes(calendar)
+        err = _c.P_error()
+        _c.check(_c.shifan_engine_set_calendar_json(self._handle(), text, len(text), byref(err)), err)
+        return self
 
     def set_interpretation(self, name: str, value: str) -> "Engine":
         """Choose a reading of an ambiguous clause (DOMAIN.md section 7); UsageError if unknown."""
@@ -459,3 +474,176 @@ def evaluate_many(apps: Iterable[Document], *, engine: Optional[Engine] = None, 
                   lang: str = "zh") -> List[BatchResult]:
     """Evaluate many applications with one call into the library; see ``Engine.evaluate_many``."""
     return _engine_for(engine, rule_pack, interpretations).evaluate_many(apps, jobs=jobs, lang=lang)
+
+
+def _date_text(on: Union[str, datetime.date]) -> bytes:
+    if isinstance(on, datetime.date):
+        return on.isoformat().encode()
+    if isinstance(on, str):
+        return on.encode()
+    raise TypeError(f"on: expected a datetime.date or 'YYYY-MM-DD', not {type(on).__name__}")
+
+
+class Status(_Managed):
+    """A platform's status on a date (``shifan.status/1``)."""
+
+    _free = _c.shifan_status_free
+
+    def __init__(self, ptr: Any, lang: str = "zh") -> None:
+        self._ptr = ptr
+        self.lang = lang
+
+    @property
+    def state(self) -> str:
+        """none, candidate, recommended, not_recommended, designated, rejected, expired or revoked."""
+        return _c._text(_c.shifan_status_state(self._handle()))
+
+    @property
+    def on(self) -> datetime.date:
+        return datetime.date.fromisoformat(_c._text(_c.shifan_status_on(self._handle())))
+
+    @property
+    def days_left(self) -> Optional[int]:
+        """Days of validity left while designated (0 on the last day), else None."""
+        days = c_int64()
+        return int(days.value) if _c.check_value(_c.shifan_status_days_left(self._handle(), byref(days))) else None
+
+    @property
+    def valid_until(self) -> Optional[datetime.date]:
+        v = _c.shifan_status_valid_until(self._handle())
+        return datetime.date.fromisoformat(v.decode()) if v is not None else None
+
+    @property
+    def next_deadline(self) -> Optional[datetime.date]:
+        v = _c.shifan_status_next_deadline(self._handle())
+        return datetime.date.fromisoformat(v.decode()) if v is not None else None
+
+    @property
+    def may_apply_again(self) -> bool:
+        return _c.check_value(_c.shifan_status_may_apply_again(self._handle())) == 1
+
+    def may_apply_again_reason(self, lang: Optional[str] = None) -> str:
+        code = _c.lang_code(lang or (self.lang if self.lang != "both" else "zh"), allow_both=False)
+        return _c._text(_c.shifan_status_may_apply_again_reason(self._handle(), code))
+
+    def to_json(self, *, lang: Optional[str] = None) -> str:
+        """``shifan.status/1`` JSON (``lang="both"``: as ``shifan status --json``)."""
+        return _c.call_string(_c.shifan_status_to_json, self._handle(), _c.lang_code(lang or self.lang))
+
+    def to_dict(self, *, lang: Optional[str] = None) -> Dict[str, Any]:
+        return json.loads(self.to_json(lang=lang))
+
+    def report(self, lang: Optional[str] = None) -> str:
+        return _c.call_string(_c.shifan_status_report, self._handle(), _c.lang_code(lang or self.lang))
+
+    def __repr__(self) -> str:
+        if not self._ptr:
+            return "<shifan.Status (closed)>"
+        return f"<shifan.Status {self.on}: {self.state}, days_left={self.days_left}>"
+
+
+class History(_Managed):
+    """A platform's history (``shifan.history/1``); every event is checked against the rules
+    (HistoryError names the event's index, its type and the article it breaks)."""
+
+    _free = _c.shifan_history_free
+
+    def __init__(self, history: Document, *, engine: Optional[Engine] = None) -> None:
+        engine = engine or _engine_for(None, None, None)
+        text = _document_bytes(history)
+        ptr = _c.P_history()
+        err = _c.P_error()
+        _c.check(_c.shifan_history_new_from_json(byref(ptr), engine._handle(), text, len(text), None, byref(err)), err)
+        self._ptr = ptr
+
+    def append(self, event: Union[Mapping[str, Any], str, bytes]) -> "History":
+        """Append one event; a refused event raises HistoryError and changes nothing."""
+        text = _document_bytes(event)
+        err = _c.P_error()
+        _c.check(_c.shifan_history_append_event_json(self._handle(), text, len(text), byref(err)), err)
+        return self
+
+    def __len__(self) -> int:
+        return _c.check_value(_c.shifan_history_event_count(self._handle()))
+
+    @property
+    def platform_id(self) -> str:
+        return _c._text(_c.shifan_history_platform_id(self._handle()))
+
+    def to_json(self) -> str:
+        return _c.call_string(_c.shifan_history_to_json, self._handle())
+
+    def to_dict(self) -> Dict[str, Any]:
+        return json.loads(self.to_json())
+
+    def status(self, on: Union[str, datetime.date], *, lang: str = "zh") -> Status:
+        """The status on date ``on`` (events dated on or before it)."""
+        ptr = _c.P_status()
+        err = _c.P_error()
+        _c.check(_c.shifan_history_status(byref(ptr), self._handle(), _date_text(on), byref(err)), err)
+        return Status(ptr, lang)
+
+    def __repr__(self) -> str:
+        if not self._ptr:
+            return "<shifan.History (closed)>"
+        return f"<shifan.History {self.platform_id}: {len(self)} events>"
+
+
+class Roster(_Managed):
+    """County queries over many platforms on a date (``shifan.roster/1``)."""
+
+    _free = _c.shifan_roster_free
+
+    def __init__(self, histories: Sequence[Union[History, Document]], *, on: Union[str, datetime.date],
+                 filings: Sequence[Document] = (), engine: Optional[Engine] = None, lang: str = "zh") -> None:
+        engine = engine or _engine_for(None, None, None)
+        owned = [h if isinstance(h, History) else History(h, engine=engine) for h in histories]
+        try:
+            hs = (_c.P_history * max(1, len(owned)))(*[h._handle() for h in owned])
+            texts = [_document_bytes(f) for f in filings]
+            fs = (c_char_p * max(1, len(texts)))(*texts)
+            lens = (c_size_t * max(1, len(texts)))(*[len(t) for t in texts])
+            ptr = _c.P_roster()
+            err = _c.P_error()
+            _c.check(_c.shifan_roster_new(byref(ptr), engine._handle(), hs, len(owned), fs, lens, len(texts),
+                                          _date_text(on), byref(err)), err)
+            self._ptr = ptr
+        finally:
+            for h, given in zip(owned, histories):
+                if h is not given:
+                    h.close()
+        self.lang = lang
+
+    def to_json(self, *, lang: Optional[str] = None) -> str:
+        """``shifan.roster/1`` JSON (``lang="both"``: as ``shifan roster --json``)."""
+        return _c.call_string(_c.shifan_roster_to_json, self._handle(), _c.lang_code(lang or self.lang))
+
+    def to_dict(self, *, lang: Optional[str] = None) -> Dict[str, Any]:
+        return json.loads(self.to_json(lang=lang))
+
+    def report(self, lang: Optional[str] = None) -> str:
+        return _c.call_string(_c.shifan_roster_report, self._handle(), _c.lang_code(lang or self.lang))
+
+
+def status(history: Union[History, Document], on: Union[str, datetime.date], *, rule_pack: Any = None,
+           interpretations: Optional[Mapping[str, str]] = None, calendar: Any = None, lang: str = "zh",
+           engine: Optional[Engine] = None) -> Status:
+    """The status of a platform on date ``on`` from its history (a History, dict, JSON text or path)."""
+    if isinstance(history, History):
+        return history.status(on, lang=lang)
+    if calendar is not None and engine is None:
+        engine = Engine(rule_pack, interpretations, calendar)
+        rule_pack, interpretations = None, None
+    with History(history, engine=_engine_for(engine, rule_pack, interpretations)) as h:
+        return h.status(on, lang=lang)
+
+
+def roster(histories: Sequence[Union[History, Document]], on: Union[str, datetime.date], *,
+           filings: Sequence[Document] = (), rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None,
+           calendar: Any = None, lang: str = "zh", engine: Optional[Engine] = None) -> Roster:
+    """County queries on date ``on`` over many histories and the counties' art15 filings
+    (``shifan.county-filings/1`` documents)."""
+    if calendar is not None and engine is None:
+        engine = Engine(rule_pack, interpretations, calendar)
+        rule_pack, interpretations = None, None
+    return Roster(histories, on=on, filings=filings, engine=_engine_for(engine, rule_pack, interpretations), lang=lang)

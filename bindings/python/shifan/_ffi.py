@@ -109,6 +109,9 @@ P_error = POINTER(shifan_error)
 P_engine = POINTER(shifan_engine)
 P_evaluation = POINTER(shifan_evaluation)
 P_batch = POINTER(shifan_batch)
+P_history = POINTER(shifan_history)
+P_status = POINTER(shifan_status)
+P_roster = POINTER(shifan_roster)
 
 
 def _declare(name: str, restype: Any, *argtypes: Any) -> Any:
@@ -142,6 +145,8 @@ shifan_engine_interpretation = _declare("shifan_engine_interpretation", c_char_p
 shifan_engine_rule_pack_id = _declare("shifan_engine_rule_pack_id", c_char_p, P_engine)
 shifan_engine_rule_pack_version = _declare("shifan_engine_rule_pack_version", c_char_p, P_engine)
 shifan_engine_rules_json = _declare("shifan_engine_rules_json", c_int, StrOut, SizeOut, P_engine, ErrorOut)
+shifan_engine_set_calendar_json = _declare("shifan_engine_set_calendar_json", c_int, P_engine, c_char_p, c_size_t,
+                                           ErrorOut)
 shifan_engine_free = _declare("shifan_engine_free", None, P_engine)
 # options
 shifan_evaluate_options_init = _declare("shifan_evaluate_options_init", c_int, POINTER(EvaluateOptions), c_uint)
@@ -196,6 +201,34 @@ shifan_batch_item_error = _declare("shifan_batch_item_error", c_int, POINTER(P_e
 shifan_batch_item_evaluation = _declare("shifan_batch_item_evaluation", c_int, POINTER(P_evaluation), P_batch,
                                         c_size_t, ErrorOut)
 shifan_batch_free = _declare("shifan_batch_free", None, P_batch)
+# lifecycle
+shifan_history_new_from_json = _declare("shifan_history_new_from_json", c_int, POINTER(P_history), P_engine, c_char_p,
+                                        c_size_t, POINTER(EvaluateOptions), ErrorOut)
+shifan_history_append_event_json = _declare("shifan_history_append_event_json", c_int, P_history, c_char_p, c_size_t,
+                                            ErrorOut)
+shifan_history_event_count = _declare("shifan_history_event_count", c_int64, P_history)
+shifan_history_platform_id = _declare("shifan_history_platform_id", c_char_p, P_history)
+shifan_history_to_json = _declare("shifan_history_to_json", c_int, StrOut, SizeOut, P_history, ErrorOut)
+shifan_history_free = _declare("shifan_history_free", None, P_history)
+shifan_history_status = _declare("shifan_history_status", c_int, POINTER(P_status), P_history, c_char_p, ErrorOut)
+shifan_history_json_status = _declare("shifan_history_json_status", c_int, StrOut, SizeOut, P_engine, c_char_p, c_size_t,
+                                      c_char_p, c_int32, POINTER(EvaluateOptions), ErrorOut)
+shifan_status_state = _declare("shifan_status_state", c_char_p, P_status)
+shifan_status_on = _declare("shifan_status_on", c_char_p, P_status)
+shifan_status_days_left = _declare("shifan_status_days_left", c_int, P_status, POINTER(c_int64))
+shifan_status_valid_until = _declare("shifan_status_valid_until", c_char_p, P_status)
+shifan_status_next_deadline = _declare("shifan_status_next_deadline", c_char_p, P_status)
+shifan_status_may_apply_again = _declare("shifan_status_may_apply_again", c_int32, P_status)
+shifan_status_may_apply_again_reason = _declare("shifan_status_may_apply_again_reason", c_char_p, P_status, c_int32)
+shifan_status_to_json = _declare("shifan_status_to_json", c_int, StrOut, SizeOut, P_status, c_int32, ErrorOut)
+shifan_status_report = _declare("shifan_status_report", c_int, StrOut, SizeOut, P_status, c_int32, ErrorOut)
+shifan_status_free = _declare("shifan_status_free", None, P_status)
+shifan_roster_new = _declare("shifan_roster_new", c_int, POINTER(P_roster), P_engine, POINTER(P_history), c_size_t,
+                             POINTER(c_char_p), POINTER(c_size_t), c_size_t, c_char_p, ErrorOut)
+shifan_roster_to_json = _declare("shifan_roster_to_json", c_int, StrOut, SizeOut, P_roster, c_int32, ErrorOut)
+shifan_roster_report = _declare("shifan_roster_report", c_int, StrOut, SizeOut, P_roster, c_int32, ErrorOut)
+shifan_roster_free = _declare("shifan_roster_free", None, P_roster)
+
 # --- helpers ---------------------------------------------------------------------------------------
 
 

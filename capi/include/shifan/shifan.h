@@ -3,10 +3,12 @@
  *
  * shifan encodes 《长治市市级中小企业公共服务示范平台认定管理办法》 (the Changzhi measures for
  * designating and managing municipal SME public service demonstration platforms): whether an
- * application meets art6 and art7, with a full explanation, and its dossier (art9, art10).
+ * application meets art6 and art7, with a full explanation, and its dossier (art9, art10); and a
+ * platform's lifecycle (art8-art15): its history of dated events, its status on any date, and county
+ * rosters.
  *
  * Contents: versions · status codes · enumerations · strings and errors · engine (rule pack,
- * readings) · options · evaluation of one application · batch.
+ * readings, calendar) · options · evaluation of one application · batch · lifecycle.
  *
  * This header is plain C99 and compiles as C and as C++. Every name starts with `shifan_` or
  * `SHIFAN_`. Signatures use fixed-width integers, `size_t` for sizes, and `unsigned int` only for
@@ -281,6 +283,16 @@ SHIFAN_API int shifan_engine_new_from_rule_pack_json(shifan_engine **out, const 
  */
 SHIFAN_API int shifan_engine_set_interpretation(shifan_engine *engine, const char *name, const char *value,
                                                 shifan_error **err);
+
+/**
+ * Give the engine a calendar of rest days (`shifan.calendar/1` JSON) for lifecycle deadlines
+ * (Civil Code art. 203: a deadline on a rest day moves to the next working day). As with the CLI's
+ * `--calendar`, this also selects the reading `deadline_rest_days = roll_forward` unless that reading
+ * was set explicitly with shifan_engine_set_interpretation. Not thread-safe on its handle.
+ * @return SHIFAN_OK; a parse error with its JSON path; SHIFAN_EUSAGE / SHIFAN_EHANDLE.
+ */
+SHIFAN_API int shifan_engine_set_calendar_json(shifan_engine *engine, const char *json, size_t len,
+                                               shifan_error **err);
 
 /**
  * The value of one reading, e.g. "strict" for "growth".
@@ -588,6 +600,157 @@ SHIFAN_API int shifan_batch_item_evaluation(shifan_evaluation **out, const shifa
 
 /** Release a batch. NULL is a no-op; a second free is ignored. */
 SHIFAN_API void shifan_batch_free(shifan_batch *batch);
+
+/* ============================================================================================ */
+/* Lifecycle: histories, status on a date, rosters (art8 - art15)                                */
+/* ============================================================================================ */
+
+/**
+ * A platform's history (`shifan.history/1`): dated events, every one checked against the transition
+ * rules. It takes from the engine it was made with the rule pack (term lengths, deadlines), the
+ * readings `summary_owed` and `deadline_rest_days`, and the calendar (a snapshot: later changes to
+ * the engine do not affect it). Reading (status, to_json) is thread-safe; appending is not thread-safe
+ * on its handle.
+ */
+typedef struct shifan_history shifan_history;
+
+/** A platform's status on a date (`shifan.status/1`). Immutable; readable from many threads. */
+typedef struct shifan_status shifan_status;
+
+/** County queries over many platforms on a date (`shifan.roster/1`). Immutable. */
+typedef struct shifan_roster shifan_roster;
+
+/**
+ * Read a `shifan.history/1` document and check every event.
+ * @param out    receives the history (caller's; free with shifan_history_free)
+ * @param engine rule pack, readings and calendar to use
+ * @param opts   input limits; NULL for the defaults
+ * @return SHIFAN_OK; SHIFAN_EHISTORY for an event the rules forbid (the error names the event index
+ *         (shifan_error_event_index), its type and the article, with the path /events/<i>/<member>);
+ *         another input error with its JSON path; SHIFAN_EUSAGE / SHIFAN_EHANDLE; SHIFAN_ENOMEM.
+ */
+SHIFAN_API int shifan_history_new_from_json(shifan_history **out, const shifan_engine *engine, const char *json,
+                                            size_t len, const shifan_evaluate_options *opts, shifan_error **err);
+
+/**
+ * Append one event, given as JSON (an element of `events`, e.g. `{"type": "annual_summary_filed",
+ * "year": 2024, "date": "2025-02-20"}`), after checking it against the rules. A refused event leaves
+ * the history exactly as it was. Not thread-safe on its handle.
+ * @return SHIFAN_OK; SHIFAN_EHISTORY (refused, with the event index it would have had); another input
+ *         error with its path (/events/<i>/...); SHIFAN_EUSAGE / SHIFAN_EHANDLE.
+ */
+SHIFAN_API int shifan_history_append_event_json(shifan_history *history, const char *json, size_t len,
+                                                shifan_error **err);
+
+/** Number of events; negative code if invalid. */
+SHIFAN_API int64_t shifan_history_event_count(const shifan_history *history);
+
+/** The platform's `id`. @return borrowed from the history; NULL if invalid. */
+SHIFAN_API const char *shifan_history_platform_id(const shifan_history *history);
+
+/**
+ * The history as `shifan.history/1` JSON (compact; reading it back gives the same history).
+ * @param out receives the text (caller's; free with shifan_string_free)
+ */
+SHIFAN_API int shifan_history_to_json(char **out, size_t *out_len, const shifan_history *history,
+                                      shifan_error **err);
+
+/** Release a history. NULL is a no-op; a second free is ignored. */
+SHIFAN_API void shifan_history_free(shifan_history *history);
+
+/**
+ * The status of the platform on date `on` ("YYYY-MM-DD"): only events dated on or before it count.
+ * The system clock is never read.
+ * @param out receives the status (caller's; free with shifan_status_free)
+ * @return SHIFAN_OK; SHIFAN_EUSAGE (bad date, or roll_forward without a calendar); SHIFAN_ERULE_PACK;
+ *         SHIFAN_EHANDLE.
+ */
+SHIFAN_API int shifan_history_status(shifan_status **out, const shifan_history *history, const char *on,
+                                     shifan_error **err);
+
+/**
+ * One call from history JSON to status JSON: read `history_json` with `engine`, compute the status
+ * on `on`, write it as `shifan.status/1` with messages in `lang` (SHIFAN_LANG_BOTH: the same bytes as
+ * `shifan status --json --on DATE`).
+ * @param out receives the text (caller's; free with shifan_string_free)
+ */
+SHIFAN_API int shifan_history_json_status(char **out, size_t *out_len, const shifan_engine *engine,
+                                          const char *history_json, size_t len, const char *on, int32_t lang,
+                                          const shifan_evaluate_options *opts, shifan_error **err);
+
+/**
+ * State on the date: "none", "candidate", "recommended", "not_recommended", "designated",
+ * "rejected", "expired" or "revoked". @return static; NULL if invalid.
+ */
+SHIFAN_API const char *shifan_status_state(const shifan_status *status);
+
+/** The date of the status, "YYYY-MM-DD". @return borrowed from the status; NULL if invalid. */
+SHIFAN_API const char *shifan_status_on(const shifan_status *status);
+
+/**
+ * Days of validity left (`valid_until - on`, 0 on the last day).
+ * @param days receives the number when there is one
+ * @return 1 and `*days` set while the platform is designated on the date; 0 when it is not;
+ *         SHIFAN_EUSAGE / SHIFAN_EHANDLE.
+ */
+SHIFAN_API int shifan_status_days_left(const shifan_status *status, int64_t *days);
+
+/** Last day of the latest term, "YYYY-MM-DD". @return borrowed; NULL when never designated, or invalid. */
+SHIFAN_API const char *shifan_status_valid_until(const shifan_status *status);
+
+/** Earliest due date among pending obligations. @return borrowed; NULL when none, or invalid. */
+SHIFAN_API const char *shifan_status_next_deadline(const shifan_status *status);
+
+/**
+ * Whether `applied {on, review_year = year of on}` would be accepted.
+ * @return 1 yes, 0 no; SHIFAN_EUSAGE / SHIFAN_EHANDLE.
+ */
+SHIFAN_API int32_t shifan_status_may_apply_again(const shifan_status *status);
+
+/** Why (or why not) it may apply again, in `lang` (ZH or EN). @return borrowed; NULL on error. */
+SHIFAN_API const char *shifan_status_may_apply_again_reason(const shifan_status *status, int32_t lang);
+
+/**
+ * The status as `shifan.status/1` JSON; messages in `lang` (BOTH: objects {"zh", "en"}, as
+ * `shifan status --json`).
+ * @param out receives the text (caller's; free with shifan_string_free)
+ */
+SHIFAN_API int shifan_status_to_json(char **out, size_t *out_len, const shifan_status *status, int32_t lang,
+                                     shifan_error **err);
+
+/** The plain-text status report (as `shifan status`) in `lang` (BOTH: zh, a blank line, en). */
+SHIFAN_API int shifan_status_report(char **out, size_t *out_len, const shifan_status *status, int32_t lang,
+                                    shifan_error **err);
+
+/** Release a status. NULL is a no-op; a second free is ignored. */
+SHIFAN_API void shifan_status_free(shifan_status *status);
+
+/**
+ * County queries on date `on` over `n_histories` histories and the counties' art15 filings
+ * (`shifan.county-filings/1` documents, `filings[i]` of `filings_lens[i]` bytes): every platform's
+ * status, county report obligations, titles expiring in the year of `on`, overdue filings, and the
+ * designated platforms counted by county and by function. The engine gives the rule pack, readings
+ * and calendar. The histories are only read (and may be used by other threads meanwhile).
+ * @param out receives the roster (caller's; free with shifan_roster_free)
+ * @return SHIFAN_OK; a filings parse error (its message names the document index); SHIFAN_EINCONSISTENT
+ *         when two histories share a platform id or two filings documents a county; SHIFAN_EUSAGE
+ *         (bad date, NULL arrays or elements); SHIFAN_EHANDLE; SHIFAN_ERULE_PACK.
+ */
+SHIFAN_API int shifan_roster_new(shifan_roster **out, const shifan_engine *engine,
+                                 const shifan_history *const *histories, size_t n_histories,
+                                 const char *const *filings, const size_t *filings_lens, size_t n_filings,
+                                 const char *on, shifan_error **err);
+
+/** The roster as `shifan.roster/1` JSON (BOTH: as `shifan roster --json`). Caller frees with shifan_string_free. */
+SHIFAN_API int shifan_roster_to_json(char **out, size_t *out_len, const shifan_roster *roster, int32_t lang,
+                                     shifan_error **err);
+
+/** The plain-text roster report (as `shifan roster`). Caller frees with shifan_string_free. */
+SHIFAN_API int shifan_roster_report(char **out, size_t *out_len, const shifan_roster *roster, int32_t lang,
+                                    shifan_error **err);
+
+/** Release a roster. NULL is a no-op; a second free is ignored. */
+SHIFAN_API void shifan_roster_free(shifan_roster *roster);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -107,6 +107,9 @@ struct Free {
     void operator()(shifan_engine* h) const noexcept { shifan_engine_free(h); }
     void operator()(shifan_evaluation* h) const noexcept { shifan_evaluation_free(h); }
     void operator()(shifan_batch* h) const noexcept { shifan_batch_free(h); }
+    void operator()(shifan_history* h) const noexcept { shifan_history_free(h); }
+    void operator()(shifan_status* h) const noexcept { shifan_status_free(h); }
+    void operator()(shifan_roster* h) const noexcept { shifan_roster_free(h); }
     void operator()(shifan_error* h) const noexcept { shifan_error_free(h); }
     void operator()(char* s) const noexcept { shifan_string_free(s); }
 };
@@ -193,7 +196,7 @@ class Evaluation {
 public:
     /// Move: the evaluation changes owner.
     Evaluation(Evaluation&&) noexcept = default;
-    /// Move assignment: the evaluation changes owner.
+    /// Move assignment: the handle changes owner.
     Evaluation& operator=(Evaluation&&) noexcept = default;
     Evaluation(const Evaluation&) = delete;
     Evaluation& operator=(const Evaluation&) = delete;
@@ -407,11 +410,18 @@ public:
     }
     /// Move: the engine changes owner.
     Engine(Engine&&) noexcept = default;
-    /// Move assignment: the engine changes owner.
+    /// Move assignment: the handle changes owner.
     Engine& operator=(Engine&&) noexcept = default;
     Engine(const Engine&) = delete;
     Engine& operator=(const Engine&) = delete;
 
+    /// A `shifan.calendar/1` calendar of rest days for lifecycle deadlines (selects
+    /// deadline_rest_days=roll_forward unless that reading was set). Not concurrently with other uses.
+    Engine& set_calendar_json(std::string_view json) {
+        shifan_error* err = nullptr;
+        detail::check(shifan_engine_set_calendar_json(get(), json.data(), json.size(), &err), err);
+        return *this;
+    }
     /// Set a reading ("growth", "non_decreasing"). Not concurrently with other uses of this engine.
     Engine& set_interpretation(const std::string& name, const std::string& value) {
         shifan_error* err = nullptr;
@@ -478,6 +488,178 @@ public:
 private:
     explicit Engine(shifan_engine* h) : h_(h) {}
     detail::Handle<shifan_engine> h_;
+};
+
+/// A platform's status on a date (`shifan.status/1`).
+class Status {
+public:
+    /// Move: the status changes owner.
+    Status(Status&&) noexcept = default;
+    /// Move assignment: the handle changes owner.
+    Status& operator=(Status&&) noexcept = default;
+    Status(const Status&) = delete;
+    Status& operator=(const Status&) = delete;
+
+    /// "none", "candidate", "recommended", "not_recommended", "designated", "rejected", "expired", "revoked".
+    [[nodiscard]] std::string state() const { return shifan_status_state(get()); }
+    /// The date of the query (YYYY-MM-DD).
+    [[nodiscard]] std::string on() const { return shifan_status_on(get()); }
+    /// Days of validity left while designated.
+    [[nodiscard]] std::optional<std::int64_t> days_left() const {
+        std::int64_t days = 0;
+        if (detail::checked(shifan_status_days_left(get(), &days)) == 0) return std::nullopt;
+        return days;
+    }
+    /// Last day of the current term ("" when never designated).
+    [[nodiscard]] std::optional<std::string> valid_until() const { return detail::opt(shifan_status_valid_until(get())); }
+    /// Earliest due date among pending obligations ("" when none).
+    [[nodiscard]] std::optional<std::string> next_deadline() const { return detail::opt(shifan_status_next_deadline(get())); }
+    /// Whether applied{on, year(on)} would be accepted (art12, art14).
+    [[nodiscard]] bool may_apply_again() const { return detail::checked(shifan_status_may_apply_again(get())) == 1; }
+    /// Why it may or may not apply again, in `lang`.
+    [[nodiscard]] std::string may_apply_again_reason(Lang lang = Lang::zh) const {
+        return shifan_status_may_apply_again_reason(get(), static_cast<std::int32_t>(lang == Lang::en ? Lang::en : Lang::zh));
+    }
+    /// As JSON, with messages in `lang`.
+    [[nodiscard]] std::string to_json(Lang lang = Lang::both) const {
+        char* s = nullptr;
+        std::size_t len = 0;
+        shifan_error* err = nullptr;
+        detail::check(shifan_status_to_json(&s, &len, get(), static_cast<std::int32_t>(lang), &err), err);
+        return detail::take(s, len);
+    }
+    /// A readable report in `lang`.
+    [[nodiscard]] std::string report(Lang lang = Lang::zh) const {
+        char* s = nullptr;
+        std::size_t len = 0;
+        shifan_error* err = nullptr;
+        detail::check(shifan_status_report(&s, &len, get(), static_cast<std::int32_t>(lang), &err), err);
+        return detail::take(s, len);
+    }
+    /// The underlying C handle (borrowed; stays owned by this object).
+    [[nodiscard]] const shifan_status* get() const {
+        if (!h_) detail::moved_from("shifan::client::Status");
+        return h_.get();
+    }
+
+private:
+    friend class History;
+    explicit Status(shifan_status* h) : h_(h) {}
+    detail::Handle<shifan_status> h_;
+};
+
+/// A platform's history (`shifan.history/1`), every event checked against the rules.
+class History {
+public:
+    /// Read a history with the engine's rule pack, readings and calendar.
+    static History from_json(const Engine& engine, std::string_view json, const Limits& limits = {}) {
+        shifan_history* h = nullptr;
+        shifan_error* err = nullptr;
+        const shifan_evaluate_options o = limits.c();
+        detail::check(shifan_history_new_from_json(&h, engine.get(), json.data(), json.size(), &o, &err), err);
+        return History(h);
+    }
+    /// Move: the history changes owner.
+    History(History&&) noexcept = default;
+    /// Move assignment: the handle changes owner.
+    History& operator=(History&&) noexcept = default;
+    History(const History&) = delete;
+    History& operator=(const History&) = delete;
+
+    /// Append one event (JSON); a refused event throws Error (SHIFAN_EHISTORY) and changes nothing.
+    History& append_event_json(std::string_view json) {
+        shifan_error* err = nullptr;
+        detail::check(shifan_history_append_event_json(h(), json.data(), json.size(), &err), err);
+        return *this;
+    }
+    /// Number of events in the history.
+    [[nodiscard]] std::size_t event_count() const { return static_cast<std::size_t>(detail::checked(shifan_history_event_count(get()))); }
+    /// The platform's id.
+    [[nodiscard]] std::string platform_id() const { return shifan_history_platform_id(get()); }
+    /// The history as shifan.history/1 JSON (round-trips unchanged).
+    [[nodiscard]] std::string to_json() const {
+        char* s = nullptr;
+        std::size_t len = 0;
+        shifan_error* err = nullptr;
+        detail::check(shifan_history_to_json(&s, &len, get(), &err), err);
+        return detail::take(s, len);
+    }
+    /// The status on `on` ("YYYY-MM-DD").
+    [[nodiscard]] Status status(const std::string& on) const {
+        shifan_status* st = nullptr;
+        shifan_error* err = nullptr;
+        detail::check(shifan_history_status(&st, get(), on.c_str(), &err), err);
+        return Status(st);
+    }
+    /// The underlying C handle (borrowed; stays owned by this object).
+    [[nodiscard]] const shifan_history* get() const {
+        if (!h_) detail::moved_from("shifan::client::History");
+        return h_.get();
+    }
+
+private:
+    shifan_history* h() {
+        if (!h_) detail::moved_from("shifan::client::History");
+        return h_.get();
+    }
+    explicit History(shifan_history* h) : h_(h) {}
+    detail::Handle<shifan_history> h_;
+};
+
+/// County queries over many platforms on a date (`shifan.roster/1`).
+class Roster {
+public:
+    /// The roster of `histories` and the counties' `filings` (shifan.county-filings/1 JSON) on `on`.
+    static Roster make(const Engine& engine, const std::vector<const History*>& histories,
+                       const std::vector<std::string_view>& filings, const std::string& on) {
+        std::vector<const shifan_history*> hs;
+        hs.reserve(histories.size());
+        for (const History* h : histories) hs.push_back(h ? h->get() : nullptr);
+        std::vector<const char*> fs;
+        std::vector<std::size_t> lens;
+        for (std::string_view f : filings) {
+            fs.push_back(f.data());
+            lens.push_back(f.size());
+        }
+        shifan_roster* r = nullptr;
+        shifan_error* err = nullptr;
+        detail::check(shifan_roster_new(&r, engine.get(), hs.data(), hs.size(), fs.data(), lens.data(), fs.size(),
+                                        on.c_str(), &err),
+                      err);
+        return Roster(r);
+    }
+    /// Move: the roster changes owner.
+    Roster(Roster&&) noexcept = default;
+    /// Move assignment: the handle changes owner.
+    Roster& operator=(Roster&&) noexcept = default;
+    Roster(const Roster&) = delete;
+    Roster& operator=(const Roster&) = delete;
+
+    /// As JSON, with messages in `lang`.
+    [[nodiscard]] std::string to_json(Lang lang = Lang::both) const {
+        char* s = nullptr;
+        std::size_t len = 0;
+        shifan_error* err = nullptr;
+        detail::check(shifan_roster_to_json(&s, &len, get(), static_cast<std::int32_t>(lang), &err), err);
+        return detail::take(s, len);
+    }
+    /// A readable report in `lang`.
+    [[nodiscard]] std::string report(Lang lang = Lang::zh) const {
+        char* s = nullptr;
+        std::size_t len = 0;
+        shifan_error* err = nullptr;
+        detail::check(shifan_roster_report(&s, &len, get(), static_cast<std::int32_t>(lang), &err), err);
+        return detail::take(s, len);
+    }
+    /// The underlying C handle (borrowed; stays owned by this object).
+    [[nodiscard]] const shifan_roster* get() const {
+        if (!h_) detail::moved_from("shifan::client::Roster");
+        return h_.get();
+    }
+
+private:
+    explicit Roster(shifan_roster* h) : h_(h) {}
+    detail::Handle<shifan_roster> h_;
 };
 
 } // namespace shifan::client

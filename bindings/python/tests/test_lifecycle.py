@@ -1,0 +1,99 @@
+import datetime
+import json
+import os
+import pathlib
+import unittest
+
+import shifan
+from _support import CLI, SOURCE_DIR, cli
+
+HISTORIES = os.path.join(SOURCE_DIR, "examples", "histories")
+CALENDARS = os.path.join(SOURCE_DIR, "examples", "calendars")
+
+
+def history_text(name):
+    with open(os.path.join(HISTORIES, name), encoding="utf-8") as f:
+        return f.read()
+
+
+class LifecycleTest(unittest.TestCase):
+    def test_status(self):
+        st = shifan.status(history_text("designated-current.json"), on="2025-04-15")
+        self.assertEqual(st.state, "designated")
+        self.assertEqual(st.days_left, 807)
+        self.assertEqual(st.valid_until, datetime.date(2027, 7, 1))
+        self.assertEqual(st.on, datetime.date(2025, 4, 15))
+        self.assertFalse(st.may_apply_again)
+        self.assertTrue(st.may_apply_again_reason("en"))
+        d = st.to_dict(lang="en")
+        self.assertEqual(d["schema"], "shifan.status/1")
+        self.assertEqual(d["state"], "designated")
+        self.assertTrue(st.report())
+        st.close()
+        before = shifan.status(json.loads(history_text("designated-current.json")), datetime.date(2024, 4, 1))
+        self.assertEqual((before.state, before.days_left, before.valid_until), ("candidate", None, None))
+
+    def test_history(self):
+        with shifan.History(history_text("designated-current.json")) as h:
+            self.assertEqual((h.platform_id, len(h)), ("CZ-P-0042", 4))
+            before = h.to_json()
+            with self.assertRaises(shifan.HistoryError) as cm:
+                h.append({"type": "designated", "date": "2025-05-01", "document_no": "x"})
+            self.assertEqual(cm.exception.event_index, 4)
+            self.assertTrue(cm.exception.path.startswith("/events/4"))
+            self.assertIsInstance(cm.exception, shifan.InputError)
+            with self.assertRaises(shifan.InputError) as cm:
+                h.append({"type": "annual_summary_filed", "year": 2025, "dat": "2026-02-01"})
+            self.assertEqual(cm.exception.path, "/events/4/dat")
+            self.assertEqual(h.to_json(), before)
+            h.append({"type": "annual_summary_filed", "year": 2025, "date": "2026-02-01"})
+            self.assertEqual(len(h), 5)
+            self.assertEqual(shifan.History(h.to_json()).to_json(), h.to_json())
+            with self.assertRaises(shifan.UsageError):
+                h.status("2025-02-30")
+
+    def test_forbidden_history(self):
+        doc = {"schema": "shifan.history/1", "platform": {"id": "X"},
+               "events": [{"type": "applied", "date": "2024-03-20", "review_year": 2024},
+                          {"type": "designated", "date": "2024-07-01", "document_no": "x"}]}
+        with self.assertRaises(shifan.HistoryError) as cm:
+            shifan.status(doc, on="2025-01-01")
+        self.assertEqual(cm.exception.event_index, 1)
+        self.assertIn("第八条", cm.exception.message_zh)
+
+    def test_readings_and_calendar(self):
+        st = shifan.status(history_text("expired.json"), "2025-04-15", interpretations={"summary_owed": "held_any_day"})
+        self.assertIn("overdue", st.to_json())
+        with self.assertRaises(shifan.UsageError):
+            shifan.status(history_text("expired.json"), "2025-04-15",
+                          interpretations={"deadline_rest_days": "roll_forward"})
+        cal = os.path.join(CALENDARS, "cn-2025.json")
+        engine = shifan.Engine(calendar=cal)
+        self.assertEqual(engine.interpretation("deadline_rest_days"), "roll_forward")
+        self.assertEqual(shifan.status(history_text("expired.json"), "2025-04-15", calendar=cal).state, "expired")
+
+    def test_roster(self):
+        names = ["designated-current.json", "renewal.json", "revoked.json", "expired.json"]
+        r = shifan.roster([history_text(n) for n in names], on="2025-04-15",
+                          filings=[history_text("county-filings-shangdang.json")])
+        d = r.to_dict(lang="en")
+        self.assertEqual(d["schema"], "shifan.roster/1")
+        self.assertTrue(r.report())
+        with self.assertRaises(shifan.InputError):
+            shifan.roster([history_text(names[0])] * 2, on="2025-04-15")
+
+    @unittest.skipUnless(CLI, "SHIFAN_CLI not set")
+    def test_identical_to_the_cli(self):
+        files = sorted(os.path.join(HISTORIES, n) for n in os.listdir(HISTORIES) if n.endswith(".json"))
+        histories = [f for f in files if "county-filings" not in f]
+        for f in histories:
+            with self.subTest(f), shifan.History(pathlib.Path(f).read_bytes()) as h:
+                st = h.status("2025-04-15")
+                self.assertEqual(st.to_json(lang="both") + "\n", cli("status", "--json", "--on", "2025-04-15", f))
+        r = shifan.roster([pathlib.Path(f).read_bytes() for f in histories], on="2025-04-15",
+                          filings=[pathlib.Path(f).read_bytes() for f in files if "county-filings" in f])
+        self.assertEqual(r.to_json(lang="both") + "\n", cli("roster", "--json", "--on", "2025-04-15", *files))
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,282 @@
+// The lifecycle (art8–art15): histories, a platform's status on a date, county rosters.
+#include "internal.hpp"
+
+using namespace shifan;
+using namespace shifan::capi;
+
+namespace {
+
+Date parse_on(const char* on) {
+    require_arg(on, "on");
+    const auto d = parse_date(on);
+    if (!d)
+        usage("日期应为存在的 YYYY-MM-DD（1900–2999 年），而非“" + std::string(on) + "”",
+              "the date must be an existing YYYY-MM-DD (years 1900-2999), not \"" + std::string(on) + "\"");
+    return *d;
+}
+
+shifan_status* make_status(const shifan_history& h, Date on) {
+    auto s = std::make_unique<shifan_status>();
+    s->status = status_of(h.history, on, h.status_options());
+    s->calendar = h.calendar;
+    s->on = to_string(s->status.on);
+    if (s->status.term) s->valid_until = to_string(s->status.term->valid_until);
+    if (s->status.next_deadline) s->next_deadline = to_string(*s->status.next_deadline);
+    register_handle(s.get(), status_magic);
+    return s.release();
+}
+
+std::unique_ptr<shifan_history> read_history(const shifan_engine* engine, std::string_view text,
+                                             const shifan_evaluate_options* opts) {
+    const json::Limits limits = to_limits(opts);
+    auto h = std::make_unique<shifan_history>(parse_history(text, engine->pack, limits));
+    h->readings = engine->engine->interpretations();
+    h->calendar = engine->calendar;
+    h->limits = limits;
+    return h;
+}
+
+void write_text_in(std::string& s, Lang lang, const auto& render) {
+    if (lang == Lang::both) s = render(Lang::zh) + "\n" + render(Lang::en);
+    else s = render(lang);
+}
+
+} // namespace
+
+extern "C" {
+
+SHIFAN_API int shifan_history_new_from_json(shifan_history** out, const shifan_engine* engine, const char* json,
+                                            size_t len, const shifan_evaluate_options* opts, shifan_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        require_handle(engine, engine_magic, "engine");
+        if (!json && len) require_arg(json, "json");
+        auto h = read_history(engine, std::string_view(json ? json : "", len), opts);
+        register_handle(h.get(), history_magic);
+        *out = h.release();
+    });
+}
+
+SHIFAN_API int shifan_history_append_event_json(shifan_history* history, const char* json, size_t len,
+                                                shifan_error** err) {
+    return guard(err, [&] {
+        require_handle(history, history_magic, "history");
+        if (!json && len) require_arg(json, "json");
+        json::Tape tape;
+        tape.parse(std::string_view(json ? json : "", len), history->limits);
+        json::Reader r(tape);
+        r.push_key("events");
+        r.push_index(history->history.events().size());
+        Event e;
+        read(r, e);
+        history->history.append(std::move(e)); // strong guarantee: refused → unchanged
+    });
+}
+
+SHIFAN_API int64_t shifan_history_event_count(const shifan_history* history) {
+    if (int rc = check_handle(history, history_magic, "history")) return rc;
+    return static_cast<int64_t>(history->history.events().size());
+}
+
+SHIFAN_API const char* shifan_history_platform_id(const shifan_history* history) {
+    if (check_handle(history, history_magic, "history")) return nullptr;
+    return history->history.platform().id.c_str();
+}
+
+SHIFAN_API int shifan_history_to_json(char** out, size_t* out_len, const shifan_history* history, shifan_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        require_handle(history, history_magic, "history");
+        give_string(out, out_len, write_history(history->history));
+    });
+}
+
+SHIFAN_API void shifan_history_free(shifan_history* history) {
+    if (!history) return;
+    if (!unregister_handle(history, history_magic)) {
+        record(nullptr, SHIFAN_EHANDLE, "", "shifan_history_free：不是有效的历史句柄（重复释放？）",
+               "shifan_history_free: not a live history (freed twice?)");
+        return;
+    }
+    history->magic = dead_magic;
+    delete history;
+}
+
+SHIFAN_API int shifan_history_status(shifan_status** out, const shifan_history* history, const char* on,
+                                     shifan_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        require_handle(history, history_magic, "history");
+        *out = make_status(*history, parse_on(on));
+    });
+}
+
+SHIFAN_API int shifan_history_json_status(char** out, size_t* out_len, const shifan_engine* engine,
+                                          const char* history_json, size_t len, const char* on, int32_t lang,
+                                          const shifan_evaluate_options* opts, shifan_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        require_handle(engine, engine_magic, "engine");
+        if (!history_json && len) require_arg(history_json, "history_json");
+        const Lang l = to_lang(lang);
+        const Date d = parse_on(on);
+        const auto h = read_history(engine, std::string_view(history_json ? history_json : "", len), opts);
+        give_string(out, out_len, write_status(status_of(h->history, d, h->status_options()), l));
+    });
+}
+
+SHIFAN_API const char* shifan_status_state(const shifan_status* status) {
+    if (check_handle(status, status_magic, "status")) return nullptr;
+    return json::enum_name(status->status.state);
+}
+
+SHIFAN_API const char* shifan_status_on(const shifan_status* status) {
+    if (check_handle(status, status_magic, "status")) return nullptr;
+    return status->on.c_str();
+}
+
+SHIFAN_API int shifan_status_days_left(const shifan_status* status, int64_t* days) {
+    if (int rc = check_handle(status, status_magic, "status")) return rc;
+    if (!days) return record(nullptr, SHIFAN_EUSAGE, "", "参数 days 为空（NULL）", "days is NULL");
+    if (!status->status.days_left) return 0;
+    *days = *status->status.days_left;
+    return 1;
+}
+
+SHIFAN_API const char* shifan_status_valid_until(const shifan_status* status) {
+    if (check_handle(status, status_magic, "status")) return nullptr;
+    return status->status.term ? status->valid_until.c_str() : nullptr;
+}
+
+SHIFAN_API const char* shifan_status_next_deadline(const shifan_status* status) {
+    if (check_handle(status, status_magic, "status")) return nullptr;
+    return status->status.next_deadline ? status->next_deadline.c_str() : nullptr;
+}
+
+SHIFAN_API int32_t shifan_status_may_apply_again(const shifan_status* status) {
+    if (int rc = check_handle(status, status_magic, "status")) return rc;
+    return status->status.may_apply_again.allowed ? 1 : 0;
+}
+
+SHIFAN_API const char* shifan_status_may_apply_again_reason(const shifan_status* status, int32_t lang) {
+    if (check_handle(status, status_magic, "status")) return nullptr;
+    if (lang == SHIFAN_LANG_ZH) return status->status.may_apply_again.reason.zh.c_str();
+    if (lang == SHIFAN_LANG_EN) return status->status.may_apply_again.reason.en.c_str();
+    record(nullptr, SHIFAN_EUSAGE, "", "语言代码应为 0（zh）或 1（en）", "lang must be 0 (zh) or 1 (en)");
+    return nullptr;
+}
+
+SHIFAN_API int shifan_status_to_json(char** out, size_t* out_len, const shifan_status* status, int32_t lang,
+                                     shifan_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        require_handle(status, status_magic, "status");
+        give_string(out, out_len, write_status(status->status, to_lang(lang)));
+    });
+}
+
+SHIFAN_API int shifan_status_report(char** out, size_t* out_len, const shifan_status* status, int32_t lang,
+                                    shifan_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        require_handle(status, status_magic, "status");
+        std::string s;
+        write_text_in(s, to_lang(lang), [&](Lang l) { return render_status(status->status, l); });
+        give_string(out, out_len, s);
+    });
+}
+
+SHIFAN_API void shifan_status_free(shifan_status* status) {
+    if (!status) return;
+    if (!unregister_handle(status, status_magic)) {
+        record(nullptr, SHIFAN_EHANDLE, "", "shifan_status_free：不是有效的状态句柄（重复释放？）",
+               "shifan_status_free: not a live status (freed twice?)");
+        return;
+    }
+    status->magic = dead_magic;
+    delete status;
+}
+
+SHIFAN_API int shifan_roster_new(shifan_roster** out, const shifan_engine* engine,
+                                 const shifan_history* const* histories, size_t n_histories,
+                                 const char* const* filings, const size_t* filings_lens, size_t n_filings,
+                                 const char* on, shifan_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        require_handle(engine, engine_magic, "engine");
+        if (n_histories) require_arg(histories, "histories");
+        if (n_filings) {
+            require_arg(filings, "filings");
+            require_arg(filings_lens, "filings_lens");
+        }
+        const Date d = parse_on(on);
+        std::vector<History> hs;
+        hs.reserve(n_histories);
+        for (std::size_t i = 0; i < n_histories; ++i) {
+            const std::string what = "histories[" + std::to_string(i) + "]";
+            require_handle(histories[i], history_magic, what.c_str());
+            hs.push_back(histories[i]->history);
+        }
+        std::vector<CountyFilings> fs;
+        fs.reserve(n_filings);
+        for (std::size_t i = 0; i < n_filings; ++i) {
+            if (!filings[i] && filings_lens[i]) require_arg(filings[i], ("filings[" + std::to_string(i) + "]").c_str());
+            try {
+                fs.push_back(parse_county_filings(std::string_view(filings[i] ? filings[i] : "", filings_lens[i])));
+            } catch (const Error& e) {
+                const std::string where = "filings[" + std::to_string(i) + "]";
+                throw Error(e.code(), e.path(), Text{where + "：" + e.message().zh, where + ": " + e.message().en});
+            }
+        }
+        StatusOptions options;
+        options.interpretations = engine->engine->interpretations();
+        options.calendar = engine->calendar.get();
+        auto r = std::make_unique<shifan_roster>();
+        r->roster = roster_of(hs, fs, d, options, engine->pack);
+        r->calendar = engine->calendar;
+        register_handle(r.get(), roster_magic);
+        *out = r.release();
+    });
+}
+
+SHIFAN_API int shifan_roster_to_json(char** out, size_t* out_len, const shifan_roster* roster, int32_t lang,
+                                     shifan_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        require_handle(roster, roster_magic, "roster");
+        give_string(out, out_len, write_roster(roster->roster, to_lang(lang)));
+    });
+}
+
+SHIFAN_API int shifan_roster_report(char** out, size_t* out_len, const shifan_roster* roster, int32_t lang,
+                                    shifan_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        require_handle(roster, roster_magic, "roster");
+        std::string s;
+        write_text_in(s, to_lang(lang), [&](Lang l) { return render_roster(roster->roster, l); });
+        give_string(out, out_len, s);
+    });
+}
+
+SHIFAN_API void shifan_roster_free(shifan_roster* roster) {
+    if (!roster) return;
+    if (!unregister_handle(roster, roster_magic)) {
+        record(nullptr, SHIFAN_EHANDLE, "", "shifan_roster_free：不是有效的名册句柄（重复释放？）",
+               "shifan_roster_free: not a live roster (freed twice?)");
+        return;
+    }
+    roster->magic = dead_magic;
+    delete roster;
+}
+
+} // extern "C"
