@@ -66,9 +66,57 @@ def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[int, bytes, 
     return p.returncode, p.stdout, p.stderr
 
 
+HOST_PROGRAM = r"""
+import ctypes, locale, sys
+from ctypes import POINTER, byref, c_char_p, c_int, c_size_t, c_void_p
+lib = ctypes.CDLL(sys.argv[1])
+pp = POINTER(c_void_p)
+lib.shifan_engine_new.argtypes = [pp, pp]
+lib.shifan_evaluate_to_json.argtypes = [POINTER(c_void_p), POINTER(c_size_t), c_void_p, c_char_p, c_size_t,
+                                        c_void_p, c_void_p, pp]
+lib.shifan_string_free.argtypes = [c_void_p]
+name = sys.argv[2]
+if name != "C":
+    locale.setlocale(locale.LC_ALL, name)  # what a host program does; raises if the locale is missing
+eng = c_void_p()
+assert lib.shifan_engine_new(byref(eng), None) == 0
+for path in sys.argv[3:]:
+    data = open(path, "rb").read()
+    out, n = c_void_p(), c_size_t()
+    rc = lib.shifan_evaluate_to_json(byref(out), byref(n), eng, data, len(data), None, None, None)
+    text = ctypes.string_at(out, n.value) if rc == 0 else b"error %d" % rc
+    lib.shifan_string_free(out)
+    sys.stdout.buffer.write(text + b"\n")
+"""
+
+
+def host_locales(library: str, locpath: str | None, apps: list[pathlib.Path]) -> tuple[int, list[str]]:
+    """A host process (Python over the C ABI) that set its locale gets the bytes of the C locale."""
+    env = dict(os.environ)
+    if locpath:
+        env["LOCPATH"] = locpath
+    failures = []
+    reference = subprocess.run([sys.executable, "-c", HOST_PROGRAM, library, "C", *map(str, apps)],
+                               capture_output=True, timeout=TIMEOUT_S, env=env)
+    if reference.returncode != 0:
+        return 0, [f"host program failed: {reference.stderr.decode(errors='replace')[-400:]}"]
+    checked = 0
+    for name in ("de_DE.UTF-8", "tr_TR.UTF-8", "zh_CN.UTF-8"):
+        got = subprocess.run([sys.executable, "-c", HOST_PROGRAM, library, name, *map(str, apps)],
+                             capture_output=True, timeout=TIMEOUT_S, env=env)
+        if got.returncode != 0:
+            failures.append(f"host with locale {name}: {got.stderr.decode(errors='replace')[-300:]}")
+        elif got.stdout != reference.stdout:
+            failures.append(f"host with locale {name}: output differs from the C locale")
+        checked += 1
+    return checked, failures
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shifan", required=True)
+    ap.add_argument("--library", help="libshifan.so: also check a host process that set its locale")
+    ap.add_argument("--locpath", help="directory of compiled locales (LOCPATH) for the host check")
     args = ap.parse_args()
     shifan = args.shifan
     failures: list[str] = []
@@ -100,7 +148,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="shifan-determinism-") as tmp:
         for label, cmd, source in commands:
             reference = run(cmd)
-            if reference[0] != 0:
+            # A refused document must be refused the same way every time: exit status and stdout
+            # are compared whatever they are; only an example application must evaluate.
+            if reference[0] != 0 and source is not None:
                 failures.append(f"{label}: exit {reference[0]}: {reference[2].decode(errors='replace')[:300]}")
                 continue
             for env in environments():
@@ -123,6 +173,11 @@ def main() -> int:
         for _ in range(3):
             same("evaluate (all examples) repeated", reference, run(many))
             checked += 1
+
+    if args.library:
+        n, host_failures = host_locales(args.library, args.locpath, apps)
+        checked += n
+        failures += host_failures
 
     for f in failures:
         print("FAIL", f)

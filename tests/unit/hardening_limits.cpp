@@ -57,7 +57,7 @@ TEST_CASE("hardening: the default limits are far above any real document", "[har
     CHECK_NOTHROW(parse_rule_pack(test::read_source_file("rules/changzhi-municipal.rulepack.json"), {}, tenth));
 }
 
-TEST_CASE("hardening: max_depth counts objects and arrays; the limit itself is allowed", "[hardening][limits]") {
+TEST_CASE("hardening: max_depth counts objects and arrays, and the limit itself is allowed", "[hardening][limits]") {
     json::Tape tape;
     CHECK_NOTHROW(tape.parse(nested_arrays(64)));
     std::string where; // the 65th array sits inside 64 others

@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <clocale>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -76,7 +78,17 @@ public:
         Token t{Kind::unsigned_integer, false, 0, v};
         return push(t);
     }
-    bool number_float(number_float_t, const string_t& s) override { return text(Kind::floating, s); }
+    bool number_float(number_float_t, const string_t& s) override {
+        // nlohmann writes the C locale's decimal point into a number's text (the text it hands to
+        // strtod): in a host that set LC_NUMERIC to de_DE, 2350000.5 arrives as "2350000,5". Put
+        // the '.' back, so that what a document means never depends on the process's locale.
+        const std::lconv* conv = std::localeconv();
+        const char point = (conv == nullptr || conv->decimal_point == nullptr) ? '.' : *conv->decimal_point;
+        if (point == '.' || s.find(point) == string_t::npos) return text(Kind::floating, s);
+        string_t normalised = s;
+        std::replace(normalised.begin(), normalised.end(), point, '.');
+        return text(Kind::floating, normalised);
+    }
     bool string(string_t& s) override { return text(Kind::string, s); }
     bool binary(binary_t&) override { return fail_syntax("binary values are not JSON", "二进制值不是 JSON"); }
     bool start_object(std::size_t) override { return open(Kind::object_begin); }

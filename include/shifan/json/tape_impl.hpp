@@ -12,6 +12,41 @@ namespace shifan::json {
 
 namespace detail {
 
+/// `s` with every byte that is not part of well-formed UTF-8 (RFC 3629: no overlong forms, no
+/// surrogates, nothing above U+10FFFF), and every ASCII control character, written as "\\xHH".
+inline std::string printable_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = byte(i);
+        std::size_t len = 0;
+        if (c >= 0x20 && c < 0x7F) len = 1;
+        else if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c >= 0xE0 && c <= 0xEF) len = 3;
+        else if (c >= 0xF0 && c <= 0xF4) len = 4;
+        bool ok = len != 0 && i + len <= s.size();
+        for (std::size_t k = 1; ok && k < len; ++k) ok = (byte(i + k) & 0xC0) == 0x80;
+        if (ok && len >= 3) {
+            const unsigned char c1 = byte(i + 1);
+            ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 > 0x9F) && !(c == 0xF0 && c1 < 0x90) &&
+                 !(c == 0xF4 && c1 > 0x8F);
+        }
+        if (ok) {
+            out.append(s.substr(i, len));
+            i += len;
+        } else {
+            static constexpr char hex[] = "0123456789ABCDEF";
+            out += "\\x";
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 0xF]);
+            ++i;
+        }
+    }
+    return out;
+}
+
 /// JSON Pointer of the place the tokens recorded so far have reached: where a parse stopped.
 inline std::string pointer_after(const std::vector<Token>& tokens, const std::string& arena) {
     struct Frame { bool is_array; std::size_t index; std::string_view key; bool value_pending; };
@@ -105,6 +140,9 @@ inline bool TapeBuilder::parse_error(std::size_t position, const std::string&,
         what = what.substr(p + 35);
     else if (auto q = what.find("] "); q != std::string::npos)
         what = what.substr(q + 2);
+    // Its "last read" quotes the input's raw bytes: keep the message valid UTF-8 for JSON output
+    // and for hosts that decode it (the bad bytes are the very reason for the error).
+    what = detail::printable_utf8(what);
     error.emplace(ErrorCode::syntax, detail::pointer_after(tape_.tokens_, tape_.arena_),
                   Text{"JSON 语法错误" + at + "：" + what, "invalid JSON" + at + ": " + what});
     return false;
