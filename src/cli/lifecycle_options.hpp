@@ -4,9 +4,13 @@
 
 #include "common.hpp"
 
+#include <algorithm>
+#include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace shifan::cli {
 
@@ -19,6 +23,7 @@ struct LifecycleOptions {
     bool on_given = false;                 ///< --on was given (else today)
     bool as_json = false;                  ///< --json
     Lang lang = Lang::zh;                  ///< --lang
+    bool lang_given = false;               ///< --lang was given
     std::string calendar_path;             ///< --calendar
     std::string pack_path;                 ///< --rule-pack
     Interpretations readings;              ///< --interpretation
@@ -26,6 +31,40 @@ struct LifecycleOptions {
     std::shared_ptr<const RulePack> pack;  ///< loaded by `finish`
     std::optional<Calendar> calendar;      ///< loaded by `finish`
     json::Limits limits;                   ///< --max-document-bytes, --max-depth, ...
+
+    /// Help for the options both commands share.
+    static constexpr const char* help =
+        "  --on YYYY-MM-DD            the date (default: today; the date used is printed)\n"
+        "  --lang zh|en|both          language of the report and messages (default zh; JSON: both)\n"
+        "  --calendar FILE            a shifan.calendar/1 file of rest days; implies\n"
+        "                             deadline_rest_days=roll_forward unless that reading is set\n"
+        "  --rule-pack FILE           a shifan.rulepack/1 file instead of the built-in changzhi-municipal\n"
+        "  --interpretation NAME=VAL  summary_owed=held_at_year_end|held_any_day,\n"
+        "                             deadline_rest_days=literal|roll_forward\n"
+        "  --max-document-bytes N, --max-depth N, --max-array-length N, --max-string-bytes N  input limits\n";
+
+    /// Parse a command line (from argv[2]): positional arguments into `inputs`, options here, and
+    /// a command's own valued options (`extra`: option name, where its value goes).
+    /// @return false when --help was asked for (`usage` is then printed)
+    /// @throws UsageError on an unknown option or a bad value
+    bool parse_command_line(int argc, char** argv, std::vector<std::string>& inputs, const std::string& usage,
+                            const std::vector<std::pair<std::string, std::string*>>& extra = {}) {
+        std::vector<std::string> valued = with_value();
+        for (const auto& [option, target] : extra) valued.push_back(option);
+        Args args(argc, argv, 2);
+        std::string name, value;
+        while (args.next(name, value, valued)) {
+            if (name.empty()) { inputs.push_back(value); continue; }
+            if (name == "--help" || name == "-h") { std::cout << usage; return false; }
+            const auto own = std::find_if(extra.begin(), extra.end(), [&](const auto& x) { return x.first == name; });
+            if (own != extra.end()) *own->second = value;
+            else if (!parse(name, value)) throw UsageError("unknown option " + name);
+        }
+        return true;
+    }
+
+    /// The language of the output: both languages in JSON unless --lang was given.
+    [[nodiscard]] Lang output_lang() const { return as_json && !lang_given ? Lang::both : lang; }
 
     /// The options that take a value.
     static std::vector<std::string> with_value() {
@@ -41,7 +80,7 @@ struct LifecycleOptions {
     bool parse(const std::string& name, const std::string& value) {
         if (name == "--on") { on = parse_cli_date(value); on_given = true; }
         else if (name == "--json") as_json = true;
-        else if (name == "--lang") lang = parse_lang(value);
+        else if (name == "--lang") { lang = parse_lang(value); lang_given = true; }
         else if (name == "--calendar") calendar_path = value;
         else if (name == "--rule-pack") pack_path = value;
         else if (name == "--interpretation") {

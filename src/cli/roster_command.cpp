@@ -14,45 +14,27 @@ namespace shifan::cli {
 
 namespace {
 
-const char* const roster_usage =
+const std::string roster_usage = std::string(
     "usage: shifan roster DIR|FILE ... [options]\n"
     "  County queries over shifan.history/1 files and the counties' shifan.county-filings/1 files\n"
     "  (told apart by their \"schema\"; a directory stands for its *.json files).\n"
-    "  --on YYYY-MM-DD            the date (default: today; the date used is printed)\n"
     "  --json                     print shifan.roster/1 JSON\n"
     "  --html FILE                also write the roster as a self-contained HTML page for people\n"
-    "                             (Chinese, with an English toggle; - writes only the page to stdout)\n"
-    "  --lang zh|en|both          language of the report and messages (default zh; JSON: both)\n"
-    "  --calendar FILE            a shifan.calendar/1 file of rest days; implies\n"
-    "                             deadline_rest_days=roll_forward unless that reading is set\n"
-    "  --rule-pack FILE           a shifan.rulepack/1 file instead of the built-in changzhi-municipal\n"
-    "  --interpretation NAME=VAL  summary_owed=held_at_year_end|held_any_day,\n"
-    "                             deadline_rest_days=literal|roll_forward\n"
-    "  --max-document-bytes N, --max-depth N, --max-array-length N, --max-string-bytes N  input limits\n"
+    "                             (Chinese, with an English toggle; - writes only the page to stdout)\n") +
+    LifecycleOptions::help +
     "exit: 0 ran, 2 bad input (errors on stderr; no roster is printed), 64 bad usage\n";
 
 } // namespace
 
 int run_roster(int argc, char** argv) {
-    Args args(argc, argv, 2);
-    std::string name, value;
-    std::vector<std::string> paths;
     LifecycleOptions opt;
-    bool lang_given = false;
+    std::vector<std::string> paths;
     std::string html_path;
-    std::vector<std::string> with_value = LifecycleOptions::with_value();
-    with_value.push_back("--html");
-    while (args.next(name, value, with_value)) {
-        if (name.empty()) paths.push_back(value);
-        else if (name == "--help" || name == "-h") { std::cout << roster_usage; return exit_ok; }
-        else if (name == "--lang") { lang_given = true; opt.parse(name, value); }
-        else if (name == "--html") html_path = value;
-        else if (!opt.parse(name, value)) throw UsageError("unknown option " + name);
-    }
+    if (!opt.parse_command_line(argc, argv, paths, roster_usage, {{"--html", &html_path}})) return exit_ok;
     if (paths.empty()) throw UsageError("no histories given (files or directories)");
     const std::vector<std::string> files = expand_paths(paths);
     opt.finish();
-    const Lang lang = opt.as_json && !lang_given ? Lang::both : opt.lang;
+    const Lang lang = opt.output_lang();
 
     std::vector<History> histories;
     std::vector<CountyFilings> filings;

@@ -10,39 +10,24 @@ namespace shifan::cli {
 
 namespace {
 
-const char* const status_usage =
+const std::string status_usage = std::string(
     "usage: shifan status HISTORY|DIR|- ... [options]\n"
     "  A platform's status on a date from its shifan.history/1 file: state, term and days left,\n"
     "  whether it may apply again, the application in progress, art13 annual summaries, next deadline.\n"
-    "  --on YYYY-MM-DD            the date (default: today; the date used is printed)\n"
-    "  --json                     print shifan.status/1 JSON (an array when several files)\n"
-    "  --lang zh|en|both          language of the report and messages (default zh; JSON: both)\n"
-    "  --calendar FILE            a shifan.calendar/1 file of rest days; implies\n"
-    "                             deadline_rest_days=roll_forward unless that reading is set\n"
-    "  --rule-pack FILE           a shifan.rulepack/1 file instead of the built-in changzhi-municipal\n"
-    "  --interpretation NAME=VAL  summary_owed=held_at_year_end|held_any_day,\n"
-    "                             deadline_rest_days=literal|roll_forward\n"
-    "  --max-document-bytes N, --max-depth N, --max-array-length N, --max-string-bytes N  input limits\n"
+    "  --json                     print shifan.status/1 JSON (an array when several files)\n") +
+    LifecycleOptions::help +
     "exit: 0 ran, 2 bad input (error on stderr, naming the event, its type and article), 64 bad usage\n";
 
 } // namespace
 
 int run_status(int argc, char** argv) {
-    Args args(argc, argv, 2);
-    std::string name, value;
-    std::vector<std::string> files;
     LifecycleOptions opt;
-    bool lang_given = false;
-    while (args.next(name, value, LifecycleOptions::with_value())) {
-        if (name.empty()) files.push_back(value);
-        else if (name == "--help" || name == "-h") { std::cout << status_usage; return exit_ok; }
-        else if (name == "--lang") { lang_given = true; opt.parse(name, value); }
-        else if (!opt.parse(name, value)) throw UsageError("unknown option " + name);
-    }
+    std::vector<std::string> files;
+    if (!opt.parse_command_line(argc, argv, files, status_usage)) return exit_ok;
     if (files.empty()) throw UsageError("no history given (a file, a directory or - for standard input)");
     files = expand_paths(files);
     opt.finish();
-    const Lang lang = opt.as_json && !lang_given ? Lang::both : opt.lang;
+    const Lang lang = opt.output_lang();
 
     int status = exit_ok;
     std::string out;
