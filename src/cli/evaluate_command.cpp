@@ -1,4 +1,5 @@
 // shifan evaluate FILE... — evaluate applications and explain every decision.
+#include "batch_cli.hpp"
 #include "common.hpp"
 
 #include <iostream>
@@ -16,6 +17,10 @@ const char* const evaluate_usage =
     "  --lang zh|en|both          language of the report and messages (default zh; JSON: both)\n"
     "  --rule-pack FILE           a shifan.rulepack/1 file instead of the built-in changzhi-municipal\n"
     "  --interpretation NAME=VAL  a reading of an ambiguous clause, e.g. growth=non_decreasing\n"
+    "  --batch FILE.ndjson|-      NDJSON in, NDJSON results out, in input order, on all cores\n"
+    "                             (a bad line gives {\"line\": N, \"error\": ...}; summary on stderr)\n"
+    "  --jobs N                   threads for --batch (default: the core count; files given one by\n"
+    "                             one are evaluated in turn, with the same output for any N)\n"
     "  --max-document-bytes N, --max-depth N, --max-array-length N, --max-string-bytes N\n"
     "                             input limits (defaults: 16 MiB, 64, 1000000, 64 KiB)\n"
     "exit: 0 evaluated (whatever the verdict), 2 bad input (error on stderr), 64 bad usage\n";
@@ -48,7 +53,9 @@ int run_evaluate(int argc, char** argv) {
     Lang lang = Lang::zh;
     Interpretations readings;
     json::Limits limits;
-    std::vector<std::string> with_value = {"--lang", "--rule-pack", "--interpretation"};
+    std::string batch;
+    unsigned jobs = 0;
+    std::vector<std::string> with_value = {"--lang", "--rule-pack", "--interpretation", "--batch", "--jobs"};
     with_value.insert(with_value.end(), limit_options.begin(), limit_options.end());
     while (args.next(name, value, with_value)) {
         if (name.empty()) files.push_back(value);
@@ -59,7 +66,17 @@ int run_evaluate(int argc, char** argv) {
         else if (name == "--lang") { lang = parse_lang(value); lang_given = true; }
         else if (name == "--rule-pack") pack_path = value;
         else if (name == "--interpretation") set_interpretation(readings, value);
+        else if (name == "--batch") batch = value;
+        else if (name == "--jobs") jobs = parse_jobs(value);
         else throw UsageError("unknown option " + name);
+    }
+    if (!batch.empty()) {
+        if (!files.empty()) throw UsageError("--batch reads its own input; give no other file");
+        const Engine engine(load_rule_pack_option(pack_path, limits), readings);
+        BatchRun run{engine, batch, jobs, {}, lang_given ? lang : Lang::both, limits};
+        run.write.lang = run.lang;
+        run.write.compact = compact;
+        return run_evaluate_batch(run);
     }
     if (files.empty()) throw UsageError("no application given (a file, a directory or - for standard input)");
     if (compact && !as_json) throw UsageError("--compact goes with --json");

@@ -16,6 +16,7 @@ int run_verify(int argc, char** argv);
 int run_status(int argc, char** argv);
 int run_roster(int argc, char** argv);
 int run_rules(int argc, char** argv);
+int run_generate(int argc, char** argv);
 } // namespace shifan::cli
 
 namespace {
@@ -32,6 +33,7 @@ const Command commands[] = {
     {"status", shifan::cli::run_status, "a platform's state, term and obligations on a date (art8-art15)"},
     {"roster", shifan::cli::run_roster, "county queries over many platform histories (expiring, overdue, counts)"},
     {"rules", shifan::cli::run_rules, "print the rule registry (ids, citations, parameters, inputs)"},
+    {"generate", shifan::cli::run_generate, "write a deterministic corpus of valid applications (benchmarks, batch runs)"},
 };
 
 void usage(std::ostream& os) {

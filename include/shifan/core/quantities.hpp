@@ -46,15 +46,40 @@ struct Year {
     friend constexpr auto operator<=>(Year, Year) = default;
 };
 
-/// Text of an amount held in hundredths: "999999.99", "80.00", "-3.50".
-inline std::string format_hundredths(std::int64_t v) {
+/// Append the decimal text of an integer ("72", "-3") to `out`, without allocating.
+inline void append_integer(std::string& out, std::int64_t v) {
+    char buf[24];
+    char* const end = buf + sizeof buf;
+    char* p = end;
+    const bool negative = v < 0;
+    auto u = negative ? static_cast<std::uint64_t>(-(v + 1)) + 1u : static_cast<std::uint64_t>(v);
+    do { *--p = static_cast<char>('0' + u % 10); u /= 10; } while (u);
+    if (negative) *--p = '-';
+    out.append(p, static_cast<std::size_t>(end - p));
+}
+
+/// Append the text of an amount held in hundredths ("999999.99", "80.00", "-3.50") to `out`,
+/// without allocating.
+inline void append_hundredths(std::string& out, std::int64_t v) {
+    char buf[32];
+    char* const end = buf + sizeof buf;
+    char* p = end;
     const bool negative = v < 0;
     const auto u = negative ? static_cast<std::uint64_t>(-(v + 1)) + 1u : static_cast<std::uint64_t>(v);
-    std::string s = std::to_string(u / 100);
-    s.push_back('.');
-    s.push_back(static_cast<char>('0' + (u % 100) / 10));
-    s.push_back(static_cast<char>('0' + u % 10));
-    return negative ? "-" + s : s;
+    *--p = static_cast<char>('0' + u % 10);
+    *--p = static_cast<char>('0' + (u % 100) / 10);
+    *--p = '.';
+    auto whole = u / 100;
+    do { *--p = static_cast<char>('0' + whole % 10); whole /= 10; } while (whole);
+    if (negative) *--p = '-';
+    out.append(p, static_cast<std::size_t>(end - p));
+}
+
+/// Text of an amount held in hundredths: "999999.99", "80.00", "-3.50".
+inline std::string format_hundredths(std::int64_t v) {
+    std::string s;
+    append_hundredths(s, v);
+    return s;
 }
 
 /// Why a decimal text could not become an exact amount in hundredths.

@@ -9,6 +9,7 @@
 #include "shifan/core/interpretations.hpp"
 #include "shifan/domain/application.hpp"
 #include "shifan/evaluation/evaluation.hpp"
+#include "shifan/evaluation/verdict.hpp"
 #include "shifan/rules/art6.hpp"
 #include "shifan/rules/art7.hpp"
 #include "shifan/rules/dossier.hpp"
@@ -69,6 +70,18 @@ public:
         for (const RuleInfo& r : rule_catalog)
             if (r.combine == Combine::leaf) out.missing |= out.check(r.rule).missing;
         rules::dossier(app, out);
+    }
+
+    /// The verdict of `app` alone: the same as `evaluate(app).verdict`, without the explanation,
+    /// stopping at the first check that decides it (for screening many applications; see
+    /// verdict.hpp).
+    /// @throws Error as evaluate() does.
+    [[nodiscard]] Verdict verdict(const Application& app) const {
+        if (!app.reference_date)
+            throw Error(ErrorCode::missing_required, "/reference_date",
+                        Text{"缺少必填字段 reference_date（评审基准日）", "missing required member \"reference_date\""});
+        if (fixed_) return rules::verdict_only::verdict(app, *fixed_, readings_);
+        return rules::verdict_only::verdict(app, pack_->resolve(*app.reference_date), readings_);
     }
 
     /// Evaluate `app`.

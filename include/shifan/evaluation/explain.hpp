@@ -16,7 +16,7 @@ namespace shifan {
 
 namespace detail {
 
-inline void append_int(std::string& out, std::int64_t v) { out += std::to_string(v); }
+inline void append_int(std::string& out, std::int64_t v) { append_integer(out, v); }
 
 /// A quantity as a person reads it ("72", "999999.99", "79.16%", "2025-04-16", "1").
 inline void append_quantity(std::string& out, const Quantity& q) {
@@ -24,9 +24,14 @@ inline void append_quantity(std::string& out, const Quantity& q) {
     case Quantity::Kind::none: out += "—"; break;
     case Quantity::Kind::count:
     case Quantity::Kind::days: append_int(out, q.value); break;
-    case Quantity::Kind::money: out += format_hundredths(q.value); break;
-    case Quantity::Kind::percent: out += format_hundredths(q.value); out += '%'; break;
-    case Quantity::Kind::date: out += to_string(q.as_date()); break;
+    case Quantity::Kind::money: append_hundredths(out, q.value); break;
+    case Quantity::Kind::percent: append_hundredths(out, q.value); out += '%'; break;
+    case Quantity::Kind::date: {
+        char buf[10];
+        format_date(q.as_date(), buf);
+        out.append(buf, 10);
+        break;
+    }
     }
 }
 
@@ -42,7 +47,7 @@ inline void append_missing(std::string& out, InputSet missing, int review_year) 
         if (!((missing >> i) & 1u)) continue;
         if (!first) out += ", ";
         first = false;
-        out += input_path(static_cast<Input>(i), review_year);
+        append_input_path(out, static_cast<Input>(i), review_year);
     }
 }
 
@@ -80,8 +85,8 @@ inline void explain_numbers(std::string& out, const RuleInfo& r, const Check& c,
     if (c.shortfall.present()) {
         if (c.shortfall.kind == Quantity::Kind::percent) {
             // Satisfaction given as a percent: the shortfall is in percentage points.
-            if (en) { out += "; short by "; out += format_hundredths(c.shortfall.value); out += " percentage points"; }
-            else { out += "，差 "; out += format_hundredths(c.shortfall.value); out += " 个百分点"; }
+            if (en) { out += "; short by "; append_hundredths(out, c.shortfall.value); out += " percentage points"; }
+            else { out += "，差 "; append_hundredths(out, c.shortfall.value); out += " 个百分点"; }
         } else if (is_ratio) {
             if (en) { out += "; needs "; append_quantity(out, c.shortfall); out += " more "; out += unit; }
             else { out += "，还需增加 "; append_quantity(out, c.shortfall); out += unit; }
@@ -103,11 +108,9 @@ inline void explain_numbers(std::string& out, const RuleInfo& r, const Check& c,
 
 } // namespace detail
 
-/// Append the explanation of one check in one language (`Lang::zh` or `Lang::en`).
-inline void explain_check(std::string& out, const RuleInfo& r, const Check& c, Lang lang, int review_year) {
+/// Append what follows the title in the explanation of one check (see explain_check()).
+inline void explain_check_body(std::string& out, const RuleInfo& r, const Check& c, Lang lang, int review_year) {
     const bool en = lang == Lang::en;
-    out += en ? r.title.en : r.title.zh;
-    out += en ? ": " : "：";
     const bool numeric = r.measure != Measure::none && (c.actual.present() || c.actual2.present());
     switch (c.reason) {
     case Reason::met:
@@ -156,6 +159,15 @@ inline void explain_check(std::string& out, const RuleInfo& r, const Check& c, L
     }
 }
 
+/// Append the explanation of one check in one language (`Lang::zh` or `Lang::en`): its title,
+/// then why it has its outcome.
+inline void explain_check(std::string& out, const RuleInfo& r, const Check& c, Lang lang, int review_year) {
+    const bool en = lang == Lang::en;
+    out += en ? r.title.en : r.title.zh;
+    out += en ? ": " : "：";
+    explain_check_body(out, r, c, lang, review_year);
+}
+
 /// The explanation of one check in one language.
 inline std::string explain_check(const Evaluation& e, RuleId id, Lang lang) {
     std::string s;
@@ -175,13 +187,12 @@ inline StaticText function_name(Function f) {
     return {"", ""};
 }
 
-/// One sentence that states the verdict and why.
-inline std::string explain_verdict(const Evaluation& e, Lang lang) {
+/// Append one sentence that states the verdict and why to `s`.
+inline void explain_verdict(std::string& s, const Evaluation& e, Lang lang) {
     const bool en = lang == Lang::en;
-    std::string s;
     switch (e.verdict) {
     case Verdict::eligible: {
-        s = en ? "Eligible: meets every condition of art6 and the art7 function(s): "
+        s += en ? "Eligible: meets every condition of art6 and the art7 function(s): "
                : "符合认定条件：第六条各项基本条件均满足，第七条满足的功能：";
         bool first = true;
         for (std::size_t i = 0; i < function_count; ++i)
@@ -193,16 +204,22 @@ inline std::string explain_verdict(const Evaluation& e, Lang lang) {
         break;
     }
     case Verdict::ineligible:
-        s = en ? "Ineligible: " : "不符合认定条件：";
+        s += en ? "Ineligible: " : "不符合认定条件：";
         if (e.check(RuleId::art6).outcome == Outcome::fail) s += en ? "art6 is not met" : "第六条基本条件未全部满足";
         if (e.check(RuleId::art6).outcome == Outcome::fail && e.check(RuleId::art7).outcome == Outcome::fail) s += en ? "; " : "；";
         if (e.check(RuleId::art7).outcome == Outcome::fail) s += en ? "no function of art7 is met" : "第七条没有一项功能要求满足";
         break;
     case Verdict::undetermined:
-        s = en ? "Undetermined: nothing fails, but missing inputs keep some checks open"
-               : "暂无法判定：没有不满足的条件，但缺少部分输入";
+        s += en ? "Undetermined: nothing fails, but missing inputs keep some checks open"
+                : "暂无法判定：没有不满足的条件，但缺少部分输入";
         break;
     }
+}
+
+/// One sentence that states the verdict and why.
+inline std::string explain_verdict(const Evaluation& e, Lang lang) {
+    std::string s;
+    explain_verdict(s, e, lang);
     return s;
 }
 

@@ -14,8 +14,10 @@
 
 #include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>
+#include <boost/container/small_vector.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -141,8 +143,33 @@ private:
     struct Segment { std::string_view key; std::size_t index; bool is_index; };
     const Tape& tape_;
     std::size_t pos_ = 0;
-    std::vector<Segment> path_;
+    boost::container::small_vector<Segment, 16> path_; // no allocation for real documents
 };
+
+namespace detail {
+
+/// The names of a Boost.Describe list (members or enumerators), measured at compile time.
+template <class L>
+constexpr std::array<std::string_view, boost::mp11::mp_size<L>::value> described_names() {
+    std::array<std::string_view, boost::mp11::mp_size<L>::value> names{};
+    std::size_t i = 0;
+    boost::mp11::mp_for_each<L>([&](auto D) { names[i++] = D.name; });
+    return names;
+}
+
+/// The names of a described list, as a table with static storage.
+template <class L>
+inline constexpr auto described_names_v = described_names<L>();
+
+/// Index of `key` in `names` (lengths compared first), or `N` when it is not there.
+template <std::size_t N>
+constexpr std::size_t find_name(const std::array<std::string_view, N>& names, std::string_view key) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (names[i].size() == key.size() && names[i] == key) return i;
+    return N;
+}
+
+} // namespace detail
 
 // ---------------------------------------------------------------------------------------------
 // Scalars
@@ -277,16 +304,24 @@ void read(Reader& r, E& out) {
     const Token& t = r.next();
     if (t.kind != Kind::string) r.wrong_type(t, "字符串（枚举值）", "a string (one of the allowed names)");
     const std::string_view name = r.text(t);
-    bool found = false;
+    using Enumerators = boost::describe::describe_enumerators<E>;
+    constexpr std::size_t n = boost::mp11::mp_size<Enumerators>::value;
+    const std::size_t index = detail::find_name(detail::described_names_v<Enumerators>, name);
+    if constexpr (n > 0) {
+        if (index < n) {
+            boost::mp11::mp_with_index<n>(index, [&](auto I) { out = boost::mp11::mp_at_c<Enumerators, I>::value; });
+            return;
+        }
+    }
     std::string allowed;
-    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
+    boost::mp11::mp_for_each<Enumerators>([&](auto D) {
         if (!allowed.empty()) allowed += ", ";
         allowed += D.name;
-        if (!found && name == D.name) { out = D.value; found = true; }
     });
-    if (!found)
+    {
         r.fail(ErrorCode::unknown_value, "未知取值“" + std::string(name) + "”，允许的取值：" + allowed,
                "unknown value \"" + std::string(name) + "\"; allowed: " + allowed);
+    }
 }
 
 /// Name of a described enumerator ("" if the value is not described).
@@ -342,22 +377,23 @@ void read(Reader& r, T& out) {
         const Token& k = r.next();
         if (k.kind == Kind::object_end) break;
         const std::string_view key = r.text(k);
-        bool found = false;
-        std::size_t index = 0;
-        boost::mp11::mp_for_each<Members>([&](auto D) {
-            if (!found && key == D.name) {
-                found = true;
+        // The member is found by its name in a table measured at compile time, then read
+        // through its descriptor (a switch over the member indices).
+        constexpr std::size_t n = boost::mp11::mp_size<Members>::value;
+        const std::size_t index = detail::find_name(detail::described_names_v<Members>, key);
+        const bool found = index < n;
+        if constexpr (n > 0) {
+            if (found) {
                 const std::uint64_t bit = std::uint64_t{1} << index;
                 if (seen & bit)
                     r.fail_at(key, ErrorCode::duplicate_key, "重复的键“" + std::string(key) + "”",
                               "duplicate key \"" + std::string(key) + "\"");
                 seen |= bit;
                 r.push_key(key);
-                read(r, out.*D.pointer);
+                boost::mp11::mp_with_index<n>(index, [&](auto I) { read(r, out.*boost::mp11::mp_at_c<Members, I>::pointer); });
                 r.pop();
             }
-            ++index;
-        });
+        }
         if (!found) {
             std::string allowed;
             boost::mp11::mp_for_each<Members>([&](auto D) {

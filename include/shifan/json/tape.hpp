@@ -42,6 +42,9 @@ public:
     /// Parse `text` (UTF-8 JSON) into the tape, replacing its contents.
     /// @throws Error syntax / limit_exceeded, with the JSON Pointer where the fault lies.
     void parse(std::string_view text, const Limits& limits = {});
+    /// Parse as parse() does, but with nlohmann's SAX parser only: the reference that parse()'s
+    /// fast path (tape_fast.hpp) is tested against. Same tape, same errors, slower.
+    void parse_with_sax(std::string_view text, const Limits& limits = {});
 
     /// The recorded events.
     [[nodiscard]] const std::vector<Token>& tokens() const noexcept { return tokens_; }
@@ -52,6 +55,7 @@ public:
 
 private:
     friend class TapeBuilder;
+    void parse_impl(std::string_view text, const Limits& limits, bool fast);
     std::vector<Token> tokens_;
     std::string arena_;
 };

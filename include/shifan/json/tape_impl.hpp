@@ -5,6 +5,7 @@
 
 #include "shifan/json/pointer.hpp"
 #include "shifan/json/tape.hpp"
+#include "shifan/json/tape_fast.hpp"
 
 #include <cstring>
 
@@ -148,7 +149,11 @@ inline bool TapeBuilder::parse_error(std::size_t position, const std::string&,
     return false;
 }
 
-inline void Tape::parse(std::string_view text, const Limits& limits) {
+inline void Tape::parse(std::string_view text, const Limits& limits) { parse_impl(text, limits, true); }
+
+inline void Tape::parse_with_sax(std::string_view text, const Limits& limits) { parse_impl(text, limits, false); }
+
+inline void Tape::parse_impl(std::string_view text, const Limits& limits, bool fast) {
     tokens_.clear();
     arena_.clear();
     if (text.size() > limits.max_document_bytes)
@@ -167,6 +172,11 @@ inline void Tape::parse(std::string_view text, const Limits& limits) {
         throw Error(ErrorCode::syntax, "", Text{"JSON 语法错误：输入为空", "invalid JSON: the input is empty"});
     tokens_.reserve(text.size() / 8 + 16);
     arena_.reserve(text.size());
+    if (fast) {
+        if (detail::FastTapeScanner(text, limits, tokens_, arena_).run()) return;
+        tokens_.clear();
+        arena_.clear();
+    }
     TapeBuilder builder(*this, limits);
     const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder,
                                               nlohmann::json::input_format_t::json, true, false);

@@ -44,18 +44,38 @@ public:
     Writer& value(std::int64_t v) {
         comma();
         char buf[24];
-        int n = 0;
         const bool neg = v < 0;
         std::uint64_t u = neg ? static_cast<std::uint64_t>(-(v + 1)) + 1u : static_cast<std::uint64_t>(v);
-        do { buf[n++] = static_cast<char>('0' + u % 10); u /= 10; } while (u);
-        if (neg) out_.push_back('-');
-        while (n) out_.push_back(buf[--n]);
+        char* const end = buf + sizeof buf;
+        char* p = end;
+        do { *--p = static_cast<char>('0' + u % 10); u /= 10; } while (u);
+        if (neg) *--p = '-';
+        out_.append(p, static_cast<std::size_t>(end - p));
         return *this;
     }
     Writer& value(int v) { return value(static_cast<std::int64_t>(v)); }
     Writer& value(long long v) { return value(static_cast<std::int64_t>(v)); }
     Writer& null() { comma(); out_ += "null"; return *this; }
     //@}
+    /// A string value that shifan composed itself from its own tables and numbers (rule ids,
+    /// citations, enum names, input paths, explanations): copied without scanning for escapes.
+    /// Such text never holds a control character, '"' or '\\' (tests check every table); never
+    /// pass input text (an application's id, names) here — use value().
+    Writer& value_plain(std::string_view s) {
+        comma();
+        out_.push_back('"');
+        out_ += s;
+        out_.push_back('"');
+        return *this;
+    }
+    /// Open a string value whose text the caller appends to the returned buffer directly (plain
+    /// text only, as for value_plain()); close it with end_string().
+    std::string& begin_string() { comma(); out_.push_back('"'); return out_; }
+    /// Close a string value opened with begin_string().
+    Writer& end_string() { out_.push_back('"'); return *this; }
+    /// Pre-serialised JSON (as raw()) that the caller goes on writing in the returned buffer; the
+    /// writer's structure is left as it was, so the caller closes whatever the text opens.
+    std::string& raw_continued(std::string_view json) { comma(); out_ += json; return out_; }
     /// Pre-serialised JSON (trusted: produced by shifan itself).
     Writer& raw(std::string_view json) { comma(); out_ += json; return *this; }
 
@@ -72,10 +92,20 @@ private:
             first_[depth_] = false;
         }
     }
+    /// Bytes that must be escaped inside a JSON string: controls, '"' and '\\'.
+    static bool needs_escape(unsigned char c) noexcept { return c < 0x20 || c == '"' || c == '\\'; }
+
     void string_literal(std::string_view s) {
         out_.push_back('"');
-        for (char ch : s) {
-            const auto c = static_cast<unsigned char>(ch);
+        // Copy runs of plain bytes at once; escape the rest.
+        const char* p = s.data();
+        const char* const end = p + s.size();
+        const char* run = p;
+        for (; p != end; ++p) {
+            const auto c = static_cast<unsigned char>(*p);
+            if (!needs_escape(c)) [[likely]] continue;
+            out_.append(run, static_cast<std::size_t>(p - run));
+            run = p + 1;
             switch (c) {
             case '"': out_ += "\\\""; break;
             case '\\': out_ += "\\\\"; break;
@@ -84,17 +114,14 @@ private:
             case '\t': out_ += "\\t"; break;
             case '\b': out_ += "\\b"; break;
             case '\f': out_ += "\\f"; break;
-            default:
-                if (c < 0x20) {
-                    static constexpr char hex[] = "0123456789abcdef";
-                    out_ += "\\u00";
-                    out_.push_back(hex[c >> 4]);
-                    out_.push_back(hex[c & 15]);
-                } else {
-                    out_.push_back(ch);
-                }
+            default: {
+                static constexpr char hex[] = "0123456789abcdef";
+                const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                out_.append(u, 6);
+            }
             }
         }
+        out_.append(run, static_cast<std::size_t>(end - run));
         out_.push_back('"');
     }
 

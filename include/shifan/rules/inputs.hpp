@@ -4,6 +4,7 @@
 /// and their JSON Pointers. An evaluation lists the absent ones that made a check undetermined.
 #pragma once
 
+#include <charconv>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -37,9 +38,9 @@ using InputSet = std::uint64_t;
 /// The set holding only `i`.
 constexpr InputSet bit(Input i) noexcept { return InputSet{1} << static_cast<unsigned>(i); }
 
-/// JSON Pointer of an input; the `smes_served` inputs are keyed by year (Y-1, Y-2, Y-3 for review year Y).
-inline std::string input_path(Input i, int review_year) {
-    static constexpr std::string_view paths[] = {
+namespace detail {
+/// JSON Pointers of the inputs that are not keyed by year (those are "").
+inline constexpr std::string_view input_paths[] = {
         "/applicant/legal_person", "/applicant/established_on", "/applicant/total_assets_cny",
         "/applicant/sound_operation", "/applicant/organization_type",
         "", "/performance/satisfaction", "/performance/satisfaction/surveyed", "/performance/satisfaction/satisfied",
@@ -63,13 +64,29 @@ inline std::string input_path(Input i, int review_year) {
         "/functions/financing/activities", "/functions/financing/financing_obtained_cny",
         "/functions/financing/guarantee_institution", "/functions/financing/new_guarantees_cny",
     };
-    static_assert(sizeof(paths) / sizeof(paths[0]) == input_count);
+static_assert(sizeof(input_paths) / sizeof(input_paths[0]) == input_count);
+} // namespace detail
+
+/// Append the JSON Pointer of an input to `out` (as input_path(), without allocating).
+inline void append_input_path(std::string& out, Input i, int review_year) {
+    int year = 0;
     switch (i) {
-    case Input::smes_served_last_year: return "/performance/smes_served/" + std::to_string(review_year - 1);
-    case Input::smes_served_year_before: return "/performance/smes_served/" + std::to_string(review_year - 2);
-    case Input::smes_served_two_years_before: return "/performance/smes_served/" + std::to_string(review_year - 3);
-    default: return std::string(paths[static_cast<std::size_t>(i)]);
+    case Input::smes_served_last_year: year = review_year - 1; break;
+    case Input::smes_served_year_before: year = review_year - 2; break;
+    case Input::smes_served_two_years_before: year = review_year - 3; break;
+    default: out += detail::input_paths[static_cast<std::size_t>(i)]; return;
     }
+    out += "/performance/smes_served/";
+    char buf[16];
+    const auto r = std::to_chars(buf, buf + sizeof buf, year);
+    out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+/// JSON Pointer of an input; the `smes_served` inputs are keyed by year (Y-1, Y-2, Y-3 for review year Y).
+inline std::string input_path(Input i, int review_year) {
+    std::string s;
+    append_input_path(s, i, review_year);
+    return s;
 }
 
 } // namespace shifan
