@@ -72,6 +72,28 @@ def _document_bytes(doc: Document) -> bytes:
     raise TypeError(f"expected a dict, JSON text (str or bytes) or a path, not {type(doc).__name__}")
 
 
+_LIMITS = ("max_document_bytes", "max_depth", "max_array_length", "max_string_bytes")
+Limits = Mapping[str, int]
+
+
+def _limits(limits: Optional[Limits]) -> Any:
+    """``shifan_evaluate_options`` for a mapping such as ``{"max_depth": 16}`` (absent or 0 = the
+    library's default: 16 MiB, 64, 1,000,000, 64 KiB), passed by reference; None for all defaults."""
+    if limits is None:
+        return None
+    unknown = sorted(set(limits) - set(_LIMITS))
+    if unknown:
+        raise UsageError(-15, "", "未知的输入限制：" + ", ".join(unknown) + "（可用：" + ", ".join(_LIMITS) + "）",
+                         "unknown input limit(s): " + ", ".join(unknown) + " (known: " + ", ".join(_LIMITS) + ")")
+    opts = _c.EvaluateOptions()
+    _c.check(_c.shifan_evaluate_options_init(byref(opts), _c.EVALUATE_OPTIONS_VERSION), None)
+    for name, value in limits.items():
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0 or value >= 1 << 64:
+            raise UsageError(-15, "", f"输入限制 {name} 应为非负整数", f"input limit {name} must be a non-negative integer")
+        setattr(opts, name, value)
+    return byref(opts)
+
+
 def _number(text: Optional[bytes]) -> Union[int, str, None]:
     """A check's number as the JSON has it: counts and days as int, money/percent/dates as str."""
     if text is None:
@@ -319,24 +341,29 @@ class Engine(_Managed):
         """The rule registry (``shifan.registry/1``) with this engine's parameter values."""
         return json.loads(_c.call_string(_c.shifan_engine_rules_json, self._handle()))
 
-    def evaluate(self, app: Document, *, lang: str = "zh") -> Evaluation:
-        """Evaluate one ``shifan.application/1`` document; InputError (with ``.path``) on bad input."""
+    def evaluate(self, app: Document, *, lang: str = "zh", limits: Optional[Limits] = None) -> Evaluation:
+        """Evaluate one ``shifan.application/1`` document; InputError (with ``.path``) on bad input.
+        ``limits``: input limits, e.g. ``{"max_document_bytes": 65536, "max_depth": 16}`` (names as
+        in ``shifan_evaluate_options``; absent = the library's defaults); exceeding one is an
+        InputError with ``code_name == "limit_exceeded"`` whose message names the limit."""
         text = _document_bytes(app)
+        opts = _limits(limits)
         ptr = _c.P_evaluation()
         err = _c.P_error()
-        _c.check(_c.shifan_evaluate(byref(ptr), self._handle(), text, len(text), None, byref(err)), err)
+        _c.check(_c.shifan_evaluate(byref(ptr), self._handle(), text, len(text), opts, byref(err)), err)
         return Evaluation(ptr, lang)
 
     def evaluate_to_json(self, app: Document, *, lang: str = "both", compact: bool = False,
-                         messages: bool = True) -> str:
+                         messages: bool = True, limits: Optional[Limits] = None) -> str:
         """JSON text in, ``shifan.evaluation/1`` JSON text out, in one call."""
         text = _document_bytes(app)
+        limit_opts = _limits(limits)
         opts = _c.JsonOptions()
         _c.shifan_json_options_init(byref(opts), _c.JSON_OPTIONS_VERSION)
         opts.lang = _c.lang_code(lang)
         opts.compact = int(compact)
         opts.messages = int(messages)
-        return _c.call_string(_c.shifan_evaluate_to_json, self._handle(), text, len(text), None, byref(opts))
+        return _c.call_string(_c.shifan_evaluate_to_json, self._handle(), text, len(text), limit_opts, byref(opts))
 
     def evaluate_many(self, apps: Iterable[Document], *, jobs: int = 0, lang: str = "zh") -> List["BatchResult"]:
         """Evaluate many documents in ONE call to the library (parallel over ``jobs`` threads, 0 =
@@ -460,13 +487,13 @@ def _engine_for(engine: Optional[Engine], rule_pack: Any, interpretations: Optio
 
 
 def evaluate(app: Document, *, rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None,
-             lang: str = "zh", engine: Optional[Engine] = None) -> Evaluation:
+             lang: str = "zh", engine: Optional[Engine] = None, limits: Optional[Limits] = None) -> Evaluation:
     """Evaluate one application (a dict, JSON text or bytes, or a path).
 
     Raises InputError (with ``.path``, ``.message_zh``, ``.message_en``) for bad input; a verdict is
     never made from bad input. Use the result as a context manager, or call ``close()``.
     """
-    return _engine_for(engine, rule_pack, interpretations).evaluate(app, lang=lang)
+    return _engine_for(engine, rule_pack, interpretations).evaluate(app, lang=lang, limits=limits)
 
 
 def evaluate_many(apps: Iterable[Document], *, engine: Optional[Engine] = None, jobs: int = 0,
@@ -544,16 +571,18 @@ class Status(_Managed):
 
 class History(_Managed):
     """A platform's history (``shifan.history/1``); every event is checked against the rules
-    (HistoryError names the event's index, its type and the article it breaks)."""
+    (HistoryError names the event's index, its type and the article it breaks). ``limits``: input
+    limits for the document and for the events appended later (as ``Engine.evaluate``)."""
 
     _free = _c.shifan_history_free
 
-    def __init__(self, history: Document, *, engine: Optional[Engine] = None) -> None:
+    def __init__(self, history: Document, *, engine: Optional[Engine] = None, limits: Optional[Limits] = None) -> None:
         engine = engine or _engine_for(None, None, None)
         text = _document_bytes(history)
+        opts = _limits(limits)
         ptr = _c.P_history()
         err = _c.P_error()
-        _c.check(_c.shifan_history_new_from_json(byref(ptr), engine._handle(), text, len(text), None, byref(err)), err)
+        _c.check(_c.shifan_history_new_from_json(byref(ptr), engine._handle(), text, len(text), opts, byref(err)), err)
         self._ptr = ptr
 
     def append(self, event: Union[Mapping[str, Any], str, bytes]) -> "History":
@@ -627,14 +656,14 @@ class Roster(_Managed):
 
 def status(history: Union[History, Document], on: Union[str, datetime.date], *, rule_pack: Any = None,
            interpretations: Optional[Mapping[str, str]] = None, calendar: Any = None, lang: str = "zh",
-           engine: Optional[Engine] = None) -> Status:
+           engine: Optional[Engine] = None, limits: Optional[Limits] = None) -> Status:
     """The status of a platform on date ``on`` from its history (a History, dict, JSON text or path)."""
     if isinstance(history, History):
         return history.status(on, lang=lang)
     if calendar is not None and engine is None:
         engine = Engine(rule_pack, interpretations, calendar)
         rule_pack, interpretations = None, None
-    with History(history, engine=_engine_for(engine, rule_pack, interpretations)) as h:
+    with History(history, engine=_engine_for(engine, rule_pack, interpretations), limits=limits) as h:
         return h.status(on, lang=lang)
 
 
