@@ -63,11 +63,20 @@ SHIFAN_API int shifan_history_append_event_json(shifan_history* history, const c
     return guard(err, [&] {
         require_handle(history, history_magic, "history");
         if (!json && len) require_arg(json, "json");
+        const std::size_t index = history->history.events().size();
         json::Tape tape;
-        tape.parse(std::string_view(json ? json : "", len), history->limits);
+        try {
+            tape.parse(std::string_view(json ? json : "", len), history->limits);
+        } catch (const Error& e) {
+            // Syntax, limit and number errors name a place in the event's own text: give it the
+            // event's path in the history (/events/<i>/...), as every other error of this call has.
+            std::string path = "/events";
+            json::append_pointer_index(path, index);
+            throw Error(e.code(), path + e.path(), e.message());
+        }
         json::Reader r(tape);
         r.push_key("events");
-        r.push_index(history->history.events().size());
+        r.push_index(index);
         Event e;
         read(r, e);
         history->history.append(std::move(e)); // strong guarantee: refused → unchanged
