@@ -7,7 +7,9 @@ NNN-name.expect.json names (code and exact JSON Pointer) — no crash, no hang, 
     run_catalogue.py --mode python --library build/lib/libshifan.so
 
 An expect file is {"format": "application|rulepack|history|calendar", "code": ..., "path": ...},
-optionally with "limits": {"max_string_bytes": 16, ...} (input limits the host sets for that entry).
+optionally with "limits": {"max_string_bytes": 16, ...} (input limits the host sets for that entry)
+and, for an event the lifecycle rules forbid, "event_index". Entries are read from the catalogue
+directory and from its subdirectories (history/, calendar/: generate_lifecycle_catalogue.py).
 Besides the committed entries, a few documents too large to commit are generated here (an
 over-long string, a long array, an oversized document) and run with the default limits.
 """
@@ -42,23 +44,29 @@ class Entry:
     code: str
     path: str
     limits: dict = field(default_factory=dict)
+    event_index: int | None = None
 
 
-def load_entries(directory: pathlib.Path) -> list[Entry]:
+def load_entries(directory: pathlib.Path, prefix: str = "") -> list[Entry]:
+    """The entries of `directory`, then those of its subdirectories (named "sub/NNN-name")."""
     entries = []
     for expect_file in sorted(directory.glob("[0-9][0-9][0-9]-*.expect.json")):
         stem = expect_file.name[: -len(".expect.json")]
         doc = directory / (stem + ".json")
         if not doc.exists():
-            raise SystemExit(f"{expect_file.name}: no {doc.name} beside it")
+            raise SystemExit(f"{prefix}{expect_file.name}: no {doc.name} beside it")
         e = json.loads(expect_file.read_text(encoding="utf-8"))
-        unknown = set(e) - {"format", "code", "path", "limits", "note"}
+        unknown = set(e) - {"format", "code", "path", "limits", "note", "event_index"}
         if unknown:
-            raise SystemExit(f"{expect_file.name}: unknown keys {sorted(unknown)}")
-        entries.append(Entry(stem, doc.read_bytes(), e["format"], e["code"], e["path"], e.get("limits", {})))
+            raise SystemExit(f"{prefix}{expect_file.name}: unknown keys {sorted(unknown)}")
+        entries.append(Entry(prefix + stem, doc.read_bytes(), e["format"], e["code"], e["path"], e.get("limits", {}),
+                             e.get("event_index")))
     for doc in sorted(directory.glob("[0-9][0-9][0-9]-*.json")):
         if not doc.name.endswith(".expect.json") and not (directory / (doc.name[:-5] + ".expect.json")).exists():
-            raise SystemExit(f"{doc.name}: no .expect.json beside it")
+            raise SystemExit(f"{prefix}{doc.name}: no .expect.json beside it")
+    if not prefix:
+        for sub in sorted(p for p in directory.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
+            entries += load_entries(sub, sub.name + "/")
     return entries
 
 
@@ -79,6 +87,21 @@ def generated_entries() -> list[Entry]:
               application('"id":"' + "y" * (16 * 1024 * 1024 - 60) + '"').ljust(16 * 1024 * 1024 + 1, b" "),
               "application", "limit_exceeded", ""),
         Entry("gen-depth-10000", b"[" * 10000 + b"]" * 10000, "application", "limit_exceeded", "/0" * 64),
+        # the lifecycle formats: huge arrays and strings beyond the default limits
+        Entry("gen-history-events-1000001",
+              ('{"schema":"shifan.history/1","platform":{"id":"X"},"events":['
+               + ",".join(["{}"] * 1_000_001)
+               + "]}").encode(), "history", "limit_exceeded", "/events/1000000"),
+        Entry("gen-history-note-64KiB-plus-1",
+              ('{"schema":"shifan.history/1","platform":{"id":"X"},"events":[{"type":"applied","date":"2024-03-20",'
+               '"review_year":2024,"note":"' + long_name + '"}]}').encode(), "history", "limit_exceeded",
+              "/events/0/note"),
+        Entry("gen-history-depth-10000",
+              b'{"schema":"shifan.history/1","platform":{"id":"X"},"events":' + b"[" * 10000 + b"]" * 10000 + b"}",
+              "history", "limit_exceeded", "/events" + "/0" * 63),
+        Entry("gen-calendar-rest-days-1000001",
+              ('{"schema":"shifan.calendar/1","rest_days":[' + ",".join(['"2026-01-01"'] * 1_000_001) + "]}").encode(),
+              "calendar", "limit_exceeded", "/rest_days/1000000"),
     ]
 
 
@@ -94,7 +117,7 @@ class CliRunner:
         self.workdir = workdir
 
     def run(self, e: Entry) -> Outcome:
-        doc = self.workdir / (e.name + ".json")
+        doc = self.workdir / (e.name.replace("/", "-") + ".json")
         doc.write_bytes(e.data)
         limits = []
         for k, v in e.limits.items():
@@ -123,11 +146,14 @@ class CliRunner:
             return Outcome(False, f"exit {p.returncode} (expected 2); stderr: {err[:400]}")
         if '"verdict"' in out or "verdict" in out.lower():
             return Outcome(False, "a verdict was printed for bad input")
+        if e.format in ("history", "calendar") and out.strip():
+            return Outcome(False, f"a status was printed for bad input: {out[:200]}")
         shown = e.path if e.path else "(document)"
         if f": {e.code}: " not in err:
             return Outcome(False, f"stderr lacks the code {e.code}: {err[:400]}")
-        if f": {e.code}: {shown}: " not in err:
-            return Outcome(False, f"stderr lacks the exact path {shown!r}: {err[:400]}")
+        event = f"event {e.event_index}: " if e.event_index is not None else ""
+        if f": {e.code}: {event}{shown}: " not in err:
+            return Outcome(False, f"stderr lacks the exact {event}path {shown!r}: {err[:400]}")
         return Outcome(True)
 
 
@@ -159,6 +185,8 @@ class CapiRunner:
         lib.shifan_error_code.restype = c_int32
         lib.shifan_error_path.argtypes = [c_void_p]
         lib.shifan_error_path.restype = c_char_p
+        lib.shifan_error_event_index.argtypes = [c_void_p]
+        lib.shifan_error_event_index.restype = ctypes.c_int64
         lib.shifan_error_free.argtypes = [c_void_p]
         lib.shifan_code_name.argtypes = [c_int32]
         lib.shifan_code_name.restype = c_char_p
@@ -197,6 +225,7 @@ class CapiRunner:
             code = lib.shifan_error_code(err)
             name = lib.shifan_code_name(code).decode()
             path = lib.shifan_error_path(err).decode("utf-8", "replace")
+            event = lib.shifan_error_event_index(err)
         finally:
             lib.shifan_error_free(err)
         if code != rc:
@@ -205,6 +234,8 @@ class CapiRunner:
             return Outcome(False, f"code {name}, expected {e.code} (path {path!r})")
         if path != e.path:
             return Outcome(False, f"path {path!r}, expected {e.path!r}")
+        if event != (-1 if e.event_index is None else e.event_index):
+            return Outcome(False, f"event index {event}, expected {e.event_index}")
         return Outcome(True)
 
     def run(self, e: Entry) -> Outcome:
@@ -234,8 +265,11 @@ class CapiRunner:
         if e.format == "history":
             if not self.has_history:
                 return Outcome(None)
+            out.value = 1  # must come back NULL on failure: no partial handle
             rc = lib.shifan_history_new_from_json(byref(out), self.engine, e.data, len(e.data), byref(opts), byref(err))
             if out.value:
+                if rc != 0:
+                    return Outcome(False, f"status {rc} but a handle was returned")
                 lib.shifan_history_free(out)
             return self._error(rc, err, e)
         if e.format == "calendar":
@@ -273,15 +307,21 @@ class PythonRunner:
             return Outcome(False, f"code {exc.code_name}, expected {e.code} (path {exc.path!r})")
         if exc.path != e.path:
             return Outcome(False, f"path {exc.path!r}, expected {e.path!r}")
+        event = getattr(exc, "event_index", None)
+        if event in (-1,):
+            event = None
+        if event != e.event_index:
+            return Outcome(False, f"event index {event}, expected {e.event_index}")
         return Outcome(True)
 
     def run(self, e: Entry) -> Outcome:
         shifan = self.shifan
-        if e.limits:
-            return Outcome(None)  # the Python API reads with the default limits
+        if e.limits and e.format not in ("application", "history"):
+            return Outcome(None)  # rule packs and calendars are read with the default limits (C ABI)
+        limits = e.limits or None
         try:
             if e.format == "application":
-                with self.engine.evaluate(e.data):
+                with self.engine.evaluate(e.data, limits=limits):
                     return Outcome(False, "accepted: a result from bad input")
             if e.format == "rulepack":
                 with shifan.Engine(rule_pack=e.data) as engine, engine.evaluate(self.application):
@@ -289,7 +329,7 @@ class PythonRunner:
             if e.format == "history":
                 if not hasattr(shifan, "History"):
                     return Outcome(None)
-                with shifan.History(e.data, engine=self.engine):
+                with shifan.History(e.data, engine=self.engine, limits=limits):
                     return Outcome(False, "accepted: a history from bad input")
             if e.format == "calendar":
                 if not hasattr(self.engine, "set_calendar"):

@@ -24,6 +24,8 @@ the test runs verbose):
                             schema rejects it.)
     rule_pack               a pack that loads but has no value in force on the date, or names an
                             unknown base: a matter of the data, not of the format
+    history                 an event the lifecycle rules forbid (dates running backwards, a
+                            transition not allowed from the state): relations between events
 
 and these exceptions *within* the structural codes, each a documented limit of JSON Schema:
 
@@ -51,7 +53,7 @@ FORMATS = {"application": "shifan.application/1", "rulepack": "shifan.rulepack/1
            "county-filings": "shifan.county-filings/1"}
 STRUCTURAL = {"wrong_type", "out_of_range", "unknown_key", "unknown_value", "invalid_date",
               "invalid_amount", "missing_required", "wrong_schema"}
-NOT_EXPRESSIBLE = {"syntax", "duplicate_key", "limit_exceeded", "inconsistent", "rule_pack"}
+NOT_EXPRESSIBLE = {"syntax", "duplicate_key", "limit_exceeded", "inconsistent", "rule_pack", "history"}
 
 
 class Duplicate(ValueError):
@@ -118,12 +120,16 @@ def number_exception(data, doc, pointer):
 
 def load_entries():
     entries = []
-    for expect_file in sorted(CATALOGUE.glob("[0-9][0-9][0-9]-*.expect.json")):
+    # the catalogue directory, then its subdirectories (history/, calendar/)
+    for expect_file in sorted(CATALOGUE.glob("[0-9][0-9][0-9]-*.expect.json")) + \
+            sorted(CATALOGUE.glob("*/[0-9][0-9][0-9]-*.expect.json")):
         stem = expect_file.name[: -len(".expect.json")]
-        data_file = CATALOGUE / (stem + ".json")
+        data_file = expect_file.parent / (stem + ".json")
         if not data_file.exists():
             continue
         expect = json.loads(expect_file.read_text(encoding="utf-8"))
+        if expect_file.parent != CATALOGUE:
+            stem = expect_file.parent.name + "/" + stem
         entries.append((stem, data_file.read_bytes(), expect))
     return entries
 

@@ -27,15 +27,17 @@ std::string read_file(const std::filesystem::path& p) {
 
 struct Entry {
     std::string name, format, code, path;
+    long event_index = -1;
     json::Limits limits;
     std::string data;
 };
 
+// The catalogue directory and its subdirectories (history/, calendar/).
 std::vector<Entry> catalogue() {
     std::vector<Entry> out;
     const std::filesystem::path dir = std::filesystem::path(SHIFAN_SOURCE_DIR) / "tests" / "bad-input";
     std::vector<std::filesystem::path> expects;
-    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
         const std::string n = e.path().filename().string();
         if (n.size() > 12 && n.substr(n.size() - 12) == ".expect.json") expects.push_back(e.path());
     }
@@ -48,6 +50,7 @@ std::vector<Entry> catalogue() {
         e.format = j.at("format").get<std::string>();
         e.code = j.at("code").get<std::string>();
         e.path = j.at("path").get<std::string>();
+        if (j.contains("event_index")) e.event_index = j.at("event_index").get<long>();
         if (j.contains("limits"))
             for (const auto& [k, v] : j.at("limits").items()) {
                 const auto x = v.get<std::size_t>();
@@ -66,26 +69,35 @@ std::vector<Entry> catalogue() {
 
 TEST_CASE("hardening: the bad-input catalogue through the core, with messages fit for JSON", "[hardening][bad-input]") {
     const auto entries = catalogue();
-    REQUIRE(entries.size() >= 120);
+    REQUIRE(entries.size() >= 120 + 30 + 15);
     const Engine engine;
     const Application valid = parse_application(test::read_source_file("examples/applications/eligible-technology.json"));
-    int checked = 0;
+    int checked = 0, lifecycle = 0;
     for (const Entry& e : entries) {
-        if (e.format != "application" && e.format != "rulepack") continue; // histories, calendars: the lifecycle tests
-        INFO(e.name);
+        INFO(e.format << " " << e.name);
         try {
             if (e.format == "application") {
                 Application app = parse_application(e.data, e.limits);
                 Evaluation ev;
                 engine.evaluate(app, ev);
-            } else {
+            } else if (e.format == "rulepack") {
                 const RulePack pack = parse_rule_pack(e.data, {}, e.limits);
                 (void)pack.resolve(*valid.reference_date);
+            } else if (e.format == "history") {
+                ++lifecycle;
+                (void)parse_history(e.data, std::shared_ptr<const RulePack>(std::shared_ptr<const RulePack>{}, &builtin_rule_pack()),
+                                    e.limits);
+            } else if (e.format == "calendar") {
+                ++lifecycle;
+                (void)parse_calendar(e.data, e.limits);
+            } else {
+                FAIL("unknown format");
             }
             FAIL("accepted");
         } catch (const Error& err) {
             CHECK(error_code_name(err.code()) == e.code);
             CHECK(err.path() == e.path);
+            CHECK(err.event_index == e.event_index);
             std::string out;
             json::write_error(out, err);
             CHECK(nlohmann::json::accept(out)); // rejects invalid UTF-8 too
@@ -93,7 +105,8 @@ TEST_CASE("hardening: the bad-input catalogue through the core, with messages fi
             ++checked;
         }
     }
-    CHECK(checked >= 120);
+    CHECK(checked >= 120 + 30 + 15);
+    CHECK(lifecycle >= 30 + 15);
 }
 
 TEST_CASE("hardening: invalid UTF-8 in the input is escaped in the message", "[hardening][bad-input]") {
