@@ -517,6 +517,11 @@ pack("rulepack-limit-string-bytes", with_value(PACK, "/description", "d" * 41), 
 pack("rulepack-limit-depth", PACK, "limit_exceeded", "/parameters/annual_summary_due", {"max_depth": 2})
 pack("rulepack-limit-document-bytes", PACK, "limit_exceeded", "", {"max_document_bytes": 64})
 
+# --- found by fuzzing (fuzz/regressions/) -------------------------------------------------------------
+# A year key of twenty digits: rejected as a key, and its digits are not summed (signed overflow, UBSan).
+app("smes-served-key-20-digits", with_value(APP, "/performance/smes_served/18446744073709551616", 102),
+    "unknown_key", "/performance/smes_served/18446744073709551616")
+
 
 def write(check: bool) -> int:
     names = set()

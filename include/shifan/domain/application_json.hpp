@@ -33,9 +33,10 @@ inline void read(json::Reader& r, YearCounts& out) {
         const std::string_view key = r.text(r.next());
         int year = 0;
         bool ok = key.size() == 4;
-        for (char c : key) {
-            if (c < '0' || c > '9') ok = false;
-            else year = year * 10 + (c - '0');
+        // Digits are summed only for a four-character key: a long digit string must not overflow.
+        for (std::size_t i = 0; ok && i < key.size(); ++i) {
+            if (key[i] < '0' || key[i] > '9') ok = false;
+            else year = year * 10 + (key[i] - '0');
         }
         if (!ok || year < min_input_year || year > max_input_year)
             r.fail_at(key, ErrorCode::unknown_key, "键应为四位年份（1900–2999），而非“" + std::string(key) + "”",
