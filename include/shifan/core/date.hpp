@@ -81,6 +81,7 @@ inline std::optional<Date> parse_date(std::string_view s) noexcept {
 }
 
 /// `YYYY-MM-DD` text of a date, written into a 10-character buffer (no allocation).
+// NOLINTNEXTLINE(bugprone-exception-escape): year_month_day() of a constructed (valid) date never throws
 inline void format_date(Date d, char (&out)[10]) noexcept {
     const auto ymd = d.year_month_day();
     auto put = [&](int pos, int width, int v) {

@@ -99,7 +99,7 @@ public:
 
     /// Start the workers (`options.jobs`, 0 = the core count; the caller counts as one).
     explicit BatchEvaluator(const Engine& engine, BatchOptions options = {})
-        : engine_(engine), options_(std::move(options)), jobs_(resolve_jobs(options_.jobs)), scratch_(jobs_) {
+        : engine_(engine), options_(options), jobs_(resolve_jobs(options_.jobs)), scratch_(jobs_) {
         workers_.reserve(jobs_ - 1);
         for (unsigned i = 1; i < jobs_; ++i) workers_.emplace_back([this, i] { worker(i); });
     }

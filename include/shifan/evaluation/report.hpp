@@ -59,7 +59,7 @@ inline std::string render_report(const Application& app, const Evaluation& e, La
         const int depth = detail::rule_depth(r);
         // An unclaimed function is one line; its leaves add nothing.
         if (c.reason == Reason::not_claimed && r.combine == Combine::leaf) continue;
-        s.append(static_cast<std::size_t>(2 + 2 * depth), ' ');
+        s.append(2 + 2 * static_cast<std::size_t>(depth), ' ');
         s += outcome_mark(c.outcome);
         s += ' ';
         if (r.combine != Combine::leaf) { s += en ? r.citation.en : r.citation.zh; s += ' '; }

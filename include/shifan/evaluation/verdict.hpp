@@ -153,8 +153,8 @@ inline V technology(const TechnologyFunction& f, const Parameters& p) {
         g.add(at_least(f.activities, p.raw(Param::technology_min_activities))))
         return V::fail;
     V share_instruments = V::undetermined;
-    if (f.instruments_shared == true) share_instruments = V::pass;
-    else if (f.has_large_instruments == false) share_instruments = V::pass; // not applicable
+    // Shared, or nothing to share (not applicable): both pass.
+    if (f.instruments_shared == true || f.has_large_instruments == false) share_instruments = V::pass;
     else if (f.has_large_instruments == true && f.instruments_shared == false) share_instruments = V::fail;
     g.add(share_instruments);
     return g.result();

@@ -210,6 +210,7 @@ public:
 
     /// Record event `index`, already checked by `refusal` and made room for by `reserve_for`.
     /// `valid_until` is the end of the term for a `designated` event (ignored otherwise).
+    // NOLINTNEXTLINE(bugprone-exception-escape): reserve_for() made room for the push_back; std::get matches event_type
     void apply(const Event& e, std::size_t index, Date valid_until) noexcept {
         const Date d = event_date(e);
         auto step = [&](State outcome) {

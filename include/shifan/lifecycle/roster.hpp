@@ -69,7 +69,7 @@ struct Roster {
 ///   county; Error (usage) under `roll_forward` without a calendar; Error (rule_pack).
 inline Roster roster_of(const std::vector<History>& histories, const std::vector<CountyFilings>& filings, Date on,
                         const StatusOptions& options = {},
-                        std::shared_ptr<const RulePack> pack = std::shared_ptr<const RulePack>(std::shared_ptr<const RulePack>{},
+                        const std::shared_ptr<const RulePack>& pack = std::shared_ptr<const RulePack>(std::shared_ptr<const RulePack>{},
                                                                                                 &builtin_rule_pack())) {
     Roster roster;
     roster.on = on;

@@ -18,6 +18,7 @@
 #include "shifan/version.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -148,7 +149,7 @@ inline std::string timeline(const Roster& r) {
     const double span_days = static_cast<double>(days_between(from, to));
     auto x = [&](Date d) { return left + (right - left) * static_cast<double>(days_between(from, d)) / span_days; };
     auto fx = [](double v) {
-        std::string s = std::to_string(static_cast<long>(v * 10 + 0.5));
+        std::string s = std::to_string(std::lround(v * 10));
         return s.substr(0, s.size() - 1) + "." + s.substr(s.size() - 1);
     };
     const double height = top + row * static_cast<double>(r.platforms.size()) + 26;
