@@ -179,11 +179,12 @@ public:
     void update(std::size_t done) {
         if (!enabled_ || done / 8192 == shown_ / 8192) return;
         shown_ = done;
-        std::fprintf(stderr, "\rshifan: %zu applications", done);
-        std::fflush(stderr);
+        // A progress line that fails to show is no reason to stop.
+        (void)std::fprintf(stderr, "\rshifan: %zu applications", done);
+        (void)std::fflush(stderr);
     }
     void finish() {
-        if (enabled_ && shown_) std::fputs("\r\033[K", stderr);
+        if (enabled_ && shown_) (void)std::fputs("\r\033[K", stderr);
     }
 
 private:
@@ -196,14 +197,14 @@ void write_window(const Window& w, Summary& summary) {
         const BatchItem& item = w.items[i];
         summary.add(item);
         if (item.status == 0) {
-            std::fwrite(item.json.data(), 1, item.json.size(), stdout);
+            (void)std::fwrite(item.json.data(), 1, item.json.size(), stdout); // failures: ferror(stdout), checked at the end
         } else {
             // {"error": {...}} becomes {"line": N, "error": {...}}
             const std::string head = "{\"line\":" + std::to_string(w.line_numbers[i]) + ",";
-            std::fwrite(head.data(), 1, head.size(), stdout);
-            std::fwrite(item.json.data() + 1, 1, item.json.size() - 1, stdout);
+            (void)std::fwrite(head.data(), 1, head.size(), stdout);
+            (void)std::fwrite(item.json.data() + 1, 1, item.json.size() - 1, stdout);
         }
-        std::fputc('\n', stdout);
+        (void)std::fputc('\n', stdout);
     }
 }
 
@@ -221,7 +222,7 @@ int run_evaluate_batch(const BatchRun& run) {
     options.limits = run.limits;
     BatchEvaluator pool(run.engine, options);
     static char out_buffer[1 << 16];
-    std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
+    (void)std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer); // on failure: the default buffer, only slower
     // Enough of an over-long line to be rejected by the document-size limit, and no more.
     LineSource source(in, run.limits.max_document_bytes + 1);
     Summary summary;
@@ -232,7 +233,7 @@ int run_evaluate_batch(const BatchRun& run) {
     source.fill(windows[cur]);
     if (!windows[cur].empty()) pool.start(windows[cur].docs, windows[cur].items);
     while (!windows[cur].empty()) {
-        Window& current = windows[cur];
+        const Window& current = windows[cur];
         Window& next = windows[1 - cur];
         source.fill(next);  // read while the pool evaluates `current`
         pool.wait();        // then help finish it
@@ -243,10 +244,11 @@ int run_evaluate_batch(const BatchRun& run) {
     }
     progress.finish();
     const bool read_failed = source.read_error();
-    if (in != stdin) std::fclose(in);
-    std::fflush(stdout);
+    if (in != stdin) (void)std::fclose(in); // read-only: nothing to lose
+    const bool write_failed = std::fflush(stdout) != 0 || std::ferror(stdout) != 0;
     summary.print(std::cerr, run.lang);
     if (read_failed) throw Error(ErrorCode::usage, "", Text{"读取输入失败：" + run.input, "error reading " + run.input});
+    if (write_failed) throw Error(ErrorCode::usage, "", Text{"写入标准输出失败", "error writing standard output"});
     return summary.errors ? exit_bad_input : exit_ok;
 }
 

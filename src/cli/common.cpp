@@ -44,9 +44,6 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
     return s;
 }
 
-const std::vector<std::string> limit_options = {"--max-document-bytes", "--max-depth", "--max-array-length",
-                                                "--max-string-bytes"};
-
 bool set_limit_option(const std::string& name, const std::string& value, json::Limits& limits) {
     std::size_t* slot = name == "--max-document-bytes" ? &limits.max_document_bytes
                         : name == "--max-depth"        ? &limits.max_depth

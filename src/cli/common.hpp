@@ -3,6 +3,7 @@
 
 #include "shifan/shifan.hpp"
 
+#include <array>
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -35,7 +36,8 @@ std::string read_input(const std::string& path, std::size_t max_bytes);
 
 /// The options that set input limits (`json::Limits`), each taking a positive integer:
 /// --max-document-bytes, --max-depth, --max-array-length, --max-string-bytes.
-extern const std::vector<std::string> limit_options;
+inline constexpr std::array<std::string_view, 4> limit_options = {"--max-document-bytes", "--max-depth",
+                                                                  "--max-array-length", "--max-string-bytes"};
 
 /// Apply one of `limit_options`; false when `name` is not one of them.
 /// @throws UsageError when the value is not a positive integer.

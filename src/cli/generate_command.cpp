@@ -26,10 +26,9 @@ const char* const generate_usage =
 std::uint64_t parse_number(const std::string& name, const std::string& value) {
     std::uint64_t v = 0;
     if (value.empty()) throw UsageError(name + " needs a number");
-    for (char c : value) {
-        if (c < '0' || c > '9') throw UsageError(name + " needs a non-negative integer, not " + value);
-        v = v * 10 + static_cast<std::uint64_t>(c - '0');
-    }
+    if (value.find_first_not_of("0123456789") != std::string::npos)
+        throw UsageError(name + " needs a non-negative integer, not " + value);
+    for (char c : value) v = v * 10 + static_cast<std::uint64_t>(c - '0');
     return v;
 }
 
@@ -60,7 +59,7 @@ int run_generate(int argc, char** argv) {
             generator.write(i, doc);
             doc.push_back('\n');
             char file[32];
-            std::snprintf(file, sizeof file, "app-%06llu.json", static_cast<unsigned long long>(i + 1));
+            (void)std::snprintf(file, sizeof file, "app-%06llu.json", static_cast<unsigned long long>(i) + 1);
             std::ofstream f(std::filesystem::path(out_dir) / file, std::ios::binary);
             f << doc;
             if (!f) throw Error(ErrorCode::usage, "", Text{"无法写入 " + out_dir, "cannot write to " + out_dir});
@@ -75,13 +74,14 @@ int run_generate(int argc, char** argv) {
         generator.write(i, buffer);
         if (ndjson) buffer.push_back('\n');
         if (buffer.size() >= (1u << 20) - 4096) {
-            std::fwrite(buffer.data(), 1, buffer.size(), stdout);
+            (void)std::fwrite(buffer.data(), 1, buffer.size(), stdout); // a failure stays in ferror(stdout)
             buffer.clear();
         }
     }
     if (!ndjson) buffer += "]\n";
-    std::fwrite(buffer.data(), 1, buffer.size(), stdout);
-    return std::fflush(stdout) == 0 ? exit_ok : exit_bad_input;
+    (void)std::fwrite(buffer.data(), 1, buffer.size(), stdout);
+    // A short write earlier leaves the error indicator set even when this flush succeeds.
+    return std::fflush(stdout) == 0 && std::ferror(stdout) == 0 ? exit_ok : exit_bad_input;
 }
 
 } // namespace shifan::cli

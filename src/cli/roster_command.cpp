@@ -14,15 +14,17 @@ namespace shifan::cli {
 
 namespace {
 
-const std::string roster_usage = std::string(
-    "usage: shifan roster DIR|FILE ... [options]\n"
-    "  County queries over shifan.history/1 files and the counties' shifan.county-filings/1 files\n"
-    "  (told apart by their \"schema\"; a directory stands for its *.json files).\n"
-    "  --json                     print shifan.roster/1 JSON\n"
-    "  --html FILE                also write the roster as a self-contained HTML page for people\n"
-    "                             (Chinese, with an English toggle; - writes only the page to stdout)\n") +
-    LifecycleOptions::help +
-    "exit: 0 ran, 2 bad input (errors on stderr; no roster is printed), 64 bad usage\n";
+std::string roster_usage() {
+    return std::string(
+        "usage: shifan roster DIR|FILE ... [options]\n"
+        "  County queries over shifan.history/1 files and the counties' shifan.county-filings/1 files\n"
+        "  (told apart by their \"schema\"; a directory stands for its *.json files).\n"
+        "  --json                     print shifan.roster/1 JSON\n"
+        "  --html FILE                also write the roster as a self-contained HTML page for people\n"
+        "                             (Chinese, with an English toggle; - writes only the page to stdout)\n") +
+        LifecycleOptions::help +
+        "exit: 0 ran, 2 bad input (errors on stderr; no roster is printed), 64 bad usage\n";
+}
 
 } // namespace
 
@@ -30,7 +32,7 @@ int run_roster(int argc, char** argv) {
     LifecycleOptions opt;
     std::vector<std::string> paths;
     std::string html_path;
-    if (!opt.parse_command_line(argc, argv, paths, roster_usage, {{"--html", &html_path}})) return exit_ok;
+    if (!opt.parse_command_line(argc, argv, paths, roster_usage(), {{"--html", &html_path}})) return exit_ok;
     if (paths.empty()) throw UsageError("no histories given (files or directories)");
     const std::vector<std::string> files = expand_paths(paths);
     opt.finish();

@@ -10,20 +10,22 @@ namespace shifan::cli {
 
 namespace {
 
-const std::string status_usage = std::string(
-    "usage: shifan status HISTORY|DIR|- ... [options]\n"
-    "  A platform's status on a date from its shifan.history/1 file: state, term and days left,\n"
-    "  whether it may apply again, the application in progress, art13 annual summaries, next deadline.\n"
-    "  --json                     print shifan.status/1 JSON (an array when several files)\n") +
-    LifecycleOptions::help +
-    "exit: 0 ran, 2 bad input (error on stderr, naming the event, its type and article), 64 bad usage\n";
+std::string status_usage() {
+    return std::string(
+        "usage: shifan status HISTORY|DIR|- ... [options]\n"
+        "  A platform's status on a date from its shifan.history/1 file: state, term and days left,\n"
+        "  whether it may apply again, the application in progress, art13 annual summaries, next deadline.\n"
+        "  --json                     print shifan.status/1 JSON (an array when several files)\n") +
+        LifecycleOptions::help +
+        "exit: 0 ran, 2 bad input (error on stderr, naming the event, its type and article), 64 bad usage\n";
+}
 
 } // namespace
 
 int run_status(int argc, char** argv) {
     LifecycleOptions opt;
     std::vector<std::string> files;
-    if (!opt.parse_command_line(argc, argv, files, status_usage)) return exit_ok;
+    if (!opt.parse_command_line(argc, argv, files, status_usage())) return exit_ok;
     if (files.empty()) throw UsageError("no history given (a file, a directory or - for standard input)");
     files = expand_paths(files);
     opt.finish();

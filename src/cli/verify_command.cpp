@@ -51,19 +51,28 @@ struct Malformed : std::runtime_error {
 /// Schemas of the fixtures that live beside the cases (base applications, packs, histories): a
 /// directory walk skips them; any other document there must be a case, so a case with a mistyped
 /// `schema` is reported rather than silently skipped.
-const std::set<std::string> fixture_schemas = {
-    "shifan.application/1", "shifan.rulepack/1", "shifan.history/1", "shifan.calendar/1", "shifan.county-filings/1",
-};
+const std::set<std::string>& fixture_schemas() {
+    static const std::set<std::string> keys = {
+        "shifan.application/1", "shifan.rulepack/1", "shifan.history/1", "shifan.calendar/1", "shifan.county-filings/1",
+    };
+    return keys;
+}
 constexpr const char* case_schema = "shifan.case/1";
 
-const std::set<std::string> case_keys = {
-    "schema", "name", "citation", "rules", "note", "application", "application_file", "base", "patch",
-    "rule_pack", "rule_pack_file", "interpretations", "expect",
-};
-const std::set<std::string> expect_keys = {
-    "verdict", "qualified_functions", "checks", "reasons", "actual", "required", "shortfall", "missing",
-    "dossier_complete", "missing_materials", "error",
-};
+const std::set<std::string>& case_keys() {
+    static const std::set<std::string> keys = {
+        "schema", "name", "citation", "rules", "note", "application", "application_file", "base", "patch",
+        "rule_pack", "rule_pack_file", "interpretations", "expect",
+    };
+    return keys;
+}
+const std::set<std::string>& expect_keys() {
+    static const std::set<std::string> keys = {
+        "verdict", "qualified_functions", "checks", "reasons", "actual", "required", "shortfall", "missing",
+        "dossier_complete", "missing_materials", "error",
+    };
+    return keys;
+}
 
 struct CaseFile {
     std::string path;
@@ -182,7 +191,7 @@ Interpretations case_readings(const json& c, const Defaults& d) {
 void validate_expect(const json& exp) {
     if (!exp.is_object() || exp.empty()) throw Malformed("\"expect\" must be a non-empty object");
     for (const auto& [key, value] : exp.items()) {
-        if (!expect_keys.count(key)) throw Malformed("unknown key \"expect." + key + "\"");
+        if (!expect_keys().count(key)) throw Malformed("unknown key \"expect." + key + "\"");
         (void)value;
     }
     if (exp.contains("error") && exp.size() != 1)
@@ -283,8 +292,10 @@ void compare(const json& exp, const json& out, Lang lang, std::vector<std::strin
                 if (checks.count(rule) && checks[rule]->contains("activities")) holder = &checks[rule]->at("activities");
             }
             if (!holder) throw Malformed(std::string("\"expect.") + key + "." + id + "\": the evaluation reports no such numbers");
-            if (!holder->contains(member))
-                throw Malformed(std::string("\"expect.") + key + "." + id + "\": rule " + rule + " reports no " + member);
+            if (!holder->contains(member)) {
+                const std::string where = std::string("\"expect.") + key + "." + id + "\": rule ";
+                throw Malformed(where + rule + " reports no " + member);
+            }
             if (holder->at(member) != want) differ(std::string(key) + "." + id, want, holder->at(member));
         }
     };
@@ -319,7 +330,7 @@ Result run_case(const CaseFile& file, const Defaults& d, std::string& name, std:
     }
     if (!c.is_object()) { diffs.push_back("a case is a JSON object"); return Result::malformed; }
     const std::string schema = c.contains("schema") && c["schema"].is_string() ? c["schema"].get<std::string>() : "";
-    if (file.from_directory && fixture_schemas.count(schema)) return Result::skipped;
+    if (file.from_directory && fixture_schemas().count(schema)) return Result::skipped;
     name = c.contains("name") && c["name"].is_string() ? c["name"].get<std::string>() : "";
 
     if (c.contains("history")) {
@@ -342,7 +353,7 @@ Result run_case(const CaseFile& file, const Defaults& d, std::string& name, std:
         if (schema != case_schema) throw Malformed(std::string("\"schema\" must be \"") + case_schema + "\"");
         for (const auto& [key, value] : c.items()) {
             (void)value;
-            if (!case_keys.count(key)) throw Malformed("unknown key \"" + key + "\"");
+            if (!case_keys().count(key)) throw Malformed("unknown key \"" + key + "\"");
         }
         if (name.empty()) throw Malformed("\"name\" (a non-empty string) is required");
         if (!c.contains("citation") || !c["citation"].is_string() || c["citation"].get<std::string>().empty())

@@ -17,11 +17,17 @@ namespace {
 
 using nlohmann::json;
 
-const std::set<std::string> status_case_keys = {"schema", "name", "citation", "rules", "note", "history", "on",
-                                                "interpretations", "calendar", "rule_pack", "expect"};
-const std::set<std::string> status_expect_keys = {"state", "state_since", "days_left", "designated_on", "valid_until",
-                                                  "revoked_on", "term", "may_apply_again", "application",
-                                                  "obligations", "next_deadline", "error"};
+const std::set<std::string>& status_case_keys() {
+    static const std::set<std::string> keys = {"schema", "name", "citation", "rules", "note", "history", "on",
+                                               "interpretations", "calendar", "rule_pack", "expect"};
+    return keys;
+}
+const std::set<std::string>& status_expect_keys() {
+    static const std::set<std::string> keys = {"state", "state_since", "days_left", "designated_on", "valid_until",
+                                               "revoked_on", "term", "may_apply_again", "application",
+                                               "obligations", "next_deadline", "error"};
+    return keys;
+}
 
 /// A case that cannot be run as written.
 struct BadCase {
@@ -39,14 +45,14 @@ void compare_listed(const std::string& what, const json& expected, const json& a
         return;
     }
     for (const auto& [k, v] : expected.items())
-        compare(what + "." + k, v, actual.contains(k) ? actual.at(k) : json(), failure);
+        compare(std::string(what).append(".").append(k), v, actual.contains(k) ? actual.at(k) : json(), failure);
 }
 
 bool run(const json& c, std::string& failure) {
     if (!c.is_object()) throw BadCase{"a case is a JSON object"};
     for (const auto& [key, value] : c.items()) {
         (void)value;
-        if (!status_case_keys.count(key)) throw BadCase{"unknown key \"" + key + "\" in a status case"};
+        if (!status_case_keys().count(key)) throw BadCase{"unknown key \"" + key + "\" in a status case"};
     }
     if (!c.contains("schema") || c.at("schema") != "shifan.case/1") throw BadCase{"\"schema\" must be \"shifan.case/1\""};
     if (!c.contains("name") || !c.at("name").is_string() || c.at("name").get<std::string>().empty())
@@ -60,7 +66,7 @@ bool run(const json& c, std::string& failure) {
     const json& exp = c.at("expect");
     for (const auto& [key, value] : exp.items()) {
         (void)value;
-        if (!status_expect_keys.count(key)) throw BadCase{"unknown expectation \"" + key + "\""};
+        if (!status_expect_keys().count(key)) throw BadCase{"unknown expectation \"" + key + "\""};
     }
     const Date on = *parse_date(c.at("on").get<std::string>());
 
