@@ -49,17 +49,19 @@ private:
         std::unordered_map<const void*, std::uint32_t> live;
     };
     Shard& shard(const void* p) noexcept {
-        const auto v = reinterpret_cast<std::uintptr_t>(p);
+        const auto v = reinterpret_cast<std::uintptr_t>(p); // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast): hashing the address, never turned back into a pointer
         return shards_[(v >> 4) % shards_.size()];
     }
     std::array<Shard, 16> shards_;
 };
 
 Registry& registry() {
+    // NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): the one registry of live handles, guarded by its shards' mutexes
     static Registry* r = new Registry(); // never destroyed: handles may be freed during exit
     return *r;
 }
 
+// NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): the C ABI's errno-like last error, one per thread
 thread_local shifan_error last_error;
 
 // Preallocated answer for when even an error object cannot be made.
@@ -192,6 +194,7 @@ SHIFAN_API const char* shifan_code_name(int32_t code) {
     return "unknown";
 }
 
+// NOLINTNEXTLINE(cppcoreguidelines-no-malloc): releases the plain char* strings give_string() malloc'ed for C callers
 SHIFAN_API void shifan_string_free(char* s) { std::free(s); }
 
 SHIFAN_API const shifan_error* shifan_last_error(void) { return &last_error; }

@@ -102,6 +102,7 @@ inline void require_arg(const void* p, const char* what) {
 
 /// A malloc'ed NUL-terminated copy (the caller frees it with shifan_string_free).
 inline void give_string(char** out, std::size_t* out_len, std::string_view s) {
+    // NOLINTNEXTLINE(cppcoreguidelines-no-malloc): a plain char* for C callers, released by shifan_string_free() with free()
     char* p = static_cast<char*>(std::malloc(s.size() + 1));
     if (!p) throw std::bad_alloc();
     if (!s.empty()) std::memcpy(p, s.data(), s.size());
