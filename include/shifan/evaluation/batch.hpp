@@ -98,7 +98,7 @@ public:
     static constexpr std::size_t chunk = 16;
 
     /// Start the workers (`options.jobs`, 0 = the core count; the caller counts as one).
-    explicit BatchEvaluator(const Engine& engine, BatchOptions options = {})
+    explicit BatchEvaluator(const Engine& engine, const BatchOptions& options = {})
         : engine_(engine), options_(options), jobs_(resolve_jobs(options_.jobs)), scratch_(jobs_) {
         workers_.reserve(jobs_ - 1);
         for (unsigned i = 1; i < jobs_; ++i) workers_.emplace_back([this, i] { worker(i); });
