@@ -113,7 +113,7 @@ private:
     bool open(Kind k);
     bool text(Kind k, const std::string& s);
     bool fail_syntax(const char* en, const char* zh);
-    bool fail_limit(const char* what_en, const char* what_zh, std::size_t limit);
+    bool fail_limit(const char* what_en, const char* what_zh, const char* option, std::size_t limit);
 
     Tape& tape_;
     const Limits& limits_;

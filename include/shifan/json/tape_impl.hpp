@@ -79,13 +79,28 @@ inline std::string pointer_after(const std::vector<Token>& tokens, const std::st
     return out;
 }
 
+/// The message of an exceeded input limit: what is limited, to what, and the option that sets it,
+/// named as in json::Limits, shifan_evaluate_options and Python's `limits=` (`max_depth`) and as the
+/// CLI spells it (`--max-depth`), so that a host knows what to raise.
+inline Text limit_text(const char* what_en, const char* what_zh, const char* option, std::size_t limit,
+                       const char* unit_en = "", const char* unit_zh = "") {
+    std::string cli = std::string("--") + option;
+    for (char& c : cli)
+        if (c == '_') c = '-';
+    const std::string value = std::to_string(limit);
+    return Text{std::string("超过输入限制：") + what_zh + "上限为 " + value + unit_zh + "（选项 " + option + "，命令行 " +
+                    cli + "）",
+                std::string("input limit exceeded: ") + what_en + " is limited to " + value + unit_en + " (option " +
+                    option + ", " + cli + ")"};
+}
+
 } // namespace detail
 
 inline bool TapeBuilder::push(const Token& t) {
     if (!array_counts_.empty() && array_counts_.back() != SIZE_MAX && t.kind != Kind::key &&
         t.kind != Kind::object_end && t.kind != Kind::array_end) {
         if (++array_counts_.back() > limits_.max_array_length)
-            return fail_limit("array length", "数组长度", limits_.max_array_length);
+            return fail_limit("array length", "数组长度", "max_array_length", limits_.max_array_length);
     }
     if (t.kind == Kind::object_end || t.kind == Kind::array_end) array_counts_.pop_back();
     tape_.tokens_.push_back(t);
@@ -97,7 +112,7 @@ inline bool TapeBuilder::open(Kind k) {
     if (!push(Token{k, false, 0, 0})) return false;
     if (++depth_ > limits_.max_depth) {
         tape_.tokens_.pop_back();
-        return fail_limit("nesting depth", "嵌套深度", limits_.max_depth);
+        return fail_limit("nesting depth", "嵌套深度", "max_depth", limits_.max_depth);
     }
     array_counts_.push_back(k == Kind::array_begin ? 0 : SIZE_MAX);
     return true;
@@ -105,7 +120,7 @@ inline bool TapeBuilder::open(Kind k) {
 
 inline bool TapeBuilder::text(Kind k, const std::string& s) {
     if (s.size() > limits_.max_string_bytes)
-        return fail_limit("string length (bytes)", "字符串长度（字节）", limits_.max_string_bytes);
+        return fail_limit("string length (bytes)", "字符串长度（字节）", "max_string_bytes", limits_.max_string_bytes);
     Token t{k, false, static_cast<std::uint32_t>(s.size()), tape_.arena_.size()};
     tape_.arena_.append(s);
     return push(t);
@@ -117,11 +132,10 @@ inline bool TapeBuilder::fail_syntax(const char* en, const char* zh) {
     return false;
 }
 
-inline bool TapeBuilder::fail_limit(const char* what_en, const char* what_zh, std::size_t limit) {
+inline bool TapeBuilder::fail_limit(const char* what_en, const char* what_zh, const char* option,
+                                    std::size_t limit) {
     error.emplace(ErrorCode::limit_exceeded, detail::pointer_after(tape_.tokens_, tape_.arena_),
-                  Text{std::string("超过输入限制：") + what_zh + "上限为 " + std::to_string(limit),
-                       std::string("input limit exceeded: ") + what_en + " is limited to " +
-                           std::to_string(limit)});
+                  detail::limit_text(what_en, what_zh, option, limit));
     return false;
 }
 
@@ -158,9 +172,8 @@ inline void Tape::parse_impl(std::string_view text, const Limits& limits, bool f
     arena_.clear();
     if (text.size() > limits.max_document_bytes)
         throw Error(ErrorCode::limit_exceeded, "",
-                    Text{"超过输入限制：文档大小上限为 " + std::to_string(limits.max_document_bytes) + " 字节",
-                         "input limit exceeded: document size is limited to " +
-                             std::to_string(limits.max_document_bytes) + " bytes"});
+                    detail::limit_text("document size", "文档大小", "max_document_bytes", limits.max_document_bytes,
+                                       " bytes", " 字节"));
     if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0)
         throw Error(ErrorCode::syntax, "",
                     Text{"JSON 语法错误：文档以字节顺序标记（BOM）开头，请保存为无 BOM 的 UTF-8",
