@@ -194,7 +194,7 @@ inline void Tape::parse_impl(std::string_view text, const Limits& limits, bool f
     const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder,
                                               nlohmann::json::input_format_t::json, true, false);
     if (!ok) {
-        if (builder.error) throw *builder.error;
+        if (builder.error) throw Error(std::move(*builder.error));
         throw Error(ErrorCode::syntax, "", Text{"JSON 语法错误", "invalid JSON"});
     }
 }
