@@ -38,7 +38,7 @@ inline std::string render_report(const Application& app, const Evaluation& e, La
     const bool en = lang == Lang::en;
     std::string s;
     s += "== ";
-    s += app.id ? *app.id : (en ? "(no id)" : "（无编号）");
+    s += app.id ? printable(*app.id) : (en ? "(no id)" : "（无编号）");
     if (app.applicant && app.applicant->name) { s += "  "; s += *app.applicant->name; }
     if (app.applicant && app.applicant->county) { s += en ? " (" : "（"; s += *app.applicant->county; s += en ? ")" : "）"; }
     s += "\n";

@@ -32,9 +32,9 @@ inline std::string context_line(Date on, const RulePack* pack, const Interpretat
 }
 
 inline std::string platform_line(const Platform& p, bool en) {
-    std::string s = p.id;
-    if (p.name) s += "  " + *p.name;
-    if (p.county) s += (en ? " (" : "（") + *p.county + (en ? ")" : "）");
+    std::string s = printable(p.id);
+    if (p.name) s += "  " + printable(*p.name);
+    if (p.county) s += (en ? " (" : "（") + printable(*p.county) + (en ? ")" : "）");
     return s;
 }
 
@@ -181,7 +181,7 @@ inline std::string render_roster(const Roster& r, Lang lang) {
             s += en ? "  summary for " + std::to_string(o.year) + " (art13), due " + to_string(o.due)
                     : "  " + std::to_string(o.year) + " 年度工作总结（第十三条），截止 " + to_string(o.due);
         } else {
-            s += *o.county;
+            s += printable(*o.county);
             s += en ? "  county report for " + std::to_string(o.year) + " (art15), due " + to_string(o.due)
                     : "  " + std::to_string(o.year) + " 年度县区汇总及检查报告（第十五条），截止 " + to_string(o.due);
         }
@@ -189,7 +189,7 @@ inline std::string render_roster(const Roster& r, Lang lang) {
     }
     s += en ? "County reports (art15):\n" : "县区年度报告（第十五条）：\n";
     if (r.county_reports.empty()) s += en ? "  (none owed so far)\n" : "  （尚无应报年度）\n";
-    for (const CountyReport& c : r.county_reports) s += "  " + c.county + "  " + detail::obligation_line(c.obligation, r.on, en) + "\n";
+    for (const CountyReport& c : r.county_reports) s += "  " + printable(c.county) + "  " + detail::obligation_line(c.obligation, r.on, en) + "\n";
     s += en ? "Designated platforms: " + std::to_string(r.designated) + "\n" : "已认定平台：共 " + std::to_string(r.designated) + " 个\n";
     s += en ? "  by county: " : "  按县区：";
     if (r.designated_by_county.empty()) s += en ? "(none)" : "（无）";
@@ -197,7 +197,7 @@ inline std::string render_roster(const Roster& r, Lang lang) {
     for (const CountyCount& c : r.designated_by_county) {
         if (!first) s += " · ";
         first = false;
-        s += (c.county ? *c.county : std::string(en ? "(no county)" : "（未注明县区）")) + " " + std::to_string(c.designated);
+        s += (c.county ? printable(*c.county) : std::string(en ? "(no county)" : "（未注明县区）")) + " " + std::to_string(c.designated);
     }
     s += "\n";
     s += en ? "  by function (art7): " : "  按功能（第七条）：";
