@@ -30,11 +30,18 @@ SHIFAN_API int shifan_engine_new(shifan_engine** out, shifan_error** err) {
 
 SHIFAN_API int shifan_engine_new_from_rule_pack_json(shifan_engine** out, const char* json, size_t len,
                                                      shifan_error** err) {
+    return shifan_engine_new_from_rule_pack_json_v2(out, json, len, nullptr, err);
+}
+
+SHIFAN_API int shifan_engine_new_from_rule_pack_json_v2(shifan_engine** out, const char* json, size_t len,
+                                                        const shifan_evaluate_options* opts, shifan_error** err) {
     return guard(err, [&] {
         require_arg(out, "out");
         *out = nullptr;
         if (!json && len) require_arg(json, "json");
-        auto pack = std::make_shared<const RulePack>(parse_rule_pack(std::string_view(json ? json : "", len)));
+        const json::Limits limits = to_limits(opts);
+        auto pack =
+            std::make_shared<const RulePack>(parse_rule_pack(std::string_view(json ? json : "", len), {}, limits));
         *out = new_engine(std::move(pack));
     });
 }
@@ -53,10 +60,17 @@ SHIFAN_API int shifan_engine_set_interpretation(shifan_engine* engine, const cha
 }
 
 SHIFAN_API int shifan_engine_set_calendar_json(shifan_engine* engine, const char* json, size_t len, shifan_error** err) {
+    return shifan_engine_set_calendar_json_v2(engine, json, len, nullptr, err);
+}
+
+SHIFAN_API int shifan_engine_set_calendar_json_v2(shifan_engine* engine, const char* json, size_t len,
+                                                  const shifan_evaluate_options* opts, shifan_error** err) {
     return guard(err, [&] {
         require_handle(engine, engine_magic, "engine");
         if (!json && len) require_arg(json, "json");
-        auto calendar = std::make_shared<const Calendar>(parse_calendar(std::string_view(json ? json : "", len)));
+        const json::Limits limits = to_limits(opts);
+        auto calendar =
+            std::make_shared<const Calendar>(parse_calendar(std::string_view(json ? json : "", len), limits));
         if (!engine->rest_days_given) {
             Interpretations readings = engine->engine->interpretations();
             readings.deadline_rest_days = DeadlineRestDays::roll_forward;

@@ -216,6 +216,14 @@ SHIFAN_API int shifan_roster_new(shifan_roster** out, const shifan_engine* engin
                                  const shifan_history* const* histories, size_t n_histories,
                                  const char* const* filings, const size_t* filings_lens, size_t n_filings,
                                  const char* on, shifan_error** err) {
+    return shifan_roster_new_v2(out, engine, histories, n_histories, filings, filings_lens, n_filings, on, nullptr,
+                                err);
+}
+
+SHIFAN_API int shifan_roster_new_v2(shifan_roster** out, const shifan_engine* engine,
+                                    const shifan_history* const* histories, size_t n_histories,
+                                    const char* const* filings, const size_t* filings_lens, size_t n_filings,
+                                    const char* on, const shifan_evaluate_options* opts, shifan_error** err) {
     return guard(err, [&] {
         require_arg(out, "out");
         *out = nullptr;
@@ -226,6 +234,7 @@ SHIFAN_API int shifan_roster_new(shifan_roster** out, const shifan_engine* engin
             require_arg(filings_lens, "filings_lens");
         }
         const Date d = parse_on(on);
+        const json::Limits limits = to_limits(opts);
         std::vector<History> hs;
         hs.reserve(n_histories);
         for (std::size_t i = 0; i < n_histories; ++i) {
@@ -238,7 +247,7 @@ SHIFAN_API int shifan_roster_new(shifan_roster** out, const shifan_engine* engin
         for (std::size_t i = 0; i < n_filings; ++i) {
             if (!filings[i] && filings_lens[i]) require_arg(filings[i], ("filings[" + std::to_string(i) + "]").c_str());
             try {
-                fs.push_back(parse_county_filings(std::string_view(filings[i] ? filings[i] : "", filings_lens[i])));
+                fs.push_back(parse_county_filings(std::string_view(filings[i] ? filings[i] : "", filings_lens[i]), limits));
             } catch (const Error& e) {
                 const std::string where = "filings[" + std::to_string(i) + "]";
                 throw Error(e.code(), e.path(), Text{where + "：" + e.message().zh, where + ": " + e.message().en});

@@ -82,6 +82,37 @@ int main(int argc, char** argv) {
     CHECK_EQ_INT(code_of([&] { engine.set_interpretation("growth", "sideways"); }), SHIFAN_EUSAGE);
     CHECK_EQ_INT(code_of([&] { (void)sc::Engine::from_rule_pack_json("{}"); }), SHIFAN_EMISSING_REQUIRED);
 
+    // Input limits on the rule pack, the calendar and the county filings (zero members: the defaults).
+    {
+        const std::string pack = R"({"schema":"shifan.rulepack/1","id":"p","version":"1","base":"changzhi-municipal","parameters":{}})";
+        sc::Limits tight;
+        tight.max_string_bytes = 16;
+        CHECK_EQ_INT(code_of([&] { (void)sc::Engine::from_rule_pack_json(pack, tight); }), SHIFAN_ELIMIT_EXCEEDED);
+        CHECK(sc::Engine::from_rule_pack_json(pack).rule_pack_id() == "p");
+        CHECK(sc::Engine::from_rule_pack_json(pack, sc::Limits{}).rule_pack_id() == "p");
+        sc::Engine e;
+        const std::string calendar = R"({"schema":"shifan.calendar/1","rest_days":["2026-01-01","2026-01-02"]})";
+        sc::Limits one;
+        one.max_array_length = 1;
+        try {
+            e.set_calendar_json(calendar, one);
+            CHECK(!"no exception");
+        } catch (const sc::Error& err) {
+            CHECK_EQ_INT(err.code(), SHIFAN_ELIMIT_EXCEEDED);
+            CHECK(err.path() == "/rest_days/1");
+            CHECK(err.message_en().find("max_array_length") != std::string::npos);
+        }
+        CHECK(e.interpretation("deadline_rest_days") == "literal");
+        e.set_calendar_json(calendar);
+        CHECK(e.interpretation("deadline_rest_days") == "roll_forward");
+        const std::string filings = R"({"schema":"shifan.county-filings/1","county":"A","filings":[]})";
+        sc::Limits small;
+        small.max_document_bytes = 16;
+        CHECK_EQ_INT(code_of([&] { (void)sc::Roster::make(e, {}, {filings}, "2025-04-15", small); }),
+                     SHIFAN_ELIMIT_EXCEEDED);
+        CHECK(sc::Roster::make(e, {}, {filings}, "2025-04-15").to_json().find("shifan.roster/1") != std::string::npos);
+    }
+
     // Moved-from handles throw instead of touching freed memory.
     {
         sc::Evaluation a = engine.evaluate(shortfalls);

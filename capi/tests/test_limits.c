@@ -1,9 +1,10 @@
 /* Input limits through the C interface (issue 6, point 3): every entry point that reads a document
  * applies the limits (document size, nesting depth, array length, string length), with the error
  * SHIFAN_ELIMIT_EXCEEDED, the JSON Pointer where the limit was crossed and a message naming the
- * limit and its value. Where the host passes shifan_evaluate_options, its values apply (0 = the
- * default); rule packs, calendars and county filings are read with the defaults (their functions
- * take no options).
+ * limit, its value and the option that sets it (`max_depth`, `--max-depth`). Where the host passes
+ * shifan_evaluate_options, its values apply (0 = the default): evaluate, batch, histories, and the
+ * _v2 calls for rule packs, calendars and county filings; the calls without options (and the _v2
+ * calls given NULL) read with the defaults.
  * usage: test_limits APPLICATION.json HISTORY.json */
 #include "capi_test.h"
 
@@ -31,8 +32,18 @@ static void repeat(struct buf *b, const char *s, size_t times) {
     for (i = 0; i < times; ++i) put(b, s, n);
 }
 
+/* The option that sets the limit called `names` in messages, as the C struct and the CLI name it. */
+static const char *option_of(const char *names, int cli) {
+    if (strstr(names, "document size")) return cli ? "--max-document-bytes" : "max_document_bytes";
+    if (strstr(names, "nesting depth")) return cli ? "--max-depth" : "max_depth";
+    if (strstr(names, "array length")) return cli ? "--max-array-length" : "max_array_length";
+    if (strstr(names, "string length")) return cli ? "--max-string-bytes" : "max_string_bytes";
+    return "?";
+}
+
 /* rc must be SHIFAN_ELIMIT_EXCEEDED with `path` and an English message containing `names` and the
- * number `value`; the error object and the last error agree. Frees err. */
+ * number `value`, messages in both languages naming the option that sets the limit; the error
+ * object and the last error agree. Frees err. */
 static void expect_limit(const char *what, int rc, shifan_error *err, const char *path, const char *names,
                          unsigned long value) {
     char number[32];
@@ -48,6 +59,10 @@ static void expect_limit(const char *what, int rc, shifan_error *err, const char
         CHECK(en && strstr(en, names) != NULL);
         CHECK(en && strstr(en, number) != NULL);
         CHECK(zh && strstr(zh, number) != NULL);
+        CHECK(en && strstr(en, option_of(names, 0)) != NULL);
+        CHECK(en && strstr(en, option_of(names, 1)) != NULL);
+        CHECK(zh && strstr(zh, option_of(names, 0)) != NULL);
+        CHECK(zh && strstr(zh, option_of(names, 1)) != NULL);
     }
     if (test_failures != failures)
         fprintf(stderr, "  %s: rc %d, path %s, message %s\n", what, rc, err ? shifan_error_path(err) : "-", en ? en : "-");
@@ -164,6 +179,9 @@ static void test_rule_pack(void) {
     EXPECT_LIMIT("rule pack: string", shifan_engine_new_from_rule_pack_json(&engine, b.p, b.n, &err), "/description",
                  "string length", KIB64);
     CHECK(engine == NULL);
+    EXPECT_LIMIT("rule pack v2 NULL: string", shifan_engine_new_from_rule_pack_json_v2(&engine, b.p, b.n, NULL, &err),
+                 "/description", "string length", KIB64);
+    CHECK(engine == NULL);
     b.n = 0;
     puts_(&b, head);
     puts_(&b, "\"parameters\":{\"min_staff\":");
@@ -240,7 +258,7 @@ static void test_history(const shifan_engine *engine) {
     free(b.p);
 }
 
-/* ---- calendars and county filings: the defaults -------------------------------------------------- */
+/* ---- calendars and county filings: the defaults (no options, or NULL) -------------------------------------------------- */
 static void test_calendar_and_filings(const shifan_engine *engine) {
     shifan_engine *e = NULL;
     shifan_roster *roster = (shifan_roster *)(void *)&roster;
@@ -262,6 +280,8 @@ static void test_calendar_and_filings(const shifan_engine *engine) {
     puts_(&b, "}");
     EXPECT_LIMIT("calendar: default depth", shifan_engine_set_calendar_json(e, b.p, b.n, &err), NULL, "nesting depth",
                  64);
+    EXPECT_LIMIT("calendar v2 NULL: default depth", shifan_engine_set_calendar_json_v2(e, b.p, b.n, NULL, &err), NULL,
+                 "nesting depth", 64);
     /* the engine is unchanged: still no calendar, still the literal reading */
     CHECK_EQ_STR(shifan_engine_interpretation(e, "deadline_rest_days"), "literal");
     shifan_engine_free(e);
@@ -275,8 +295,182 @@ static void test_calendar_and_filings(const shifan_engine *engine) {
     EXPECT_LIMIT("county filings: default string",
                  shifan_roster_new(&roster, engine, NULL, 0, docs, lens, 1, "2025-04-15", &err), "/county",
                  "string length", KIB64);
+    EXPECT_LIMIT("county filings v2 NULL: default string",
+                 shifan_roster_new_v2(&roster, engine, NULL, 0, docs, lens, 1, "2025-04-15", NULL, &err), "/county",
+                 "string length", KIB64);
     CHECK(roster == NULL);
     free(b.p);
+}
+
+/* ---- rule packs: shifan_engine_new_from_rule_pack_json_v2 applies the host's limits ---------------- */
+static const char small_pack[] =
+    "{\"schema\":\"shifan.rulepack/1\",\"id\":\"p\",\"version\":\"1\",\"base\":\"changzhi-municipal\","
+    "\"parameters\":{\"min_smes_served\":[{\"from\":\"1900-01-01\",\"value\":80},{\"from\":\"2026-01-01\",\"value\":100}]}}";
+
+static void test_rule_pack_host_limits(void) {
+    shifan_evaluate_options opts = SHIFAN_EVALUATE_OPTIONS_INIT;
+    const size_t n = strlen(small_pack);
+    shifan_engine *engine = (shifan_engine *)(void *)&engine;
+    shifan_error *err = NULL;
+
+    opts.max_document_bytes = 64;
+    EXPECT_LIMIT("rule pack v2: document", shifan_engine_new_from_rule_pack_json_v2(&engine, small_pack, n, &opts, &err),
+                 "", "document size", 64);
+    CHECK(engine == NULL);
+    opts.max_document_bytes = 0;
+    opts.max_depth = 3;
+    EXPECT_LIMIT("rule pack v2: depth", shifan_engine_new_from_rule_pack_json_v2(&engine, small_pack, n, &opts, &err),
+                 "/parameters/min_smes_served/0", "nesting depth", 3);
+    opts.max_depth = 0;
+    opts.max_array_length = 1;
+    EXPECT_LIMIT("rule pack v2: array", shifan_engine_new_from_rule_pack_json_v2(&engine, small_pack, n, &opts, &err),
+                 "/parameters/min_smes_served/1", "array length", 1);
+    opts.max_array_length = 0;
+    opts.max_string_bytes = 16;
+    EXPECT_LIMIT("rule pack v2: string", shifan_engine_new_from_rule_pack_json_v2(&engine, small_pack, n, &opts, &err),
+                 "/schema", "string length", 16);
+    CHECK(engine == NULL);
+
+    /* limits the pack just fits in, zero (= the defaults) and NULL all read it */
+    opts.max_document_bytes = n;
+    opts.max_depth = 4;
+    opts.max_array_length = 2;
+    opts.max_string_bytes = 18; /* "changzhi-municipal" */
+    CHECK_EQ_INT(shifan_engine_new_from_rule_pack_json_v2(&engine, small_pack, n, &opts, &err), SHIFAN_OK);
+    CHECK(err == NULL);
+    CHECK_EQ_STR(shifan_engine_rule_pack_id(engine), "p");
+    shifan_engine_free(engine);
+    opts.max_document_bytes = opts.max_depth = opts.max_array_length = opts.max_string_bytes = 0;
+    CHECK_EQ_INT(shifan_engine_new_from_rule_pack_json_v2(&engine, small_pack, n, &opts, NULL), SHIFAN_OK);
+    shifan_engine_free(engine);
+    CHECK_EQ_INT(shifan_engine_new_from_rule_pack_json_v2(&engine, small_pack, n, NULL, NULL), SHIFAN_OK);
+    CHECK_EQ_STR(shifan_engine_rule_pack_id(engine), "p");
+    shifan_engine_free(engine);
+
+    /* an options version this library does not know, and NULL out */
+    opts.version = SHIFAN_EVALUATE_OPTIONS_VERSION + 1;
+    engine = (shifan_engine *)(void *)&engine;
+    CHECK_EQ_INT(shifan_engine_new_from_rule_pack_json_v2(&engine, small_pack, n, &opts, &err), SHIFAN_EUSAGE);
+    CHECK(engine == NULL);
+    CHECK(err && strstr(shifan_error_message(err, SHIFAN_LANG_EN), "shifan_evaluate_options") != NULL);
+    shifan_error_free(err);
+    err = NULL;
+    CHECK_EQ_INT(shifan_engine_new_from_rule_pack_json_v2(NULL, small_pack, n, NULL, NULL), SHIFAN_EUSAGE);
+}
+
+/* ---- calendars: shifan_engine_set_calendar_json_v2 applies the host's limits ----------------------- */
+static void test_calendar_host_limits(void) {
+    static const char calendar[] =
+        "{\"schema\":\"shifan.calendar/1\",\"rest_days\":[\"2026-01-01\",\"2026-01-02\",\"2026-01-03\"]}";
+    const size_t n = strlen(calendar);
+    shifan_evaluate_options opts = SHIFAN_EVALUATE_OPTIONS_INIT;
+    shifan_engine *e = NULL;
+    shifan_error *err = NULL;
+
+    CHECK_EQ_INT(shifan_engine_new(&e, NULL), SHIFAN_OK);
+    opts.max_document_bytes = 32;
+    EXPECT_LIMIT("calendar v2: document", shifan_engine_set_calendar_json_v2(e, calendar, n, &opts, &err), "",
+                 "document size", 32);
+    opts.max_document_bytes = 0;
+    opts.max_depth = 1;
+    EXPECT_LIMIT("calendar v2: depth", shifan_engine_set_calendar_json_v2(e, calendar, n, &opts, &err), "/rest_days",
+                 "nesting depth", 1);
+    opts.max_depth = 0;
+    opts.max_array_length = 2;
+    EXPECT_LIMIT("calendar v2: array", shifan_engine_set_calendar_json_v2(e, calendar, n, &opts, &err), "/rest_days/2",
+                 "array length", 2);
+    opts.max_array_length = 0;
+    opts.max_string_bytes = 12;
+    EXPECT_LIMIT("calendar v2: string", shifan_engine_set_calendar_json_v2(e, calendar, n, &opts, &err), "/schema",
+                 "string length", 12);
+    opts.version = 0;
+    CHECK_EQ_INT(shifan_engine_set_calendar_json_v2(e, calendar, n, &opts, NULL), SHIFAN_EUSAGE);
+    CHECK_EQ_INT(shifan_engine_set_calendar_json_v2(NULL, calendar, n, NULL, NULL), SHIFAN_EUSAGE);
+    /* nothing was set by the refused calls */
+    CHECK_EQ_STR(shifan_engine_interpretation(e, "deadline_rest_days"), "literal");
+
+    /* limits the calendar fits in */
+    opts.version = SHIFAN_EVALUATE_OPTIONS_VERSION;
+    opts.max_document_bytes = n;
+    opts.max_depth = 2;
+    opts.max_array_length = 3;
+    opts.max_string_bytes = 17; /* "shifan.calendar/1" */
+    CHECK_EQ_INT(shifan_engine_set_calendar_json_v2(e, calendar, n, &opts, &err), SHIFAN_OK);
+    CHECK(err == NULL);
+    CHECK_EQ_STR(shifan_engine_interpretation(e, "deadline_rest_days"), "roll_forward");
+    CHECK_EQ_INT(shifan_engine_set_calendar_json_v2(e, calendar, n, NULL, NULL), SHIFAN_OK);
+    shifan_engine_free(e);
+}
+
+/* ---- county filings: shifan_roster_new_v2 applies the host's limits to every filings document ------ */
+static void test_roster_host_limits(const shifan_engine *engine) {
+    static const char good[] = "{\"schema\":\"shifan.county-filings/1\",\"county\":\"A\",\"filings\":[]}";
+    static const char filings[] = "{\"schema\":\"shifan.county-filings/1\",\"county\":\"B\",\"filings\":["
+                                  "{\"year\":2023,\"date\":\"2024-03-20\"},{\"year\":2024,\"date\":\"2025-03-28\"}]}";
+    shifan_evaluate_options opts = SHIFAN_EVALUATE_OPTIONS_INIT;
+    shifan_roster *roster = (shifan_roster *)(void *)&roster;
+    shifan_error *err = NULL;
+    const char *docs[2];
+    size_t lens[2];
+    char *out = NULL;
+    docs[0] = good;
+    lens[0] = strlen(good);
+    docs[1] = filings;
+    lens[1] = strlen(filings);
+
+    opts.max_array_length = 1;
+    {
+        int rc = shifan_roster_new_v2(&roster, engine, NULL, 0, docs, lens, 2, "2025-04-15", &opts, &err);
+        /* the message names the document, filings[1] */
+        CHECK(err && strstr(shifan_error_message(err, SHIFAN_LANG_EN), "filings[1]") != NULL);
+        CHECK(err && strstr(shifan_error_message(err, SHIFAN_LANG_ZH), "filings[1]") != NULL);
+        expect_limit("roster v2: array", rc, err, "/filings/1", "array length", 1);
+        err = NULL;
+        CHECK(roster == NULL);
+    }
+    opts.max_array_length = 0;
+    opts.max_depth = 2;
+    EXPECT_LIMIT("roster v2: depth",
+                 shifan_roster_new_v2(&roster, engine, NULL, 0, docs, lens, 2, "2025-04-15", &opts, &err), "/filings/0",
+                 "nesting depth", 2);
+    opts.max_depth = 0;
+    opts.max_string_bytes = 16;
+    EXPECT_LIMIT("roster v2: string",
+                 shifan_roster_new_v2(&roster, engine, NULL, 0, docs, lens, 2, "2025-04-15", &opts, &err), "/schema",
+                 "string length", 16);
+    opts.max_string_bytes = 0;
+    opts.max_document_bytes = lens[1] - 1;
+    EXPECT_LIMIT("roster v2: document",
+                 shifan_roster_new_v2(&roster, engine, NULL, 0, docs, lens, 2, "2025-04-15", &opts, &err), "",
+                 "document size", lens[1] - 1);
+    CHECK(roster == NULL);
+
+    /* limits the documents fit in, and NULL: the same roster as shifan_roster_new */
+    opts.max_document_bytes = lens[1];
+    opts.max_array_length = 2;
+    opts.max_depth = 3;
+    opts.max_string_bytes = 23; /* "shifan.county-filings/1" */
+    CHECK_EQ_INT(shifan_roster_new_v2(&roster, engine, NULL, 0, docs, lens, 2, "2025-04-15", &opts, &err), SHIFAN_OK);
+    CHECK(err == NULL);
+    CHECK_EQ_INT(shifan_roster_to_json(&out, NULL, roster, SHIFAN_LANG_BOTH, NULL), SHIFAN_OK);
+    shifan_roster_free(roster);
+    {
+        char *v1 = NULL, *v2_null = NULL;
+        CHECK_EQ_INT(shifan_roster_new(&roster, engine, NULL, 0, docs, lens, 2, "2025-04-15", NULL), SHIFAN_OK);
+        CHECK_EQ_INT(shifan_roster_to_json(&v1, NULL, roster, SHIFAN_LANG_BOTH, NULL), SHIFAN_OK);
+        shifan_roster_free(roster);
+        CHECK_EQ_INT(shifan_roster_new_v2(&roster, engine, NULL, 0, docs, lens, 2, "2025-04-15", NULL, NULL), SHIFAN_OK);
+        CHECK_EQ_INT(shifan_roster_to_json(&v2_null, NULL, roster, SHIFAN_LANG_BOTH, NULL), SHIFAN_OK);
+        shifan_roster_free(roster);
+        CHECK(out && v1 && v2_null && strcmp(out, v1) == 0 && strcmp(v1, v2_null) == 0);
+        shifan_string_free(v1);
+        shifan_string_free(v2_null);
+    }
+    shifan_string_free(out);
+    opts.version = SHIFAN_EVALUATE_OPTIONS_VERSION + 1;
+    roster = (shifan_roster *)(void *)&roster;
+    CHECK_EQ_INT(shifan_roster_new_v2(&roster, engine, NULL, 0, docs, lens, 2, "2025-04-15", &opts, NULL), SHIFAN_EUSAGE);
+    CHECK(roster == NULL);
 }
 
 int main(int argc, char **argv) {
@@ -295,6 +489,9 @@ int main(int argc, char **argv) {
     test_rule_pack();
     test_history(engine);
     test_calendar_and_filings(engine);
+    test_rule_pack_host_limits();
+    test_calendar_host_limits();
+    test_roster_host_limits(engine);
     shifan_engine_free(engine);
     free(app);
     free(hist);

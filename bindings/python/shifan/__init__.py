@@ -76,9 +76,9 @@ _LIMITS = ("max_document_bytes", "max_depth", "max_array_length", "max_string_by
 Limits = Mapping[str, int]
 
 
-def _limits(limits: Optional[Limits]) -> Any:
+def _limits_struct(limits: Optional[Limits]) -> Optional[_c.EvaluateOptions]:
     """``shifan_evaluate_options`` for a mapping such as ``{"max_depth": 16}`` (absent or 0 = the
-    library's default: 16 MiB, 64, 1,000,000, 64 KiB), passed by reference; None for all defaults."""
+    library's default: 16 MiB, 64, 1,000,000, 64 KiB); None for all defaults."""
     if limits is None:
         return None
     unknown = sorted(set(limits) - set(_LIMITS))
@@ -91,7 +91,13 @@ def _limits(limits: Optional[Limits]) -> Any:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0 or value >= 1 << 64:
             raise UsageError(-15, "", f"输入限制 {name} 应为非负整数", f"input limit {name} must be a non-negative integer")
         setattr(opts, name, value)
-    return byref(opts)
+    return opts
+
+
+def _limits(limits: Optional[Limits]) -> Any:
+    """``_limits_struct`` passed by reference (None: NULL, all defaults)."""
+    opts = _limits_struct(limits)
+    return None if opts is None else byref(opts)
 
 
 def _number(text: Optional[bytes]) -> Union[int, str, None]:
@@ -284,33 +290,40 @@ class Engine(_Managed):
     ``rule_pack``: None for the built-in ``changzhi-municipal``, or a ``shifan.rulepack/1`` document
     (dict, JSON text, bytes, or a path). ``interpretations``: e.g. ``{"growth": "non_decreasing"}``.
     ``calendar``: a ``shifan.calendar/1`` document (for ``deadline_rest_days = roll_forward``).
+    ``limits``: input limits for reading the rule pack and the calendar (as ``evaluate``'s, e.g.
+    ``{"max_depth": 16}``; absent = the library's defaults); exceeding one is an InputError with
+    ``code_name == "limit_exceeded"``.
     One engine may be used from several threads at once (the library releases the GIL).
     """
 
     _free = _c.shifan_engine_free
 
     def __init__(self, rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None,
-                 calendar: Any = None) -> None:
+                 calendar: Any = None, *, limits: Optional[Limits] = None) -> None:
         ptr = _c.P_engine()
         err = _c.P_error()
+        opts = _limits(limits)
         if rule_pack is None:
             rc = _c.shifan_engine_new(byref(ptr), byref(err))
         else:
             text = _rule_pack_bytes(rule_pack)
-            rc = _c.shifan_engine_new_from_rule_pack_json(byref(ptr), text, len(text), byref(err))
+            rc = _c.shifan_engine_new_from_rule_pack_json_v2(byref(ptr), text, len(text), opts, byref(err))
         _c.check(rc, err)
         self._ptr = ptr
         for name, value in (interpretations or {}).items():
             self.set_interpretation(name, value)
         if calendar is not None:
-            self.set_calendar(calendar)
+            self.set_calendar(calendar, limits=limits)
 
-    def set_calendar(self, calendar: Any) -> "Engine":
+    def set_calendar(self, calendar: Any, *, limits: Optional[Limits] = None) -> "Engine":
         """A ``shifan.calendar/1`` calendar of rest days (dict, JSON text or path) for lifecycle
-        deadlines; selects ``deadline_rest_days = roll_forward`` unless that reading was set."""
+        deadlines; selects ``deadline_rest_days = roll_forward`` unless that reading was set.
+        ``limits``: input limits for reading it (as ``evaluate``'s). A calendar that cannot be read
+        raises and changes nothing."""
         text = _rule_pack_bytes(calendar)
+        opts = _limits(limits)
         err = _c.P_error()
-        _c.check(_c.shifan_engine_set_calendar_json(self._handle(), text, len(text), byref(err)), err)
+        _c.check(_c.shifan_engine_set_calendar_json_v2(self._handle(), text, len(text), opts, byref(err)), err)
         return self
 
     def set_interpretation(self, name: str, value: str) -> "Engine":
@@ -365,10 +378,14 @@ class Engine(_Managed):
         opts.messages = int(messages)
         return _c.call_string(_c.shifan_evaluate_to_json, self._handle(), text, len(text), limit_opts, byref(opts))
 
-    def evaluate_many(self, apps: Iterable[Document], *, jobs: int = 0, lang: str = "zh") -> List["BatchResult"]:
+    def evaluate_many(self, apps: Iterable[Document], *, jobs: int = 0, lang: str = "zh",
+                      limits: Optional[Limits] = None) -> List["BatchResult"]:
         """Evaluate many documents in ONE call to the library (parallel over ``jobs`` threads, 0 =
         all cores). Results are in input order; a bad document gives its item an error and never
-        stops the others. Each item's full result is fetched only when asked for."""
+        stops the others. Each item's full result is fetched only when asked for. ``limits``: input
+        limits applied to each document (as ``evaluate``'s); a document beyond one is an item whose
+        error is an InputError ``limit_exceeded``."""
+        limit_opts = _limits_struct(limits)
         docs = [_document_bytes(a) for a in apps]
         n = len(docs)
         buffer = b"".join(docs)
@@ -379,6 +396,8 @@ class Engine(_Managed):
         _c.shifan_batch_options_init(byref(opts), _c.BATCH_OPTIONS_VERSION)
         opts.jobs = max(0, int(jobs))
         opts.flags = 0  # verdicts only; full results are made on demand from the kept documents
+        if limit_opts is not None:
+            opts.limits = ctypes.pointer(limit_opts)
         batch = _c.P_batch()
         err = _c.P_error()
         _c.check(_c.shifan_evaluate_batch_buffer(byref(batch), self._handle(), buffer, len(buffer), offsets_c, n,
@@ -392,7 +411,7 @@ class Engine(_Managed):
         finally:
             _c.shifan_batch_free(batch)
         status_list = array.array("i", bytes(status)).tolist() if n else []
-        return [BatchResult(self, doc, i, s, v, f, lang)
+        return [BatchResult(self, doc, i, s, v, f, lang, limits)
                 for i, (doc, s, v, f) in enumerate(zip(docs, status_list, bytes(verdicts), bytes(functions)))]
 
     def __repr__(self) -> str:
@@ -405,10 +424,11 @@ class BatchResult:
     """One item of ``evaluate_many``: its status, verdict and qualified functions at once; the full
     evaluation (or the error) is made on first use from the kept document."""
 
-    __slots__ = ("index", "status", "_verdict", "_functions", "_doc", "_engine", "_lang", "_evaluation", "_error")
+    __slots__ = ("index", "status", "_verdict", "_functions", "_doc", "_engine", "_lang", "_limits", "_evaluation",
+                 "_error")
 
     def __init__(self, engine: Engine, doc: bytes, index: int, status: int, verdict: int, functions: int,
-                 lang: str) -> None:
+                 lang: str, limits: Optional[Limits] = None) -> None:
         self.index = index
         self.status = status
         self._verdict = verdict
@@ -416,6 +436,7 @@ class BatchResult:
         self._doc = doc
         self._engine = engine
         self._lang = lang
+        self._limits = limits  # the batch's, so that an item's error is the one the batch found
         self._evaluation: Optional[Evaluation] = None
         self._error: Optional[Error] = None
 
@@ -440,7 +461,7 @@ class BatchResult:
             return None
         if self._error is None:
             try:
-                self._engine.evaluate(self._doc).close()
+                self._engine.evaluate(self._doc, limits=self._limits).close()
             except Error as e:
                 self._error = e
             else:  # pragma: no cover - the library answered differently twice
@@ -452,7 +473,7 @@ class BatchResult:
         if self.status != 0:
             raise self.error  # type: ignore[misc]
         if self._evaluation is None:
-            self._evaluation = self._engine.evaluate(self._doc, lang=self._lang)
+            self._evaluation = self._engine.evaluate(self._doc, lang=self._lang, limits=self._limits)
         return self._evaluation
 
     def to_dict(self, **kwargs: Any) -> Dict[str, Any]:
@@ -471,7 +492,10 @@ _default_engine: Optional[Engine] = None
 _default_lock = threading.Lock()
 
 
-def _engine_for(engine: Optional[Engine], rule_pack: Any, interpretations: Optional[Mapping[str, str]]) -> Engine:
+def _engine_for(engine: Optional[Engine], rule_pack: Any, interpretations: Optional[Mapping[str, str]],
+                limits: Optional[Limits] = None) -> Engine:
+    """The engine given, a new one for the rule pack and readings given (the pack read under
+    ``limits``), or the shared default engine."""
     global _default_engine
     if engine is not None:
         if rule_pack is not None or interpretations:
@@ -479,7 +503,7 @@ def _engine_for(engine: Optional[Engine], rule_pack: Any, interpretations: Optio
                              "give either engine or rule_pack/interpretations, not both")
         return engine
     if rule_pack is not None or interpretations:
-        return Engine(rule_pack, interpretations)
+        return Engine(rule_pack, interpretations, limits=limits)
     with _default_lock:
         if _default_engine is None:
             _default_engine = Engine()
@@ -492,15 +516,19 @@ def evaluate(app: Document, *, rule_pack: Any = None, interpretations: Optional[
 
     Raises InputError (with ``.path``, ``.message_zh``, ``.message_en``) for bad input; a verdict is
     never made from bad input. Use the result as a context manager, or call ``close()``.
+    ``limits`` apply to every document read here: the application and the rule pack, as the CLI's
+    ``--max-*`` options do.
     """
-    return _engine_for(engine, rule_pack, interpretations).evaluate(app, lang=lang, limits=limits)
+    return _engine_for(engine, rule_pack, interpretations, limits).evaluate(app, lang=lang, limits=limits)
 
 
 def evaluate_many(apps: Iterable[Document], *, engine: Optional[Engine] = None, jobs: int = 0,
                   rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None,
-                  lang: str = "zh") -> List[BatchResult]:
-    """Evaluate many applications with one call into the library; see ``Engine.evaluate_many``."""
-    return _engine_for(engine, rule_pack, interpretations).evaluate_many(apps, jobs=jobs, lang=lang)
+                  lang: str = "zh", limits: Optional[Limits] = None) -> List[BatchResult]:
+    """Evaluate many applications with one call into the library; see ``Engine.evaluate_many``.
+    ``limits`` apply to each application and to the rule pack."""
+    return _engine_for(engine, rule_pack, interpretations, limits).evaluate_many(apps, jobs=jobs, lang=lang,
+                                                                                 limits=limits)
 
 
 def _date_text(on: Union[str, datetime.date]) -> bytes:
@@ -619,23 +647,28 @@ class History(_Managed):
 
 
 class Roster(_Managed):
-    """County queries over many platforms on a date (``shifan.roster/1``)."""
+    """County queries over many platforms on a date (``shifan.roster/1``). ``limits``: input limits
+    for the filings documents and for the histories given as documents (as ``evaluate``'s)."""
 
     _free = _c.shifan_roster_free
 
     def __init__(self, histories: Sequence[Union[History, Document]], *, on: Union[str, datetime.date],
-                 filings: Sequence[Document] = (), engine: Optional[Engine] = None, lang: str = "zh") -> None:
+                 filings: Sequence[Document] = (), engine: Optional[Engine] = None, lang: str = "zh",
+                 limits: Optional[Limits] = None) -> None:
         engine = engine or _engine_for(None, None, None)
-        owned = [h if isinstance(h, History) else History(h, engine=engine) for h in histories]
+        opts = _limits(limits)
+        owned: List[History] = []
         try:
+            for h in histories:
+                owned.append(h if isinstance(h, History) else History(h, engine=engine, limits=limits))
             hs = (_c.P_history * max(1, len(owned)))(*[h._handle() for h in owned])
             texts = [_document_bytes(f) for f in filings]
             fs = (c_char_p * max(1, len(texts)))(*texts)
             lens = (c_size_t * max(1, len(texts)))(*[len(t) for t in texts])
             ptr = _c.P_roster()
             err = _c.P_error()
-            _c.check(_c.shifan_roster_new(byref(ptr), engine._handle(), hs, len(owned), fs, lens, len(texts),
-                                          _date_text(on), byref(err)), err)
+            _c.check(_c.shifan_roster_new_v2(byref(ptr), engine._handle(), hs, len(owned), fs, lens, len(texts),
+                                             _date_text(on), opts, byref(err)), err)
             self._ptr = ptr
         finally:
             for h, given in zip(owned, histories):
@@ -657,22 +690,26 @@ class Roster(_Managed):
 def status(history: Union[History, Document], on: Union[str, datetime.date], *, rule_pack: Any = None,
            interpretations: Optional[Mapping[str, str]] = None, calendar: Any = None, lang: str = "zh",
            engine: Optional[Engine] = None, limits: Optional[Limits] = None) -> Status:
-    """The status of a platform on date ``on`` from its history (a History, dict, JSON text or path)."""
+    """The status of a platform on date ``on`` from its history (a History, dict, JSON text or path).
+    ``limits`` apply to every document read here: the history, the rule pack and the calendar."""
     if isinstance(history, History):
         return history.status(on, lang=lang)
     if calendar is not None and engine is None:
-        engine = Engine(rule_pack, interpretations, calendar)
+        engine = Engine(rule_pack, interpretations, calendar, limits=limits)
         rule_pack, interpretations = None, None
-    with History(history, engine=_engine_for(engine, rule_pack, interpretations), limits=limits) as h:
+    with History(history, engine=_engine_for(engine, rule_pack, interpretations, limits), limits=limits) as h:
         return h.status(on, lang=lang)
 
 
 def roster(histories: Sequence[Union[History, Document]], on: Union[str, datetime.date], *,
            filings: Sequence[Document] = (), rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None,
-           calendar: Any = None, lang: str = "zh", engine: Optional[Engine] = None) -> Roster:
+           calendar: Any = None, lang: str = "zh", engine: Optional[Engine] = None,
+           limits: Optional[Limits] = None) -> Roster:
     """County queries on date ``on`` over many histories and the counties' art15 filings
-    (``shifan.county-filings/1`` documents)."""
+    (``shifan.county-filings/1`` documents). ``limits`` apply to every document read here: filings,
+    histories given as documents, the rule pack and the calendar."""
     if calendar is not None and engine is None:
-        engine = Engine(rule_pack, interpretations, calendar)
+        engine = Engine(rule_pack, interpretations, calendar, limits=limits)
         rule_pack, interpretations = None, None
-    return Roster(histories, on=on, filings=filings, engine=_engine_for(engine, rule_pack, interpretations), lang=lang)
+    return Roster(histories, on=on, filings=filings, engine=_engine_for(engine, rule_pack, interpretations, limits),
+                  lang=lang, limits=limits)

@@ -139,6 +139,9 @@ shifan_error_free = _declare("shifan_error_free", None, P_error)
 shifan_engine_new = _declare("shifan_engine_new", c_int, POINTER(P_engine), ErrorOut)
 shifan_engine_new_from_rule_pack_json = _declare("shifan_engine_new_from_rule_pack_json", c_int, POINTER(P_engine),
                                                  c_char_p, c_size_t, ErrorOut)
+shifan_engine_new_from_rule_pack_json_v2 = _declare("shifan_engine_new_from_rule_pack_json_v2", c_int,
+                                                    POINTER(P_engine), c_char_p, c_size_t, POINTER(EvaluateOptions),
+                                                    ErrorOut)
 shifan_engine_set_interpretation = _declare("shifan_engine_set_interpretation", c_int, P_engine, c_char_p, c_char_p,
                                             ErrorOut)
 shifan_engine_interpretation = _declare("shifan_engine_interpretation", c_char_p, P_engine, c_char_p)
@@ -147,6 +150,8 @@ shifan_engine_rule_pack_version = _declare("shifan_engine_rule_pack_version", c_
 shifan_engine_rules_json = _declare("shifan_engine_rules_json", c_int, StrOut, SizeOut, P_engine, ErrorOut)
 shifan_engine_set_calendar_json = _declare("shifan_engine_set_calendar_json", c_int, P_engine, c_char_p, c_size_t,
                                            ErrorOut)
+shifan_engine_set_calendar_json_v2 = _declare("shifan_engine_set_calendar_json_v2", c_int, P_engine, c_char_p,
+                                              c_size_t, POINTER(EvaluateOptions), ErrorOut)
 shifan_engine_free = _declare("shifan_engine_free", None, P_engine)
 # options
 shifan_evaluate_options_init = _declare("shifan_evaluate_options_init", c_int, POINTER(EvaluateOptions), c_uint)
@@ -225,6 +230,9 @@ shifan_status_report = _declare("shifan_status_report", c_int, StrOut, SizeOut, 
 shifan_status_free = _declare("shifan_status_free", None, P_status)
 shifan_roster_new = _declare("shifan_roster_new", c_int, POINTER(P_roster), P_engine, POINTER(P_history), c_size_t,
                              POINTER(c_char_p), POINTER(c_size_t), c_size_t, c_char_p, ErrorOut)
+shifan_roster_new_v2 = _declare("shifan_roster_new_v2", c_int, POINTER(P_roster), P_engine, POINTER(P_history),
+                                c_size_t, POINTER(c_char_p), POINTER(c_size_t), c_size_t, c_char_p,
+                                POINTER(EvaluateOptions), ErrorOut)
 shifan_roster_to_json = _declare("shifan_roster_to_json", c_int, StrOut, SizeOut, P_roster, c_int32, ErrorOut)
 shifan_roster_report = _declare("shifan_roster_report", c_int, StrOut, SizeOut, P_roster, c_int32, ErrorOut)
 shifan_roster_free = _declare("shifan_roster_free", None, P_roster)

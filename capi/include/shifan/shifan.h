@@ -8,7 +8,8 @@
  * rosters.
  *
  * Contents: versions · status codes · enumerations · strings and errors · engine (rule pack,
- * readings, calendar) · options · evaluation of one application · batch · lifecycle.
+ * readings, calendar) · options · engine under the host's input limits · evaluation of one
+ * application · batch · lifecycle.
  *
  * This header is plain C99 and compiles as C and as C++. Every name starts with `shifan_` or
  * `SHIFAN_`. Signatures use fixed-width integers, `size_t` for sizes, and `unsigned int` only for
@@ -269,6 +270,8 @@ SHIFAN_API int shifan_engine_new(shifan_engine **out, shifan_error **err);
  * An engine with a rule pack given as `shifan.rulepack/1` JSON (a pack with `"base":
  * "changzhi-municipal"` inherits the parameters it does not list).
  * @param json UTF-8 JSON text, `len` bytes (need not be NUL-terminated)
+ * Reads the pack under the default input limits; shifan_engine_new_from_rule_pack_json_v2 (after
+ * the options) takes the host's.
  * @return SHIFAN_OK; a parse error (SHIFAN_ESYNTAX .. SHIFAN_ERULE_PACK, with the JSON path) when the
  *         pack is invalid; SHIFAN_EUSAGE when out or json is NULL.
  */
@@ -289,6 +292,8 @@ SHIFAN_API int shifan_engine_set_interpretation(shifan_engine *engine, const cha
  * (Civil Code art. 203: a deadline on a rest day moves to the next working day). As with the CLI's
  * `--calendar`, this also selects the reading `deadline_rest_days = roll_forward` unless that reading
  * was set explicitly with shifan_engine_set_interpretation. Not thread-safe on its handle.
+ * Reads the calendar under the default input limits; shifan_engine_set_calendar_json_v2 (after the
+ * options) takes the host's. A calendar that fails to read leaves the engine unchanged.
  * @return SHIFAN_OK; a parse error with its JSON path; SHIFAN_EUSAGE / SHIFAN_EHANDLE.
  */
 SHIFAN_API int shifan_engine_set_calendar_json(shifan_engine *engine, const char *json, size_t len,
@@ -322,7 +327,12 @@ SHIFAN_API void shifan_engine_free(shifan_engine *engine);
 /* Options                                                                                       */
 /* ============================================================================================ */
 
-/** Input limits and reading options for evaluate calls. Zero in a limit means "the default". */
+/**
+ * Input limits for the calls that read a document: evaluate, batch (its `limits`), histories, and
+ * the `_v2` calls that read rule packs, calendars and county filings. Zero in a limit means "the
+ * default". Exceeding a limit is SHIFAN_ELIMIT_EXCEEDED; its message names the limit, its value and
+ * this member (the CLI's option of the same name, e.g. `--max-depth` for `max_depth`).
+ */
 typedef struct shifan_evaluate_options {
     unsigned int version;        /**< SHIFAN_EVALUATE_OPTIONS_VERSION */
     uint64_t max_document_bytes; /**< whole document (default 16 MiB) */
@@ -354,6 +364,39 @@ typedef struct shifan_json_options {
 
 /** Initialise `opts` as SHIFAN_JSON_OPTIONS_INIT. @return SHIFAN_OK or SHIFAN_EUSAGE. */
 SHIFAN_API int shifan_json_options_init(shifan_json_options *opts, unsigned int version);
+
+/* ============================================================================================ */
+/* Engine: rule packs and calendars read under the host's input limits                           */
+/* ============================================================================================ */
+
+/**
+ * As shifan_engine_new_from_rule_pack_json, reading the pack under the input limits `opts` (the
+ * `shifan_evaluate_options` of the evaluate calls; a zero member is that limit's default). A pack
+ * beyond a limit is SHIFAN_ELIMIT_EXCEEDED with the JSON path where the limit was crossed and a
+ * message naming the limit, its value and the option that sets it.
+ * @param out  receives the engine (caller's; free with shifan_engine_free); NULL on failure
+ * @param json UTF-8 JSON text, `len` bytes (need not be NUL-terminated)
+ * @param opts input limits; NULL for the defaults (then identical to
+ *             shifan_engine_new_from_rule_pack_json)
+ * @return SHIFAN_OK; a parse error (SHIFAN_ESYNTAX .. SHIFAN_ERULE_PACK, with the JSON path) when the
+ *         pack is invalid or beyond a limit; SHIFAN_EUSAGE when out or json is NULL or `opts` has a
+ *         version this library does not know; SHIFAN_ENOMEM.
+ */
+SHIFAN_API int shifan_engine_new_from_rule_pack_json_v2(shifan_engine **out, const char *json, size_t len,
+                                                        const shifan_evaluate_options *opts, shifan_error **err);
+
+/**
+ * As shifan_engine_set_calendar_json, reading the calendar under the input limits `opts` (a zero
+ * member is that limit's default). A calendar that fails to read, beyond a limit or otherwise,
+ * leaves the engine unchanged (no calendar is set and the reading `deadline_rest_days` is kept).
+ * Not thread-safe on its handle.
+ * @param opts input limits; NULL for the defaults (then identical to shifan_engine_set_calendar_json)
+ * @return SHIFAN_OK; a parse error with its JSON path (SHIFAN_ELIMIT_EXCEEDED beyond a limit, the
+ *         message naming the limit and the option that sets it); SHIFAN_EUSAGE (NULL json with
+ *         nonzero len, an unknown `opts` version); SHIFAN_EHANDLE; SHIFAN_ENOMEM.
+ */
+SHIFAN_API int shifan_engine_set_calendar_json_v2(shifan_engine *engine, const char *json, size_t len,
+                                                  const shifan_evaluate_options *opts, shifan_error **err);
 
 /* ============================================================================================ */
 /* Evaluation of one application                                                                 */
@@ -735,11 +778,28 @@ SHIFAN_API void shifan_status_free(shifan_status *status);
  * @return SHIFAN_OK; a filings parse error (its message names the document index); SHIFAN_EINCONSISTENT
  *         when two histories share a platform id or two filings documents a county; SHIFAN_EUSAGE
  *         (bad date, NULL arrays or elements); SHIFAN_EHANDLE; SHIFAN_ERULE_PACK.
+ * The filings are read under the default input limits; shifan_roster_new_v2 takes the host's.
  */
 SHIFAN_API int shifan_roster_new(shifan_roster **out, const shifan_engine *engine,
                                  const shifan_history *const *histories, size_t n_histories,
                                  const char *const *filings, const size_t *filings_lens, size_t n_filings,
                                  const char *on, shifan_error **err);
+
+/**
+ * As shifan_roster_new, reading every filings document under the input limits `opts` (a zero
+ * member is that limit's default). A document beyond a limit is SHIFAN_ELIMIT_EXCEEDED with the
+ * JSON path in that document and a message that names the document index (`filings[i]`), the limit,
+ * its value and the option that sets it. The histories were read when they were made (with the
+ * limits given to shifan_history_new_from_json) and are not read again.
+ * @param out  receives the roster (caller's; free with shifan_roster_free); NULL on failure
+ * @param opts input limits for the filings; NULL for the defaults (then identical to
+ *             shifan_roster_new)
+ * @return as shifan_roster_new; also SHIFAN_EUSAGE for an `opts` version this library does not know.
+ */
+SHIFAN_API int shifan_roster_new_v2(shifan_roster **out, const shifan_engine *engine,
+                                    const shifan_history *const *histories, size_t n_histories,
+                                    const char *const *filings, const size_t *filings_lens, size_t n_filings,
+                                    const char *on, const shifan_evaluate_options *opts, shifan_error **err);
 
 /** The roster as `shifan.roster/1` JSON (BOTH: as `shifan roster --json`). Caller frees with shifan_string_free. */
 SHIFAN_API int shifan_roster_to_json(char **out, size_t *out_len, const shifan_roster *roster, int32_t lang,

@@ -370,11 +370,12 @@ public:
         detail::check(shifan_engine_new(&h, &err), err);
         h_.reset(h);
     }
-    /// A `shifan.rulepack/1` pack.
-    static Engine from_rule_pack_json(std::string_view json) {
+    /// A `shifan.rulepack/1` pack, read under `limits` (zero members: the defaults).
+    static Engine from_rule_pack_json(std::string_view json, const Limits& limits = {}) {
         shifan_engine* h = nullptr;
         shifan_error* err = nullptr;
-        detail::check(shifan_engine_new_from_rule_pack_json(&h, json.data(), json.size(), &err), err);
+        const shifan_evaluate_options o = limits.c();
+        detail::check(shifan_engine_new_from_rule_pack_json_v2(&h, json.data(), json.size(), &o, &err), err);
         return Engine(h);
     }
     Engine(Engine&&) noexcept = default;
@@ -383,10 +384,12 @@ public:
     Engine& operator=(const Engine&) = delete;
 
     /// A `shifan.calendar/1` calendar of rest days for lifecycle deadlines (selects
-    /// deadline_rest_days=roll_forward unless that reading was set). Not concurrently with other uses.
-    Engine& set_calendar_json(std::string_view json) {
+    /// deadline_rest_days=roll_forward unless that reading was set), read under `limits`. A calendar
+    /// that fails to read changes nothing. Not concurrently with other uses.
+    Engine& set_calendar_json(std::string_view json, const Limits& limits = {}) {
         shifan_error* err = nullptr;
-        detail::check(shifan_engine_set_calendar_json(get(), json.data(), json.size(), &err), err);
+        const shifan_evaluate_options o = limits.c();
+        detail::check(shifan_engine_set_calendar_json_v2(get(), json.data(), json.size(), &o, &err), err);
         return *this;
     }
     /// Set a reading ("growth", "non_decreasing"). Not concurrently with other uses of this engine.
@@ -556,9 +559,11 @@ private:
 /// County queries over many platforms on a date (`shifan.roster/1`).
 class Roster {
 public:
-    /// The roster of `histories` and the counties' `filings` (shifan.county-filings/1 JSON) on `on`.
+    /// The roster of `histories` and the counties' `filings` (shifan.county-filings/1 JSON, read
+    /// under `limits`) on `on`.
     static Roster make(const Engine& engine, const std::vector<const History*>& histories,
-                       const std::vector<std::string_view>& filings, const std::string& on) {
+                       const std::vector<std::string_view>& filings, const std::string& on,
+                       const Limits& limits = {}) {
         std::vector<const shifan_history*> hs;
         hs.reserve(histories.size());
         for (const History* h : histories) hs.push_back(h ? h->get() : nullptr);
@@ -570,8 +575,9 @@ public:
         }
         shifan_roster* r = nullptr;
         shifan_error* err = nullptr;
-        detail::check(shifan_roster_new(&r, engine.get(), hs.data(), hs.size(), fs.data(), lens.data(), fs.size(),
-                                        on.c_str(), &err),
+        const shifan_evaluate_options o = limits.c();
+        detail::check(shifan_roster_new_v2(&r, engine.get(), hs.data(), hs.size(), fs.data(), lens.data(), fs.size(),
+                                           on.c_str(), &o, &err),
                       err);
         return Roster(r);
     }
