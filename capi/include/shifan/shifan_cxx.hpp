@@ -40,6 +40,7 @@ enum class Outcome : std::int32_t {
     not_applicable = SHIFAN_OUTCOME_NOT_APPLICABLE,
 };
 
+/// Machine name of a verdict ("eligible", ...).
 inline const char* to_string(Verdict v) noexcept {
     switch (v) {
     case Verdict::eligible: return "eligible";
@@ -49,6 +50,7 @@ inline const char* to_string(Verdict v) noexcept {
     }
     return "none";
 }
+/// Machine name of an outcome ("pass", ...).
 inline const char* to_string(Outcome o) noexcept {
     switch (o) {
     case Outcome::pass: return "pass";
@@ -63,6 +65,7 @@ inline const char* to_string(Outcome o) noexcept {
 /// in Chinese and English, and (history errors) the index of the event at fault.
 class Error : public std::runtime_error {
 public:
+    /// An error with its code, JSON Pointer, reasons in zh and en, and event index.
     Error(std::int32_t code, std::string path, std::string message_zh, std::string message_en, std::int64_t event_index = -1)
         : std::runtime_error(compose(code, path, message_en)), code_(code), path_(std::move(path)),
           zh_(std::move(message_zh)), en_(std::move(message_en)), event_index_(event_index) {}
@@ -71,9 +74,13 @@ public:
     [[nodiscard]] std::int32_t code() const noexcept { return code_; }
     /// Machine name of the code ("unknown_key", ...).
     [[nodiscard]] const char* code_name() const noexcept { return shifan_code_name(code_); }
+    /// JSON Pointer of the offending value ("" = the document).
     [[nodiscard]] const std::string& path() const noexcept { return path_; }
+    /// The reason in Chinese.
     [[nodiscard]] const std::string& message_zh() const noexcept { return zh_; }
+    /// The reason in English.
     [[nodiscard]] const std::string& message_en() const noexcept { return en_; }
+    /// Index of the history event at fault, or -1.
     [[nodiscard]] std::int64_t event_index() const noexcept { return event_index_; }
 
     /// Copy an error object's contents (the object is not freed).
@@ -138,7 +145,11 @@ inline std::string version() { return shifan_version(); }
 
 /// Input limits (0 = the library's default).
 struct Limits {
-    std::uint64_t max_document_bytes = 0, max_depth = 0, max_array_length = 0, max_string_bytes = 0;
+    std::uint64_t max_document_bytes = 0; ///< largest document, in bytes
+    std::uint64_t max_depth = 0;          ///< deepest nesting of objects and arrays
+    std::uint64_t max_array_length = 0;   ///< most elements of one array
+    std::uint64_t max_string_bytes = 0;   ///< longest string or key, in bytes
+    /// The equivalent C option struct.
     [[nodiscard]] shifan_evaluate_options c() const {
         shifan_evaluate_options o = SHIFAN_EVALUATE_OPTIONS_INIT;
         o.max_document_bytes = max_document_bytes;
@@ -151,9 +162,10 @@ struct Limits {
 
 /// How results are written as JSON (defaults: those of `shifan evaluate --json`).
 struct JsonOptions {
-    Lang lang = Lang::both;
-    bool compact = false;
-    bool messages = true;
+    Lang lang = Lang::both; ///< languages of the messages
+    bool compact = false;   ///< only the verdict and the checks that did not pass
+    bool messages = true;   ///< include the messages at all
+    /// The equivalent C option struct.
     [[nodiscard]] shifan_json_options c() const {
         shifan_json_options o = SHIFAN_JSON_OPTIONS_INIT;
         o.lang = static_cast<std::int32_t>(lang);
@@ -168,9 +180,11 @@ struct Check {
     std::string id;          ///< "art6.2.satisfaction"
     std::string citation;    ///< "第六条第（二）项"
     bool group = false;      ///< a group (art6, art6.1, ...) rather than a rule
-    Outcome outcome = Outcome::undetermined;
+    Outcome outcome = Outcome::undetermined; ///< pass, fail, undetermined or not_applicable
     std::string reason;      ///< "below_threshold", ...
-    std::optional<std::string> actual, required, shortfall;
+    std::optional<std::string> actual;    ///< actual value, as in the JSON output (numeric checks)
+    std::optional<std::string> required;  ///< required value (numeric checks)
+    std::optional<std::string> shortfall; ///< how much more is needed (failing numeric checks)
     std::string message;     ///< one sentence, in the language asked for
 };
 
@@ -180,11 +194,14 @@ class Batch;
 /// The evaluation of one application.
 class Evaluation {
 public:
+    /// Move: the evaluation changes owner.
     Evaluation(Evaluation&&) noexcept = default;
+    /// Move assignment: the handle changes owner.
     Evaluation& operator=(Evaluation&&) noexcept = default;
     Evaluation(const Evaluation&) = delete;
     Evaluation& operator=(const Evaluation&) = delete;
 
+    /// The verdict: all of art6 and at least one function of art7.
     [[nodiscard]] Verdict verdict() const { return static_cast<Verdict>(detail::checked(shifan_evaluation_verdict(get()))); }
     /// Mask of SHIFAN_FUNCTION_* bits.
     [[nodiscard]] unsigned qualified_functions() const {
@@ -199,12 +216,18 @@ public:
             if (mask & (1u << i)) out.emplace_back(names[i]);
         return out;
     }
+    /// The application's `id` ("" when absent).
     [[nodiscard]] std::optional<std::string> application_id() const { return detail::opt(shifan_evaluation_application_id(get())); }
+    /// The review year Y (art12).
     [[nodiscard]] int review_year() const { return static_cast<int>(detail::checked(shifan_evaluation_review_year(get()))); }
+    /// The date the application was judged at (YYYY-MM-DD).
     [[nodiscard]] std::string reference_date() const { return shifan_evaluation_reference_date(get()); }
+    /// Id of the rule pack used.
     [[nodiscard]] std::string rule_pack_id() const { return shifan_evaluation_rule_pack_id(get()); }
+    /// Version of the rule pack used.
     [[nodiscard]] std::string rule_pack_version() const { return shifan_evaluation_rule_pack_version(get()); }
 
+    /// Number of checks (rules and groups).
     [[nodiscard]] std::size_t check_count() const {
         return static_cast<std::size_t>(detail::checked(shifan_evaluation_check_count(get())));
     }
@@ -234,6 +257,7 @@ public:
         c.message = m;
         return c;
     }
+    /// Every check, in registry order, with messages in `lang`.
     [[nodiscard]] std::vector<Check> checks(Lang lang = Lang::zh) const {
         std::vector<Check> out;
         const std::size_t n = check_count();
@@ -254,6 +278,7 @@ public:
         if (d == SHIFAN_DOSSIER_UNKNOWN) return std::nullopt;
         return d == SHIFAN_DOSSIER_COMPLETE;
     }
+    /// Dossier ids (art9, art10) that are missing.
     [[nodiscard]] std::vector<std::string> missing_materials() const {
         std::vector<std::string> out;
         const auto n = static_cast<std::size_t>(detail::checked(shifan_evaluation_missing_material_count(get())));
@@ -296,24 +321,28 @@ struct BatchOptions {
     unsigned jobs = 0;          ///< 0 = all cores
     bool item_json = true;      ///< write each item's JSON during the batch
     bool keep_input = false;    ///< keep the documents for item_evaluation()/item_json() later
-    JsonOptions json{};
-    Limits limits{};
+    JsonOptions json{};         ///< how each item's JSON is written
+    Limits limits{};            ///< input limits applied to each document
 };
 
 /// Results of a batch, in input order.
 class Batch {
 public:
+    /// Move: the batch results change owner.
     Batch(Batch&&) noexcept = default;
+    /// Move assignment: the batch results change owner.
     Batch& operator=(Batch&&) noexcept = default;
     Batch(const Batch&) = delete;
     Batch& operator=(const Batch&) = delete;
 
+    /// Status, verdict and qualified functions of every item of a batch.
     struct Summary {
         std::vector<std::int32_t> status; ///< SHIFAN_OK or a negative SHIFAN_E* per item
-        std::vector<std::uint8_t> verdicts;
-        std::vector<std::uint8_t> functions;
+        std::vector<std::uint8_t> verdicts;   ///< SHIFAN_VERDICT_* per item
+        std::vector<std::uint8_t> functions;  ///< bitmask of qualified art7 functions per item
     };
 
+    /// Number of items.
     [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(detail::checked(shifan_batch_count(get()))); }
     /// Status, verdict and functions of every item, in one call.
     [[nodiscard]] Summary summary() const {
@@ -326,6 +355,7 @@ public:
         detail::check(shifan_batch_summary(get(), s.status.data(), s.verdicts.data(), s.functions.data(), n, &err), err);
         return s;
     }
+    /// JSON of item `index` (an evaluation, or {"error": ...}).
     [[nodiscard]] std::string item_json(std::size_t index) const {
         char* s = nullptr;
         std::size_t len = 0;
@@ -349,6 +379,7 @@ public:
         detail::check(shifan_batch_item_evaluation(&e, get(), index, &err), err);
         return Evaluation(e);
     }
+    /// The underlying C handle (borrowed; stays owned by this object).
     [[nodiscard]] const shifan_batch* get() const {
         if (!h_) detail::moved_from("shifan::client::Batch");
         return h_.get();
@@ -378,7 +409,9 @@ public:
         detail::check(shifan_engine_new_from_rule_pack_json_v2(&h, json.data(), json.size(), &o, &err), err);
         return Engine(h);
     }
+    /// Move: the engine changes owner.
     Engine(Engine&&) noexcept = default;
+    /// Move assignment: the handle changes owner.
     Engine& operator=(Engine&&) noexcept = default;
     Engine(const Engine&) = delete;
     Engine& operator=(const Engine&) = delete;
@@ -398,12 +431,15 @@ public:
         detail::check(shifan_engine_set_interpretation(get(), name.c_str(), value.c_str(), &err), err);
         return *this;
     }
+    /// The reading in force for interpretation `name` ("growth", ...).
     [[nodiscard]] std::string interpretation(const std::string& name) const {
         const char* v = shifan_engine_interpretation(get(), name.c_str());
         if (!v) detail::checked(shifan_error_code(shifan_last_error()));
         return v;
     }
+    /// Id of the rule pack used.
     [[nodiscard]] std::string rule_pack_id() const { return shifan_engine_rule_pack_id(get()); }
+    /// Version of the rule pack used.
     [[nodiscard]] std::string rule_pack_version() const { return shifan_engine_rule_pack_version(get()); }
 
     /// Evaluate one `shifan.application/1` document; throws Error on bad input.
@@ -446,6 +482,7 @@ public:
         return Batch(b);
     }
 
+    /// The underlying C handle (borrowed; stays owned by this object).
     [[nodiscard]] shifan_engine* get() const {
         if (!h_) detail::moved_from("shifan::client::Engine");
         return h_.get();
@@ -459,13 +496,16 @@ private:
 /// A platform's status on a date (`shifan.status/1`).
 class Status {
 public:
+    /// Move: the status changes owner.
     Status(Status&&) noexcept = default;
+    /// Move assignment: the handle changes owner.
     Status& operator=(Status&&) noexcept = default;
     Status(const Status&) = delete;
     Status& operator=(const Status&) = delete;
 
     /// "none", "candidate", "recommended", "not_recommended", "designated", "rejected", "expired", "revoked".
     [[nodiscard]] std::string state() const { return shifan_status_state(get()); }
+    /// The date of the query (YYYY-MM-DD).
     [[nodiscard]] std::string on() const { return shifan_status_on(get()); }
     /// Days of validity left while designated.
     [[nodiscard]] std::optional<std::int64_t> days_left() const {
@@ -473,12 +513,17 @@ public:
         if (detail::checked(shifan_status_days_left(get(), &days)) == 0) return std::nullopt;
         return days;
     }
+    /// Last day of the current term ("" when never designated).
     [[nodiscard]] std::optional<std::string> valid_until() const { return detail::opt(shifan_status_valid_until(get())); }
+    /// Earliest due date among pending obligations ("" when none).
     [[nodiscard]] std::optional<std::string> next_deadline() const { return detail::opt(shifan_status_next_deadline(get())); }
+    /// Whether applied{on, year(on)} would be accepted (art12, art14).
     [[nodiscard]] bool may_apply_again() const { return detail::checked(shifan_status_may_apply_again(get())) == 1; }
+    /// Why it may or may not apply again, in `lang`.
     [[nodiscard]] std::string may_apply_again_reason(Lang lang = Lang::zh) const {
         return shifan_status_may_apply_again_reason(get(), static_cast<std::int32_t>(lang == Lang::en ? Lang::en : Lang::zh));
     }
+    /// As JSON, with messages in `lang`.
     [[nodiscard]] std::string to_json(Lang lang = Lang::both) const {
         char* s = nullptr;
         std::size_t len = 0;
@@ -486,6 +531,7 @@ public:
         detail::check(shifan_status_to_json(&s, &len, get(), static_cast<std::int32_t>(lang), &err), err);
         return detail::take(s, len);
     }
+    /// A readable report in `lang`.
     [[nodiscard]] std::string report(Lang lang = Lang::zh) const {
         char* s = nullptr;
         std::size_t len = 0;
@@ -493,6 +539,7 @@ public:
         detail::check(shifan_status_report(&s, &len, get(), static_cast<std::int32_t>(lang), &err), err);
         return detail::take(s, len);
     }
+    /// The underlying C handle (borrowed; stays owned by this object).
     [[nodiscard]] const shifan_status* get() const {
         if (!h_) detail::moved_from("shifan::client::Status");
         return h_.get();
@@ -515,7 +562,9 @@ public:
         detail::check(shifan_history_new_from_json(&h, engine.get(), json.data(), json.size(), &o, &err), err);
         return History(h);
     }
+    /// Move: the history changes owner.
     History(History&&) noexcept = default;
+    /// Move assignment: the handle changes owner.
     History& operator=(History&&) noexcept = default;
     History(const History&) = delete;
     History& operator=(const History&) = delete;
@@ -526,8 +575,11 @@ public:
         detail::check(shifan_history_append_event_json(h(), json.data(), json.size(), &err), err);
         return *this;
     }
+    /// Number of events in the history.
     [[nodiscard]] std::size_t event_count() const { return static_cast<std::size_t>(detail::checked(shifan_history_event_count(get()))); }
+    /// The platform's id.
     [[nodiscard]] std::string platform_id() const { return shifan_history_platform_id(get()); }
+    /// The history as shifan.history/1 JSON (round-trips unchanged).
     [[nodiscard]] std::string to_json() const {
         char* s = nullptr;
         std::size_t len = 0;
@@ -542,6 +594,7 @@ public:
         detail::check(shifan_history_status(&st, get(), on.c_str(), &err), err);
         return Status(st);
     }
+    /// The underlying C handle (borrowed; stays owned by this object).
     [[nodiscard]] const shifan_history* get() const {
         if (!h_) detail::moved_from("shifan::client::History");
         return h_.get();
@@ -581,11 +634,14 @@ public:
                       err);
         return Roster(r);
     }
+    /// Move: the roster changes owner.
     Roster(Roster&&) noexcept = default;
+    /// Move assignment: the handle changes owner.
     Roster& operator=(Roster&&) noexcept = default;
     Roster(const Roster&) = delete;
     Roster& operator=(const Roster&) = delete;
 
+    /// As JSON, with messages in `lang`.
     [[nodiscard]] std::string to_json(Lang lang = Lang::both) const {
         char* s = nullptr;
         std::size_t len = 0;
@@ -593,6 +649,7 @@ public:
         detail::check(shifan_roster_to_json(&s, &len, get(), static_cast<std::int32_t>(lang), &err), err);
         return detail::take(s, len);
     }
+    /// A readable report in `lang`.
     [[nodiscard]] std::string report(Lang lang = Lang::zh) const {
         char* s = nullptr;
         std::size_t len = 0;
@@ -600,6 +657,7 @@ public:
         detail::check(shifan_roster_report(&s, &len, get(), static_cast<std::int32_t>(lang), &err), err);
         return detail::take(s, len);
     }
+    /// The underlying C handle (borrowed; stays owned by this object).
     [[nodiscard]] const shifan_roster* get() const {
         if (!h_) detail::moved_from("shifan::client::Roster");
         return h_.get();
