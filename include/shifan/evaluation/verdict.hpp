@@ -24,22 +24,26 @@ enum class V : unsigned char { pass, fail, undetermined };
 
 /// all-of accumulator that knows when the answer is already fail.
 struct All {
-    bool undetermined = false;
-    bool failed = false;
+    bool undetermined = false; ///< a child was undetermined
+    bool failed = false;       ///< a child failed
     /// Add a child; returns true when the group has failed (the caller may stop).
     bool add(V v) {
         failed |= v == V::fail;
         undetermined |= v == V::undetermined;
         return failed;
     }
+    /// The group's value: fail over undetermined over pass.
     [[nodiscard]] V result() const { return failed ? V::fail : undetermined ? V::undetermined : V::pass; }
 };
 
+/// A yes/no input: absent is undetermined.
 inline V yes_no(const std::optional<bool>& b) { return !b ? V::undetermined : *b ? V::pass : V::fail; }
 
+/// A count at least `required`; absent is undetermined.
 inline V at_least(const std::optional<Count>& v, std::int64_t required) {
     return !v ? V::undetermined : v->value >= required ? V::pass : V::fail;
 }
+/// An amount (in fen) at least `required_fen`; absent is undetermined.
 inline V at_least(const std::optional<Money>& v, std::int64_t required_fen) {
     return !v ? V::undetermined : v->fen >= required_fen ? V::pass : V::fail;
 }
@@ -59,6 +63,7 @@ inline V all_yes(std::initializer_list<const std::optional<bool>*> parts) {
     return a.result();
 }
 
+/// 第六条第（一）项: legal person, sound operation, organisation type, total assets, years in operation.
 inline V art6_1(const Application& app, const Parameters& p) {
     if (!app.applicant) return V::undetermined; // every input absent, none can fail
     const Applicant& a = *app.applicant;
@@ -75,6 +80,7 @@ inline V art6_1(const Application& app, const Parameters& p) {
     return g.result();
 }
 
+/// 第六条第（二）项: reputation, SMEs served, satisfaction, growth (under the growth reading).
 inline V art6_2(const Application& app, const Parameters& p, const Interpretations& in) {
     if (!app.performance) return V::undetermined;
     const Performance& perf = *app.performance;
@@ -98,6 +104,7 @@ inline V art6_2(const Application& app, const Parameters& p, const Interpretatio
     return g.result();
 }
 
+/// 第六条第（三）项: premises, facilities, partner institutions.
 inline V art6_3(const Application& app, const Parameters& p) {
     if (!app.resources) return V::undetermined;
     const Resources& r = *app.resources;
@@ -107,6 +114,7 @@ inline V art6_3(const Application& app, const Parameters& p) {
     return g.result();
 }
 
+/// 第六条第（四）项: management rules, discount for small and micro enterprises, plans, public-interest share.
 inline V art6_4(const Application& app, const Parameters& p) {
     if (!app.management) return V::undetermined;
     const Management& m = *app.management;
@@ -119,6 +127,7 @@ inline V art6_4(const Application& app, const Parameters& p) {
     return g.result();
 }
 
+/// 第六条第（五）项: leadership, staff serving SMEs, share of qualified professionals.
 inline V art6_5(const Application& app, const Parameters& p) {
     if (!app.staff) return V::undetermined;
     const Staff& s = *app.staff;
@@ -138,6 +147,7 @@ inline V art6(const Application& app, const Parameters& p, const Interpretations
     return g.result();
 }
 
+/// 第七条第（一）项: information services.
 inline V information(const InformationFunction& f, const Parameters& p) {
     All g;
     if (g.add(yes_no(f.query_system)) || g.add(yes_no(f.online_offline)) ||
@@ -147,6 +157,7 @@ inline V information(const InformationFunction& f, const Parameters& p) {
     return g.result();
 }
 
+/// 第七条第（二）项: technology services (instrument sharing not applicable without large instruments).
 inline V technology(const TechnologyFunction& f, const Parameters& p) {
     All g;
     if (g.add(yes_no(f.resource_organization)) || g.add(yes_no(f.expert_pool)) || g.add(yes_no(f.project_pool)) ||
@@ -160,6 +171,7 @@ inline V technology(const TechnologyFunction& f, const Parameters& p) {
     return g.result();
 }
 
+/// 第七条第（三）项: entrepreneurship services.
 inline V entrepreneurship(const EntrepreneurshipFunction& f, const Parameters& p) {
     All g;
     if (g.add(yes_no(f.coaching)) || g.add(yes_no(f.project_pool)) || g.add(yes_no(f.guide)) ||
@@ -169,6 +181,7 @@ inline V entrepreneurship(const EntrepreneurshipFunction& f, const Parameters& p
     return g.result();
 }
 
+/// 第七条第（四）项: training services.
 inline V training(const TrainingFunction& f, const Parameters& p) {
     All g;
     if (g.add(yes_no(f.accreditation)) || g.add(yes_no(f.online_offline)) || g.add(yes_no(f.evaluation)) ||
