@@ -126,24 +126,24 @@ SHIFAN_API int32_t shifan_abi_version(void);
  * treat an unknown negative code as a generic error.
  */
 #define SHIFAN_OK 0
-#define SHIFAN_ESYNTAX -1           /**< not well-formed JSON (also BOM, trailing garbage, empty, bad UTF-8) */
-#define SHIFAN_EWRONG_TYPE -2       /**< a value of the wrong JSON type (including null) */
-#define SHIFAN_EOUT_OF_RANGE -3     /**< a number outside its allowed range */
-#define SHIFAN_EUNKNOWN_KEY -4      /**< a key the format does not define */
-#define SHIFAN_EDUPLICATE_KEY -5    /**< the same key twice in one object */
-#define SHIFAN_EUNKNOWN_VALUE -6    /**< a string outside an enumeration */
-#define SHIFAN_EINVALID_DATE -7     /**< not YYYY-MM-DD, or a day that does not exist */
-#define SHIFAN_EINVALID_AMOUNT -8   /**< money/percent with more than two decimals, or not a decimal */
-#define SHIFAN_EINCONSISTENT -9     /**< a part larger than its whole; two exclusive forms together */
-#define SHIFAN_EMISSING_REQUIRED -10 /**< a required member is absent (schema, reference_date, ...) */
-#define SHIFAN_EWRONG_SCHEMA -11    /**< `schema` names another format or version */
-#define SHIFAN_ELIMIT_EXCEEDED -12  /**< an input limit (size, depth, length) was exceeded */
-#define SHIFAN_ERULE_PACK -13       /**< a rule pack is invalid or has no value in force on the date */
-#define SHIFAN_EHISTORY -14         /**< a lifecycle event the rules forbid (see the event index) */
-#define SHIFAN_EUSAGE -15           /**< API misuse: a NULL argument, a bad option, an index out of range */
-#define SHIFAN_EINTERNAL -16        /**< a bug in shifan: please report it */
-#define SHIFAN_ENOMEM -100          /**< out of memory */
-#define SHIFAN_EHANDLE -101         /**< not a live handle of the expected kind (freed, or another kind) */
+#define SHIFAN_ESYNTAX (-1)         /**< not well-formed JSON (also BOM, trailing garbage, empty, bad UTF-8) */
+#define SHIFAN_EWRONG_TYPE (-2)     /**< a value of the wrong JSON type (including null) */
+#define SHIFAN_EOUT_OF_RANGE (-3)   /**< a number outside its allowed range */
+#define SHIFAN_EUNKNOWN_KEY (-4)    /**< a key the format does not define */
+#define SHIFAN_EDUPLICATE_KEY (-5)  /**< the same key twice in one object */
+#define SHIFAN_EUNKNOWN_VALUE (-6)  /**< a string outside an enumeration */
+#define SHIFAN_EINVALID_DATE (-7)   /**< not YYYY-MM-DD, or a day that does not exist */
+#define SHIFAN_EINVALID_AMOUNT (-8) /**< money/percent with more than two decimals, or not a decimal */
+#define SHIFAN_EINCONSISTENT (-9)   /**< a part larger than its whole; two exclusive forms together */
+#define SHIFAN_EMISSING_REQUIRED (-10) /**< a required member is absent (schema, reference_date, ...) */
+#define SHIFAN_EWRONG_SCHEMA (-11)  /**< `schema` names another format or version */
+#define SHIFAN_ELIMIT_EXCEEDED (-12) /**< an input limit (size, depth, length) was exceeded */
+#define SHIFAN_ERULE_PACK (-13)     /**< a rule pack is invalid or has no value in force on the date */
+#define SHIFAN_EHISTORY (-14)       /**< a lifecycle event the rules forbid (see the event index) */
+#define SHIFAN_EUSAGE (-15)         /**< API misuse: a NULL argument, a bad option, an index out of range */
+#define SHIFAN_EINTERNAL (-16)      /**< a bug in shifan: please report it */
+#define SHIFAN_ENOMEM (-100)        /**< out of memory */
+#define SHIFAN_EHANDLE (-101)       /**< not a live handle of the expected kind (freed, or another kind) */
 
 /**
  * Machine name of a status code: "ok", "syntax", "unknown_key", ..., "nomem", "handle";

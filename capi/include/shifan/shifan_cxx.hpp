@@ -194,6 +194,8 @@ class Batch;
 /// The evaluation of one application.
 class Evaluation {
 public:
+    /// Frees the C handle (if this object still owns one).
+    ~Evaluation() = default;
     /// Move: the evaluation changes owner.
     Evaluation(Evaluation&&) noexcept = default;
     /// Move assignment: the handle changes owner.
@@ -328,6 +330,8 @@ struct BatchOptions {
 /// Results of a batch, in input order.
 class Batch {
 public:
+    /// Frees the C handle (if this object still owns one).
+    ~Batch() = default;
     /// Move: the batch results change owner.
     Batch(Batch&&) noexcept = default;
     /// Move assignment: the batch results change owner.
@@ -409,6 +413,8 @@ public:
         detail::check(shifan_engine_new_from_rule_pack_json_v2(&h, json.data(), json.size(), &o, &err), err);
         return Engine(h);
     }
+    /// Frees the C handle (if this object still owns one).
+    ~Engine() = default;
     /// Move: the engine changes owner.
     Engine(Engine&&) noexcept = default;
     /// Move assignment: the handle changes owner.
@@ -496,6 +502,8 @@ private:
 /// A platform's status on a date (`shifan.status/1`).
 class Status {
 public:
+    /// Frees the C handle (if this object still owns one).
+    ~Status() = default;
     /// Move: the status changes owner.
     Status(Status&&) noexcept = default;
     /// Move assignment: the handle changes owner.
@@ -556,12 +564,14 @@ class History {
 public:
     /// Read a history with the engine's rule pack, readings and calendar.
     static History from_json(const Engine& engine, std::string_view json, const Limits& limits = {}) {
-        shifan_history* h = nullptr;
+        shifan_history* handle = nullptr; // not `h`: that is the member function h()
         shifan_error* err = nullptr;
         const shifan_evaluate_options o = limits.c();
-        detail::check(shifan_history_new_from_json(&h, engine.get(), json.data(), json.size(), &o, &err), err);
-        return History(h);
+        detail::check(shifan_history_new_from_json(&handle, engine.get(), json.data(), json.size(), &o, &err), err);
+        return History(handle);
     }
+    /// Frees the C handle (if this object still owns one).
+    ~History() = default;
     /// Move: the history changes owner.
     History(History&&) noexcept = default;
     /// Move assignment: the handle changes owner.
@@ -634,6 +644,8 @@ public:
                       err);
         return Roster(r);
     }
+    /// Frees the C handle (if this object still owns one).
+    ~Roster() = default;
     /// Move: the roster changes owner.
     Roster(Roster&&) noexcept = default;
     /// Move assignment: the handle changes owner.
