@@ -13,6 +13,7 @@
 #pragma once
 
 #include "shifan/json/writer.hpp"
+#include "shifan/rules/rule_pack.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -108,11 +109,16 @@ inline std::int64_t against(Rng& r, Profile p, std::int64_t minimum, std::int64_
 /// Generates documents for one seed.
 class Generator {
 public:
-    explicit Generator(std::uint64_t seed) : seed_(seed) {}
+    /// `thresholds`: the figures the documents are generated around (at, one below, above); by
+    /// default those of the built-in pack, so a document hits a threshold exactly wherever the pack
+    /// puts it and no threshold is written here a second time.
+    explicit Generator(std::uint64_t seed, const Parameters& thresholds = builtin_rule_pack().resolve(make_date(2026, 1, 1)))
+        : seed_(seed), t_(thresholds) {}
 
     /// Document `index` (0-based), appended to `out` as compact JSON.
     void write(std::size_t index, std::string& out) const {
         using namespace detail;
+        const Parameters& t = t_;
         Rng r(seed_ * 0x2545F4914F6CDD1DULL ^ (index + 1) * 0x9E3779B97F4A7C15ULL);
         r.next();
         const int roll = static_cast<int>(r.next() % 100);
@@ -167,19 +173,20 @@ public:
                 // Operating two years: exactly (the period completes on the reference date),
                 // one day short, or well established. 29 February starts exercise Civil Code art. 202.
                 const int kind = static_cast<int>(r.next() % 100);
+                const int years = t.years(Param::min_operating_years);
                 const int exact = p == Profile::strong ? 8 : 25, shortby = p == Profile::strong ? 2 : 15;
-                if (kind < exact) w.member("established_on", std::string_view(date_text(year - 2, ref_month, ref_day)));
+                if (kind < exact) w.member("established_on", std::string_view(date_text(year - years, ref_month, ref_day)));
                 else if (kind < exact + shortby)
-                    w.member("established_on", std::string_view(ref_day < 28 ? date_text(year - 2, ref_month, ref_day + 1)
-                                                                            : date_text(year - 2, ref_month + 1, 1)));
+                    w.member("established_on", std::string_view(ref_day < 28 ? date_text(year - years, ref_month, ref_day + 1)
+                                                                            : date_text(year - years, ref_month + 1, 1)));
                 else if (kind < exact + shortby + 3) w.member("established_on", "2020-02-29");
-                else w.member("established_on", std::string_view(date_text(static_cast<int>(r.between(1995, year - 3)),
+                else w.member("established_on", std::string_view(date_text(static_cast<int>(r.between(1995, year - years - 1)),
                                                                            static_cast<int>(r.between(1, 12)),
                                                                            static_cast<int>(r.between(1, 28)))));
             }
             if (!r.chance(absent)) {
                 w.key("total_assets_cny");
-                money(w, against(r, p, 100'000'000, 1, 2'000'000'000), r.chance(50), r.chance(40));
+                money(w, against(r, p, t.raw(Param::min_total_assets_cny), 1, 2'000'000'000), r.chance(50), r.chance(40));
             }
             yes("sound_operation");
             w.end_object();
@@ -190,7 +197,7 @@ public:
             w.key("performance").begin_object();
             if (!r.chance(absent)) {
                 w.key("smes_served").begin_object();
-                const std::int64_t last = against(r, p, 80, 1, 300);
+                const std::int64_t last = against(r, p, t.raw(Param::min_smes_served), 1, 300);
                 // growth: strictly up, equal (fails the strict reading), one less, or with a dip before.
                 const int g = static_cast<int>(r.next() % 100);
                 std::int64_t before = g < 70 ? last - r.between(1, 40) : g < 85 ? last : last + 1;
@@ -206,14 +213,15 @@ public:
                 w.key("satisfaction").begin_object();
                 if (r.chance(65)) {
                     const std::int64_t surveyed = r.between(20, 400);
-                    const std::int64_t exact = (surveyed * 80 + 99) / 100; // the least that reaches 80%
+                    // the least that reaches the minimum share (hundredths of a percent, rounded up)
+                    const std::int64_t exact = (surveyed * t.raw(Param::min_satisfaction_percent) + 9999) / 10000;
                     std::int64_t satisfied = against(r, p, exact, 1, surveyed - exact + 1);
                     if (satisfied > surveyed) satisfied = surveyed;
                     if (satisfied < 0) satisfied = 0;
                     w.member("surveyed", surveyed);
                     if (!r.chance(absent)) w.member("satisfied", satisfied);
                 } else {
-                    std::int64_t h = against(r, p, 8000, 1, 2000); // hundredths of a percent
+                    std::int64_t h = against(r, p, t.raw(Param::min_satisfaction_percent), 1, 2000); // hundredths of a percent
                     if (h > 10000) h = 10000;
                     w.key("percent");
                     money(w, h, r.chance(30), true);
@@ -229,7 +237,7 @@ public:
             w.key("resources").begin_object();
             yes("fixed_premises");
             yes("facilities");
-            count("partner_institutions", 2, 12);
+            count("partner_institutions", t.raw(Param::min_partner_institutions), 12);
             w.end_object();
         }
 
@@ -244,7 +252,7 @@ public:
             if (!r.chance(absent)) {
                 w.key("service_volume").begin_object();
                 const std::int64_t total = r.chance(2) ? 0 : r.between(100, 5000);
-                const std::int64_t exact = (total * 10 + 99) / 100;
+                const std::int64_t exact = (total * t.raw(Param::min_public_interest_percent) + 9999) / 10000;
                 std::int64_t free = against(r, p, exact, 1, total / 3);
                 if (free > total) free = total;
                 if (free < 0) free = 0;
@@ -260,8 +268,8 @@ public:
         // staff (art6.5)
         if (!r.chance(absent)) {
             w.key("staff").begin_object();
-            const std::int64_t serving = against(r, p, 10, 1, 60);
-            const std::int64_t exact = (serving * 80 + 99) / 100;
+            const std::int64_t serving = against(r, p, t.raw(Param::min_staff), 1, 60);
+            const std::int64_t exact = (serving * t.raw(Param::min_qualified_percent) + 9999) / 10000;
             std::int64_t qualified = against(r, p, exact, 1, serving - exact + 1);
             if (qualified > serving) qualified = serving;
             if (qualified < 0) qualified = 0;
@@ -280,8 +288,8 @@ public:
                 w.key("information").begin_object();
                 yes("query_system");
                 yes("online_offline");
-                count("offline_smes_served", 80, 200);
-                count("activities", 3, 20);
+                count("offline_smes_served", t.raw(Param::information_min_offline_smes_served), 200);
+                count("activities", t.raw(Param::information_min_activities), 20);
                 w.end_object();
             }
             if (claimed & 2u) {
@@ -296,7 +304,7 @@ public:
                 else if (inst < 94) w.member("instruments_shared", true);
                 else if (p != Profile::strong) w.member("has_large_instruments", true); // undetermined
                 else w.member("has_large_instruments", false);
-                count("activities", 3, 20);
+                count("activities", t.raw(Param::technology_min_activities), 20);
                 w.end_object();
             }
             if (claimed & 4u) {
@@ -306,7 +314,7 @@ public:
                 yes("guide");
                 yes("hotline");
                 yes("agency_services");
-                count("activities", 3, 20);
+                count("activities", t.raw(Param::entrepreneurship_min_activities), 20);
                 w.end_object();
             }
             if (claimed & 8u) {
@@ -314,22 +322,22 @@ public:
                 yes("accreditation");
                 yes("online_offline");
                 yes("evaluation");
-                count("trainee_times", 1000, 4000);
+                count("trainee_times", t.raw(Param::training_min_trainee_times), 4000);
                 w.end_object();
             }
             if (claimed & 16u) {
                 w.key("financing").begin_object();
                 const bool guarantee = r.chance(40);
-                count("activities", 4, 20);
+                count("activities", t.raw(Param::financing_min_activities), 20);
                 if (!r.chance(absent)) {
                     w.key("financing_obtained_cny");
-                    money(w, guarantee ? r.between(0, 30'000'000'000) : against(r, p, 40'000'000'000, 1, 50'000'000'000),
+                    money(w, guarantee ? r.between(0, 30'000'000'000) : against(r, p, t.raw(Param::financing_min_financing_cny), 1, 50'000'000'000),
                           r.chance(50), r.chance(50));
                 }
                 if (!r.chance(absent)) w.member("guarantee_institution", guarantee);
                 if (!r.chance(absent)) {
                     w.key("new_guarantees_cny");
-                    money(w, guarantee ? against(r, p, 150'000'000'000, 1, 100'000'000'000) : 0, r.chance(50), r.chance(50));
+                    money(w, guarantee ? against(r, p, t.raw(Param::financing_min_new_guarantees_cny), 1, 100'000'000'000) : 0, r.chance(50), r.chance(50));
                 }
                 w.end_object();
             }
@@ -362,6 +370,7 @@ public:
 
 private:
     std::uint64_t seed_;
+    Parameters t_; ///< the thresholds documents are generated around
 };
 
 /// The first `count` documents of `seed`.
