@@ -1,4 +1,4 @@
-// Rule packs (DOMAIN.md section 4): the built-in values, overrides with a base, dated values
+// Rule packs (docs/specification.md §4): the built-in values, overrides with a base, dated values
 // (`from` inclusive), and the errors: unknown parameter, missing parameter, no value in force.
 #include "test_helpers.hpp"
 
@@ -38,7 +38,7 @@ shifan::Application base_application() {
 
 } // namespace
 
-TEST_CASE("the built-in pack carries the values of DOMAIN.md section 4", "[rule-pack]") {
+TEST_CASE("the built-in pack carries the values of the measures (specification §4.1)", "[rule-pack]") {
     const shifan::RulePack& pack = shifan::builtin_rule_pack();
     CHECK(pack.id == "changzhi-municipal");
     CHECK_FALSE(pack.version.empty());

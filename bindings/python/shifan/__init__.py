@@ -327,7 +327,7 @@ class Engine(_Managed):
         return self
 
     def set_interpretation(self, name: str, value: str) -> "Engine":
-        """Choose a reading of an ambiguous clause (DOMAIN.md section 7); UsageError if unknown."""
+        """Choose a reading of an ambiguous clause (docs/specification.md §7); UsageError if unknown."""
         err = _c.P_error()
         _c.check(_c.shifan_engine_set_interpretation(self._handle(), name.encode(), value.encode(), byref(err)), err)
         return self

@@ -279,7 +279,7 @@ SHIFAN_API int shifan_engine_new_from_rule_pack_json(shifan_engine **out, const 
                                                      shifan_error **err);
 
 /**
- * Set one reading, e.g. ("growth", "non_decreasing"); see DOMAIN.md section 7 for the names
+ * Set one reading, e.g. ("growth", "non_decreasing"); see docs/specification.md §7 for the names
  * (growth, summary_owed, deadline_rest_days) and their values. Not thread-safe on its handle.
  * @return SHIFAN_OK; SHIFAN_EUSAGE for an unknown name or value (the message lists the known ones)
  *         or NULL arguments; SHIFAN_EHANDLE for an invalid engine.
@@ -492,8 +492,8 @@ SHIFAN_API int32_t shifan_evaluation_check_outcome(const shifan_evaluation *eval
 SHIFAN_API const char *shifan_evaluation_check_reason(const shifan_evaluation *evaluation, size_t index);
 
 /**
- * The numbers of a numeric check, as in the JSON (DOMAIN.md section 3): counts as integers ("72"),
- * money and percentages with two decimals ("999999.99", "79.16"), dates "YYYY-MM-DD".
+ * The numbers of a numeric check, as in the JSON (docs/specification.md §3.2): counts as integers
+ * ("72"), money and percentages with two decimals ("999999.99", "79.16"), dates "YYYY-MM-DD".
  * @return borrowed from the evaluation; NULL when the check has no such number (JSON null), on error.
  */
 SHIFAN_API const char *shifan_evaluation_check_actual(const shifan_evaluation *evaluation, size_t index);
