@@ -23,6 +23,6 @@
 #include "shifan/evaluation/report.hpp"
 #include "shifan/evaluation/result_json.hpp"
 #include "shifan/lifecycle.hpp"
-#include "shifan/rules/catalog.hpp"
+#include "shifan/rules/changzhi.hpp"
 #include "shifan/rules/rule_pack.hpp"
 #include "shifan/version.hpp"

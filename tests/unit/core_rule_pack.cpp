@@ -88,7 +88,7 @@ TEST_CASE("a pack with base overrides what it lists and inherits the rest", "[ru
     // The engine uses it and every result names it.
     const shifan::Engine engine(std::make_shared<const shifan::RulePack>(pack));
     const auto e = engine.evaluate(base_application());
-    CHECK(e.check(shifan::RuleId::art6_2_smes_served).required.value == 100);
+    CHECK(e.check(*shifan::rule_by_id("art6.2.smes_served")).required.value == 100);
     const std::string out = shifan::to_json(e, std::string("x"));
     CHECK(out.find(R"("rule_pack":{"id":"test-pack","version":"7"})") != std::string::npos);
 }
@@ -103,9 +103,9 @@ TEST_CASE("dated values: from is inclusive, the day before uses the old value", 
     const shifan::Engine engine(std::make_shared<const shifan::RulePack>(pack));
     auto app = base_application();
     app.reference_date = make_date(2025, 12, 31);
-    CHECK(engine.evaluate(app).check(shifan::RuleId::art6_2_smes_served).required.value == 80);
+    CHECK(engine.evaluate(app).check(*shifan::rule_by_id("art6.2.smes_served")).required.value == 80);
     app.reference_date = make_date(2026, 1, 1);
-    CHECK(engine.evaluate(app).check(shifan::RuleId::art6_2_smes_served).required.value == 100);
+    CHECK(engine.evaluate(app).check(*shifan::rule_by_id("art6.2.smes_served")).required.value == 100);
 }
 
 TEST_CASE("no value in force on the reference date is an error naming the parameter", "[rule-pack]") {
@@ -122,7 +122,7 @@ TEST_CASE("no value in force on the reference date is an error naming the parame
         CHECK(e.message().en.find("2025-04-15") != std::string::npos);
     }
     app.reference_date = make_date(2026, 1, 1);
-    CHECK(engine.evaluate(app).check(shifan::RuleId::art6_5_staff).required.value == 12);
+    CHECK(engine.evaluate(app).check(*shifan::rule_by_id("art6.5.staff")).required.value == 12);
 }
 
 TEST_CASE("rule pack errors", "[rule-pack]") {

@@ -8,7 +8,7 @@
 #include "shifan/core/text.hpp"
 #include "shifan/evaluation/evaluation.hpp"
 #include "shifan/json/reader.hpp"
-#include "shifan/rules/catalog.hpp"
+#include "shifan/rules/changzhi.hpp"
 
 #include <string>
 
@@ -48,6 +48,24 @@ inline void append_missing(std::string& out, InputSet missing, int review_year) 
         if (!first) out += ", ";
         first = false;
         append_input_path(out, static_cast<Input>(i), review_year);
+    }
+}
+
+/// The second comparison of a rule with two thresholds: "；服务活动 3 次，要求不少于 4 次，差 1 次".
+inline void explain_second(std::string& out, const SecondFigures& what, const Figures& f, bool en) {
+    const std::string_view unit = en ? what.unit.en : what.unit.zh;
+    out += en ? "; " : "；";
+    out += en ? what.label.en : what.label.zh;
+    out += ' ';
+    append_quantity(out, f.actual);
+    append_unit(out, unit, true);
+    out += en ? ", required at least " : "，要求不少于 ";
+    append_quantity(out, f.required);
+    append_unit(out, unit, true);
+    if (f.shortfall.present()) {
+        out += en ? ", short by " : "，差 ";
+        append_quantity(out, f.shortfall);
+        append_unit(out, unit, true);
     }
 }
 
@@ -95,15 +113,7 @@ inline void explain_numbers(std::string& out, const RuleInfo& r, const Check& c,
             else { out += "，差 "; append_quantity(out, c.shortfall); append_unit(out, r.measure == Measure::money ? "元" : unit, false); }
         }
     }
-    if (c.actual2.present() || c.required2.present()) {
-        if (en) {
-            out += "; activities "; append_quantity(out, c.actual2); out += ", required at least "; append_quantity(out, c.required2);
-            if (c.shortfall2.present()) { out += ", short by "; append_quantity(out, c.shortfall2); }
-        } else {
-            out += "；服务活动 "; append_quantity(out, c.actual2); out += " 次，要求不少于 "; append_quantity(out, c.required2); out += " 次";
-            if (c.shortfall2.present()) { out += "，差 "; append_quantity(out, c.shortfall2); out += " 次"; }
-        }
-    }
+    if (r.second && c.second.present()) explain_second(out, *r.second, c.second, en);
 }
 
 } // namespace detail
@@ -111,7 +121,7 @@ inline void explain_numbers(std::string& out, const RuleInfo& r, const Check& c,
 /// Append what follows the title in the explanation of one check (see explain_check()).
 inline void explain_check_body(std::string& out, const RuleInfo& r, const Check& c, Lang lang, int review_year) {
     const bool en = lang == Lang::en;
-    const bool numeric = r.measure != Measure::none && (c.actual.present() || c.actual2.present());
+    const bool numeric = r.measure != Measure::none && (c.actual.present() || c.second.present());
     switch (c.reason) {
     case Reason::met:
     case Reason::below_threshold:
@@ -205,9 +215,9 @@ inline void explain_verdict(std::string& s, const Evaluation& e, Lang lang) {
     }
     case Verdict::ineligible:
         s += en ? "Ineligible: " : "不符合认定条件：";
-        if (e.check(RuleId::art6).outcome == Outcome::fail) s += en ? "art6 is not met" : "第六条基本条件未全部满足";
-        if (e.check(RuleId::art6).outcome == Outcome::fail && e.check(RuleId::art7).outcome == Outcome::fail) s += en ? "; " : "；";
-        if (e.check(RuleId::art7).outcome == Outcome::fail) s += en ? "no function of art7 is met" : "第七条没有一项功能要求满足";
+        if (e.check(rules::art6).outcome == Outcome::fail) s += en ? "art6 is not met" : "第六条基本条件未全部满足";
+        if (e.check(rules::art6).outcome == Outcome::fail && e.check(rules::art7).outcome == Outcome::fail) s += en ? "; " : "；";
+        if (e.check(rules::art7).outcome == Outcome::fail) s += en ? "no function of art7 is met" : "第七条没有一项功能要求满足";
         break;
     case Verdict::undetermined:
         s += en ? "Undetermined: nothing fails, but missing inputs keep some checks open"

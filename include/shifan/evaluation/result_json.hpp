@@ -168,11 +168,11 @@ inline void write_evaluation(std::string& out, const Evaluation& e, const std::o
             w.key("required"); detail::write_quantity(w, c.required);
             w.key("shortfall"); detail::write_quantity(w, c.shortfall);
             if (!r.unit.en.empty()) w.key("unit").value_plain(r.unit.en);
-            if (c.actual2.present() || c.required2.present()) {
-                w.key("activities").begin_object();
-                w.key("actual"); detail::write_quantity(w, c.actual2);
-                w.key("required"); detail::write_quantity(w, c.required2);
-                w.key("shortfall"); detail::write_quantity(w, c.shortfall2);
+            if (r.second && c.second.present()) {
+                w.key(r.second->key).begin_object();
+                w.key("actual"); detail::write_quantity(w, c.second.actual);
+                w.key("required"); detail::write_quantity(w, c.second.required);
+                w.key("shortfall"); detail::write_quantity(w, c.second.shortfall);
                 w.end_object();
             }
         }

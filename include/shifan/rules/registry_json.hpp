@@ -12,7 +12,7 @@
 #include "shifan/core/interpretations.hpp"
 #include "shifan/json/reader.hpp"
 #include "shifan/json/writer.hpp"
-#include "shifan/rules/catalog.hpp"
+#include "shifan/rules/changzhi.hpp"
 #include "shifan/rules/dossier.hpp"
 #include "shifan/rules/rule_pack.hpp"
 
@@ -64,12 +64,9 @@ inline const char* param_kind_name(ParamKind k) {
 /// A leaf input's path; the `smes_served` inputs are keyed by a year relative to the review year
 /// Y, so the registry shows the key as `{Y-1}`, `{Y-2}`, `{Y-3}`.
 inline std::string registry_input_path(Input i) {
-    switch (i) {
-    case Input::smes_served_last_year: return "/performance/smes_served/{Y-1}";
-    case Input::smes_served_year_before: return "/performance/smes_served/{Y-2}";
-    case Input::smes_served_two_years_before: return "/performance/smes_served/{Y-3}";
-    default: return input_path(i, 0);
-    }
+    std::string s;
+    append_input_pattern(s, i);
+    return s;
 }
 
 /// A parameter value in the units of the result format: years and counts as integers, money and
