@@ -24,6 +24,13 @@
 
 namespace shifan::rules {
 
+/// How a figure must relate to its threshold. The measures say "以上", "不低于", "不少于" (the
+/// threshold itself is enough); a clause that says "超过" or "高于" needs more than it.
+enum class Bound : std::uint8_t {
+    at_least,  ///< actual >= required
+    more_than, ///< actual > required
+};
+
 /// The leaf shapes: each fills a Check from the inputs it compares.
 namespace shape {
 
@@ -41,13 +48,15 @@ inline void yes_no(Check& c, const std::optional<bool>& value, InputSet input) {
     c.reason = *value ? Reason::met : Reason::not_met;
 }
 
-/// Compare a present number against a minimum (`>=`: "以上" includes the number itself).
+/// Compare a present number against a minimum (by default `>=`: "以上" includes the number
+/// itself). The shortfall is what must be added to pass: for `more_than`, one unit beyond it.
 template <class Make>
-void minimum(Check& c, std::int64_t actual, std::int64_t required, Make make) {
+void minimum(Check& c, std::int64_t actual, std::int64_t required, Make make, Bound bound = Bound::at_least) {
     c.actual = make(actual);
     c.required = make(required);
-    if (actual >= required) { c.outcome = Outcome::pass; c.reason = Reason::met; }
-    else { c.outcome = Outcome::fail; c.reason = Reason::below_threshold; c.shortfall = make(required - actual); }
+    const std::int64_t least = bound == Bound::at_least ? required : required + 1;
+    if (actual >= least) { c.outcome = Outcome::pass; c.reason = Reason::met; }
+    else { c.outcome = Outcome::fail; c.reason = Reason::below_threshold; c.shortfall = make(least - actual); }
 }
 
 /// A count at least `required`.
@@ -68,7 +77,8 @@ inline void at_least(Check& c, const std::optional<Money>& value, Money required
 /// fails with no actual and no shortfall. The shortfall is how many more of the part, the whole
 /// unchanged, reach the threshold; the actual share is truncated, never rounded up.
 inline void share_at_least(Check& c, const std::optional<Count>& part, InputSet part_input,
-                           const std::optional<Count>& whole, InputSet whole_input, Percent required) {
+                           const std::optional<Count>& whole, InputSet whole_input, Percent required,
+                           Bound bound = Bound::at_least) {
     c.required = Quantity::percent(required.hundredths);
     if (whole && whole->value == 0) { c.outcome = Outcome::fail; c.reason = Reason::zero_whole; return; }
     if (!part || !whole) return undetermined(c, (part ? 0 : part_input) | (whole ? 0 : whole_input));
@@ -76,10 +86,12 @@ inline void share_at_least(Check& c, const std::optional<Count>& part, InputSet 
     const wide lhs = wide{part->value} * 10000;
     const wide rhs = wide{required.hundredths} * whole->value;
     c.actual = Quantity::percent(static_cast<std::int64_t>(lhs / whole->value)); // truncated toward zero
-    if (lhs >= rhs) { c.outcome = Outcome::pass; c.reason = Reason::met; return; }
+    if (bound == Bound::at_least ? lhs >= rhs : lhs > rhs) { c.outcome = Outcome::pass; c.reason = Reason::met; return; }
     c.outcome = Outcome::fail;
     c.reason = Reason::below_threshold;
-    c.shortfall = Quantity::count(static_cast<std::int64_t>((rhs - lhs + 9999) / 10000));
+    // The least whole number of the part that reaches (or, for more_than, passes) the threshold.
+    c.shortfall = Quantity::count(static_cast<std::int64_t>(bound == Bound::at_least ? (rhs - lhs + 9999) / 10000
+                                                                                   : (rhs - lhs) / 10000 + 1));
 }
 
 /// Combine two comparisons that must both hold into `c`: the first becomes its figures, the
