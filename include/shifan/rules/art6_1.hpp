@@ -2,62 +2,39 @@
 /// @ingroup rules_art6
 /// @brief 第六条第（一）项 (Art. 6(1)): its rules and their logic, in one place.
 ///
-/// （一）具有独立法人资格，运营两年以上，资产总额不低于100万元，财务收支状况良好，经营规范，具有良好的发展前景和可持续发
-/// 展能力的中小企业服务机构、社会中介机构、技术服务机构、科研院所，以及基于互联网等面向中小企业提供创业创新服务的企业。
+/// （一）具有独立法人资格，运营两年以上，资产总额不低于100万元，财务收支状况良好，
+/// 经营规范，具有良好的发展前景和可持续发展能力的中小企业服务机构、社会中介机构、技术服务机构、
+/// 科研院所，以及基于互联网等面向中小企业提供创业创新服务的企业。
 #pragma once
 
-#include "shifan/core/date.hpp"
-#include "shifan/core/interpretations.hpp"
-#include "shifan/domain/application.hpp"
-#include "shifan/rules/parameters.hpp"
-#include "shifan/rules/registry.hpp"
-#include "shifan/rules/sink.hpp"
-
-#include <array>
+#include "shifan/rules/clause.hpp"
 
 namespace shifan::rules {
 
 /// 第六条第（一）项: 法人资格、运营年限、资产与机构类型.
 struct Art6_1 {
     /// The clause as a group: how its rules combine.
-    static constexpr GroupRow group{"art6.1", Combine::all_of, {"第六条第（一）项", "Art. 6(1)"},
-                                    {"法人资格、运营年限、资产与机构类型", "legal person, years of operation, assets and kind of organisation"}};
-
-    /// Its rules, in result order.
-    enum Leaf : std::uint8_t { legal_person, operating_period, total_assets, sound_operation, organization_type };
+    static constexpr GroupRow group{"art6.1", Combine::all_of, {"第六条第（一）项", "Art. 6(1)"}, {"法人资格、运营年限、资产与机构类型", "legal person, years of operation, assets and kind of organisation"}};
 
     /// @cond internal
-    static constexpr InputDef in_legal_person = input_of<&Applicant::legal_person>();
-    static constexpr InputDef in_established_on = input_of<&Applicant::established_on>();
-    static constexpr InputDef in_total_assets_cny = input_of<&Applicant::total_assets_cny>();
-    static constexpr InputDef in_sound_operation = input_of<&Applicant::sound_operation>();
-    static constexpr InputDef in_organization_type = input_of<&Applicant::organization_type>();
     static inline const Applicant none{};
     /// @endcond
 
     /// The registry rows of its rules (id, title, measure, unit, parameters, inputs), in Leaf order.
     static constexpr std::array<LeafRow, 5> leaves{{
-        {"art6.1.legal_person",
-         {"具有独立法人资格", "is an independent legal person"},
-         Measure::none, {}, {}, {&in_legal_person}},
-        {"art6.1.operating_period",
-         {"运营年限", "years of operation"},
-         Measure::period, {"天", "days"}, {Param::min_operating_years}, {&in_established_on}},
-        {"art6.1.total_assets",
-         {"资产总额", "total assets"},
-         Measure::money, {"元", "CNY"}, {Param::min_total_assets_cny}, {&in_total_assets_cny}},
-        {"art6.1.sound_operation",
-         {"财务收支状况良好，经营规范，具有良好的发展前景和可持续发展能力", "sound finances, regulated operation, good prospects and sustainability"},
-         Measure::none, {}, {}, {&in_sound_operation}},
-        {"art6.1.organization_type",
-         {"属于中小企业服务机构、社会中介机构、技术服务机构、科研院所或基于互联网提供创业创新服务的企业", "is one of the five kinds of organisation art6.1 names"},
-         Measure::none, {}, {}, {&in_organization_type}},
+        {"art6.1.legal_person", {"具有独立法人资格", "is an independent legal person"}, Measure::none, {}, {}, {input_of<&Applicant::legal_person>()}},
+        {"art6.1.operating_period", {"运营年限", "years of operation"}, Measure::period, {"天", "days"}, {Param::min_operating_years}, {input_of<&Applicant::established_on>()}},
+        {"art6.1.total_assets", {"资产总额", "total assets"}, Measure::money, {"元", "CNY"}, {Param::min_total_assets_cny}, {input_of<&Applicant::total_assets_cny>()}},
+        {"art6.1.sound_operation", {"财务收支状况良好，经营规范，具有良好的发展前景和可持续发展能力", "sound finances, regulated operation, good prospects and sustainability"}, Measure::none, {}, {}, {input_of<&Applicant::sound_operation>()}},
+        {"art6.1.organization_type", {"属于中小企业服务机构、社会中介机构、技术服务机构、科研院所或基于互联网提供创业创新服务的企业", "is one of the five kinds of organisation art6.1 names"}, Measure::none, {}, {}, {input_of<&Applicant::organization_type>()}},
     }};
+
+    /// Its rules by name, in the order of `leaves`.
+    enum Leaf : std::uint8_t { legal_person, operating_period, total_assets, sound_operation, organization_type };
 
     /// Decide every rule of the clause into `s` (see sink.hpp).
     template <class Sink>
-    static void eval(const Application& app, [[maybe_unused]] const Parameters& p,
-                     [[maybe_unused]] const Interpretations& readings, Sink& s) {
+    static void eval(const Application& app, const Parameters& p, [[maybe_unused]] const Interpretations& readings, Sink& s) {
         const Applicant& a = app.applicant ? *app.applicant : none;
         s.yes_no(legal_person, a.legal_person);
         // 运营两年以上: the period completes on add_years(established_on, n), the Civil Code's

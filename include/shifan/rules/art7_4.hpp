@@ -2,59 +2,34 @@
 /// @ingroup rules_art7
 /// @brief 第七条第（四）项 (Art. 7(4)): its rules and their logic, in one place.
 ///
-/// （四）培训服务。具有培训资质或在中小企业主管部门备案，具有线上和线下培训能力，有完善的培训服务评价机制，年培训1000人
-/// 次以上。
+/// （四）培训服务。具有培训资质或在中小企业主管部门备案，具有线上和线下培训能力，有完善的培训服务评价机制，
+/// 年培训1000人次以上。
 #pragma once
 
-#include "shifan/core/date.hpp"
-#include "shifan/core/interpretations.hpp"
-#include "shifan/domain/application.hpp"
-#include "shifan/rules/parameters.hpp"
-#include "shifan/rules/registry.hpp"
-#include "shifan/rules/sink.hpp"
-
-#include <array>
+#include "shifan/rules/clause.hpp"
 
 namespace shifan::rules {
 
 /// 第七条第（四）项: 培训服务.
 struct Art7_4 {
     /// The clause as a group: how its rules combine.
-    static constexpr GroupRow group{"art7.4", Combine::all_of, {"第七条第（四）项", "Art. 7(4)"},
-                                    {"培训服务", "training services"}};
-
-    /// Its rules, in result order.
-    enum Leaf : std::uint8_t { accreditation, online_offline, evaluation, trainee_times };
-
-    /// @cond internal
-    static constexpr InputDef in_training_accreditation = input_of<&TrainingFunction::accreditation>();
-    static constexpr InputDef in_training_online_offline = input_of<&TrainingFunction::online_offline>();
-    static constexpr InputDef in_training_evaluation = input_of<&TrainingFunction::evaluation>();
-    static constexpr InputDef in_training_trainee_times = input_of<&TrainingFunction::trainee_times>();
-    /// @endcond
+    static constexpr GroupRow group{"art7.4", Combine::all_of, {"第七条第（四）项", "Art. 7(4)"}, {"培训服务", "training services"}};
 
     /// The registry rows of its rules (id, title, measure, unit, parameters, inputs), in Leaf order.
     static constexpr std::array<LeafRow, 4> leaves{{
-        {"art7.4.accreditation",
-         {"具有培训资质或在中小企业主管部门备案", "a training qualification, or filed with the SME authority"},
-         Measure::none, {}, {}, {&in_training_accreditation}},
-        {"art7.4.online_offline",
-         {"具有线上和线下培训能力", "online and offline training"},
-         Measure::none, {}, {}, {&in_training_online_offline}},
-        {"art7.4.evaluation",
-         {"有完善的培训服务评价机制", "a training evaluation mechanism"},
-         Measure::none, {}, {}, {&in_training_evaluation}},
-        {"art7.4.trainee_times",
-         {"年培训人次", "trainee-times a year"},
-         Measure::count, {"人次", "trainee-times"}, {Param::training_min_trainee_times}, {&in_training_trainee_times}},
+        {"art7.4.accreditation", {"具有培训资质或在中小企业主管部门备案", "a training qualification, or filed with the SME authority"}, Measure::none, {}, {}, {input_of<&TrainingFunction::accreditation>()}},
+        {"art7.4.online_offline", {"具有线上和线下培训能力", "online and offline training"}, Measure::none, {}, {}, {input_of<&TrainingFunction::online_offline>()}},
+        {"art7.4.evaluation", {"有完善的培训服务评价机制", "a training evaluation mechanism"}, Measure::none, {}, {}, {input_of<&TrainingFunction::evaluation>()}},
+        {"art7.4.trainee_times", {"年培训人次", "trainee-times a year"}, Measure::count, {"人次", "trainee-times"}, {Param::training_min_trainee_times}, {input_of<&TrainingFunction::trainee_times>()}},
     }};
+
+    /// Its rules by name, in the order of `leaves`.
+    enum Leaf : std::uint8_t { accreditation, online_offline, evaluation, trainee_times };
 
     /// Decide every rule of the clause into `s` (see sink.hpp).
     template <class Sink>
-    static void eval(const Application& app, [[maybe_unused]] const Parameters& p,
-                     [[maybe_unused]] const Interpretations& readings, Sink& s) {
-        static const Functions no_functions{};
-        const auto& f = (app.functions ? *app.functions : no_functions).training;
+    static void eval(const Application& app, const Parameters& p, [[maybe_unused]] const Interpretations& readings, Sink& s) {
+        const auto& f = claimed(app, &Functions::training);
         if (!f) return s.not_claimed();
         s.yes_no(accreditation, f->accreditation);
         s.yes_no(online_offline, f->online_offline);

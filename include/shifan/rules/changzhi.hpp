@@ -80,7 +80,7 @@ inline constexpr std::size_t input_count = ChangzhiRegistry::inputs.count;
 /// The set holding only `i`.
 constexpr InputSet bit(Input i) noexcept { return InputSet{1} << static_cast<unsigned>(i); }
 /// The definition of an input (its member names and year offset).
-constexpr const InputDef& input_def(Input i) { return *ChangzhiRegistry::inputs.defs[static_cast<std::size_t>(i)]; }
+constexpr const InputDef& input_def(Input i) { return ChangzhiRegistry::inputs.defs[static_cast<std::size_t>(i)]; }
 
 namespace detail {
 inline void append_input_members(std::string& out, const InputDef& d) {

@@ -47,8 +47,18 @@ enum class Measure : std::uint8_t {
 /// (its JSON Pointer), and for inputs keyed by year the offset from the review year.
 struct InputDef {
     std::array<std::string_view, 4> path{}; ///< member names, root first; `depth` of them used
-    std::size_t depth = 0;                  ///< how many names `path` holds
+    std::size_t depth = 0;                  ///< how many names `path` holds (0: no input)
     int year_offset = 0;                    ///< year-keyed inputs: the key is review year + this (else 0)
+
+    /// Whether this names an input at all (rows hold up to four; unused ones are empty).
+    [[nodiscard]] constexpr bool used() const { return depth != 0; }
+    /// Two definitions name the same input.
+    friend constexpr bool operator==(const InputDef& a, const InputDef& b) {
+        if (a.depth != b.depth || a.year_offset != b.year_offset) return false;
+        for (std::size_t k = 0; k < a.depth; ++k)
+            if (a.path[k] != b.path[k]) return false;
+        return true;
+    }
 };
 
 namespace detail {
@@ -114,7 +124,7 @@ struct LeafRow {
     Measure measure = Measure::none;             ///< what its numbers are
     StaticText unit{};                           ///< unit of counts ("家" / "SMEs"); empty when none
     std::array<std::optional<Param>, 2> params{}; ///< the thresholds it reads, in registry order
-    std::array<const InputDef*, 4> inputs{};     ///< the inputs it reads (first use orders the input table)
+    std::array<InputDef, 4> inputs{};            ///< the inputs it reads (first use orders the input table)
     std::optional<SecondFigures> second{};       ///< a second comparison (Check::second), if any
 };
 
@@ -197,10 +207,10 @@ struct Registry {
 
     /// The input table: every input the leaf rows read, in order of first use.
     struct InputTable {
-        std::array<const InputDef*, 64> defs{}; ///< the inputs, in order of first use
-        std::size_t count = 0;                  ///< how many are used
+        std::array<InputDef, 64> defs{}; ///< the inputs, in order of first use
+        std::size_t count = 0;           ///< how many are used
         /// Position of `d` in the table (count when absent).
-        [[nodiscard]] constexpr std::size_t index_of(const InputDef* d) const {
+        [[nodiscard]] constexpr std::size_t index_of(const InputDef& d) const {
             for (std::size_t i = 0; i < count; ++i)
                 if (defs[i] == d) return i;
             return count;
@@ -212,8 +222,8 @@ struct Registry {
         boost::mp11::mp_for_each<typename M::articles>([&](auto a) {
             boost::mp11::mp_for_each<typename decltype(a)::clauses>([&](auto c) {
                 for (const LeafRow& row : decltype(c)::leaves)
-                    for (const InputDef* d : row.inputs)
-                        if (d && t.index_of(d) == t.count) {
+                    for (const InputDef& d : row.inputs)
+                        if (d.used() && t.index_of(d) == t.count) {
                             if (t.count == t.defs.size()) throw "more than 64 inputs";
                             t.defs[t.count++] = d;
                         }
@@ -263,7 +273,7 @@ struct Registry {
                     r.param2 = leaf.params[1];
                     r.second = leaf.second;
                     for (std::size_t k = 0; k < leaf.inputs.size(); ++k)
-                        if (leaf.inputs[k]) {
+                        if (leaf.inputs[k].used()) {
                             r.input_bits[k] = InputSet{1} << inputs.index_of(leaf.inputs[k]);
                             r.inputs |= r.input_bits[k];
                         }

@@ -134,11 +134,14 @@ public:
         base_.end(c);
     }
 
-    /// The bit of leaf `l`'s input `d` (one of the inputs its row lists), for absent-input sets.
-    [[nodiscard]] static constexpr InputSet input(Leaf l, const InputDef* d) {
+    /// The bit of leaf `l`'s input `Member` (one of the inputs its row lists; `YearOffset` for an
+    /// input keyed by year), for absent-input sets: `s.input<&Staff::serving_smes>(staff)`.
+    template <auto Member, int YearOffset = 0>
+    [[nodiscard]] static constexpr InputSet input(Leaf l) {
+        constexpr InputDef wanted = input_of<Member, YearOffset>();
         const LeafRow& row = C::leaves[static_cast<std::size_t>(l)];
         for (std::size_t k = 0; k < row.inputs.size(); ++k)
-            if (row.inputs[k] == d) return Registry<M>::info(leaf_id<M, C>(l)).input_bits[k];
+            if (row.inputs[k] == wanted) return Registry<M>::info(leaf_id<M, C>(l)).input_bits[k];
         return 0;
     }
     /// The bit of leaf `l`'s first (usually only) input.
@@ -158,12 +161,11 @@ public:
     void at_least(Leaf l, const std::optional<Money>& value, Money required) {
         leaf(l, [&](Check& c) { shape::at_least(c, value, required, input(l)); });
     }
-    /// `part / whole` at least `required` (see shape::share_at_least); the inputs as the row lists them.
-    void share_at_least(Leaf l, const std::optional<Count>& part, const InputDef* part_input,
-                        const std::optional<Count>& whole, const InputDef* whole_input, Percent required) {
-        leaf(l, [&](Check& c) {
-            shape::share_at_least(c, part, input(l, part_input), whole, input(l, whole_input), required);
-        });
+    /// `part / whole` at least `required` (see shape::share_at_least); the row lists the inputs
+    /// whole first, then part.
+    void share_at_least(Leaf l, const std::optional<Count>& part, const std::optional<Count>& whole, Percent required) {
+        const RuleInfo& r = Registry<M>::info(leaf_id<M, C>(l));
+        leaf(l, [&](Check& c) { shape::share_at_least(c, part, r.input_bits[1], whole, r.input_bits[0], required); });
     }
     /// Several yes/no conditions that must all hold, given in the order of the row's inputs: fail
     /// if any present one is false (absent ones are then not listed), else undetermined listing
@@ -190,6 +192,13 @@ public:
 private:
     Base& base_;
 };
+
+/// The bit of `Member` (an input that leaf `l`'s row lists; `YearOffset` for an input keyed by
+/// year) for the absent-input set of a check: `input_bit<&Staff::serving_smes>(s, staff)`.
+template <auto Member, int YearOffset = 0, class Sink>
+constexpr InputSet input_bit(const Sink&, typename Sink::Leaf l) {
+    return Sink::template input<Member, YearOffset>(l);
+}
 
 /// The outcome of a group from its children's outcomes, added one by one.
 class GroupOutcome {
