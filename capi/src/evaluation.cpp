@@ -6,7 +6,7 @@ using namespace shifan::capi;
 
 namespace {
 
-/// A quantity in the JSON's units (DOMAIN.md section 3); false when absent (JSON null).
+/// A quantity in the JSON's units (docs/specification.md §3.2); false when absent (JSON null).
 bool format_quantity(std::string& out, const Quantity& q) {
     switch (q.kind) {
     case Quantity::Kind::none: return false;
