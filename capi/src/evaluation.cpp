@@ -223,7 +223,7 @@ SHIFAN_API const char* shifan_evaluation_check_shortfall(const shifan_evaluation
 SHIFAN_API const char* shifan_evaluation_check_second_name(const shifan_evaluation* e, size_t index) {
     if (!valid(e, index)) return nullptr;
     const RuleInfo& r = rule_catalog[index];
-    if (!has_second(r, e->evaluation.checks[index])) return nullptr;
+    if (!r.second || !has_second(r, e->evaluation.checks[index])) return nullptr;
     return r.second->key.data(); // string literals: NUL-terminated
 }
 
