@@ -501,6 +501,26 @@ SHIFAN_API const char *shifan_evaluation_check_required(const shifan_evaluation 
 SHIFAN_API const char *shifan_evaluation_check_shortfall(const shifan_evaluation *evaluation, size_t index);
 
 /**
+ * The second comparison of a check whose rule has two thresholds that must both hold (e.g.
+ * "art7.5.intermediary_route": financing obtained, then the number of activities): the name of the
+ * member that holds it in the JSON ("activities"), whose numbers follow below.
+ * @return static; NULL when the check has no second comparison (the JSON has no such member: a
+ *         group, a rule with one threshold, or no figure to compare), on error. Clear the thread's
+ *         last error first (shifan_clear_last_error) to tell the two apart: only an error sets it.
+ */
+SHIFAN_API const char *shifan_evaluation_check_second_name(const shifan_evaluation *evaluation, size_t index);
+
+/**
+ * The numbers of the check's second comparison (the `actual`, `required` and `shortfall` of its
+ * member in the JSON), formatted as by shifan_evaluation_check_actual & co.
+ * @return borrowed from the evaluation (computed on first use, thread-safe); NULL when the check
+ *         has no second comparison or no such number (JSON null), on error.
+ */
+SHIFAN_API const char *shifan_evaluation_check_second_actual(const shifan_evaluation *evaluation, size_t index);
+SHIFAN_API const char *shifan_evaluation_check_second_required(const shifan_evaluation *evaluation, size_t index);
+SHIFAN_API const char *shifan_evaluation_check_second_shortfall(const shifan_evaluation *evaluation, size_t index);
+
+/**
  * One sentence explaining check `index` in `lang` (ZH or EN), as in the report.
  * @return borrowed from the evaluation (computed on first use, thread-safe); NULL on error.
  */
