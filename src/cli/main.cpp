@@ -10,8 +10,7 @@
 #include <iostream>
 
 namespace shifan::cli {
-// Subcommands implemented in their own files; a weak default keeps the tool linkable while a
-// command is still being written.
+// Subcommands implemented in their own files (src/cli/*_command.cpp).
 int run_verify(int argc, char** argv);
 int run_status(int argc, char** argv);
 int run_roster(int argc, char** argv);

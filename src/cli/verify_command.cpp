@@ -6,6 +6,7 @@
 // cares about. Only the listed expectations are compared, and they are compared with the values
 // exactly as the evaluation JSON writes them, so a case reads like the output it predicts.
 #include "common.hpp"
+#include "verify_status.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -19,11 +20,6 @@
 #include <vector>
 
 namespace shifan::cli {
-
-/// Runs one status case (a case with a `history` member): true when it passes, else `failure`
-/// says what differed. Written in verify_status.cpp; weak so that a build without it still links
-/// and reports such cases as unsupported instead of passing them.
-[[gnu::weak]] bool verify_status_case(const nlohmann::json& c, std::string& failure);
 
 /// Defined in evaluate_command.cpp: the built-in pack, or the pack in `path`.
 std::shared_ptr<const RulePack> load_rule_pack_option(const std::string& path);
@@ -334,10 +330,6 @@ Result run_case(const CaseFile& file, const Defaults& d, std::string& name, std:
     name = c.contains("name") && c["name"].is_string() ? c["name"].get<std::string>() : "";
 
     if (c.contains("history")) {
-        if (verify_status_case == nullptr) {
-            diffs.push_back(tr(d.lang, "此版本不支持状态用例（history）", "status cases not supported in this build"));
-            return Result::fail;
-        }
         std::string failure;
         try {
             if (verify_status_case(c, failure)) return Result::pass;

@@ -4,6 +4,8 @@
 //
 // Self-contained (the library and nlohmann/json only) so that the unit tests can run every case
 // under tests/cases/status/ without the command-line tool.
+#include "verify_status.hpp"
+
 #include "shifan/shifan.hpp"
 
 #include <nlohmann/json.hpp>
@@ -155,8 +157,6 @@ bool run(const json& c, std::string& failure) {
 
 } // namespace
 
-/// Run one status case: true when every listed expectation holds; otherwise false with `failure`
-/// saying what differed (or why the case cannot be run). Never throws.
 bool verify_status_case(const nlohmann::json& c, std::string& failure) {
     failure.clear();
     try {

@@ -3,15 +3,14 @@
 // expectation fails with a readable explanation, a malformed case is never a pass.
 #include "lifecycle_helpers.hpp"
 
+#include "../../src/cli/verify_status.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
 
-namespace shifan::cli {
-bool verify_status_case(const nlohmann::json& c, std::string& failure);
-}
 
 using namespace shifan;
 using Json = nlohmann::json;

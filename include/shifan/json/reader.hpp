@@ -37,8 +37,6 @@ public:
     [[nodiscard]] const Token& peek() const { return tape_.tokens()[pos_]; }
     /// The current token, consumed.
     const Token& next() { return tape_.tokens()[pos_++]; }
-    /// Whether every token was consumed.
-    [[nodiscard]] bool at_end() const { return pos_ >= tape_.tokens().size(); }
     /// The text of a key, string or number token.
     [[nodiscard]] std::string_view text(const Token& t) const { return tape_.text(t); }
     /// Index of the current token (for seek()).

@@ -123,10 +123,6 @@ public:
     [[nodiscard]] const std::vector<TermRecord>& terms() const noexcept { return terms_; }
     /// The latest application, if any.
     [[nodiscard]] const std::optional<ApplicationRecord>& application() const noexcept { return application_; }
-    /// The review years applied for, ascending.
-    [[nodiscard]] const std::vector<int>& review_years() const noexcept { return review_years_; }
-    /// Date of the last event replayed.
-    [[nodiscard]] const std::optional<Date>& last_date() const noexcept { return last_date_; }
 
     /// The last day term `i` was valid: its `valid_until`, cut short by a renewal (the day before
     /// the next term) or a revocation (the day before it); none if it was never valid.
