@@ -22,6 +22,13 @@ namespace shifan::format {
 /// An integer count or number of days: "72", "-3".
 inline void append_count(std::string& out, std::int64_t v) { append_integer(out, v); }
 
+/// An integer count or number of days as a string: "72", "-3".
+inline std::string count(std::int64_t v) {
+    std::string s;
+    append_count(s, v);
+    return s;
+}
+
 /// An amount in fen as yuan with two decimals, without a unit: "999999.99".
 inline void append_money(std::string& out, Money m) { append_hundredths(out, m.fen); }
 

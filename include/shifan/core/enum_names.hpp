@@ -1,7 +1,7 @@
 /// @file
 /// @ingroup core
-/// @brief Names of described enumerations (BOOST_DESCRIBE_ENUM): the strings every format and
-/// report uses for an enumerator, derived from the one declaration of the enum.
+/// @brief Names of described enumerations: the one mapping between an enumerator and its machine
+/// name (the JSON string, the CLI option value, the C ABI name), taken from BOOST_DESCRIBE_ENUM.
 #pragma once
 
 #include <boost/describe/enumerators.hpp>
