@@ -8,7 +8,7 @@
 
 #include "shifan/core/date.hpp"
 #include "shifan/core/error.hpp"
-#include "shifan/json/tape.hpp"
+#include "json/tape.hpp"
 #include "shifan/lifecycle/json_common.hpp"
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>

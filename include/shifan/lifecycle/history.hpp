@@ -26,8 +26,8 @@
 
 #include "shifan/core/date.hpp"
 #include "shifan/core/error.hpp"
-#include "shifan/json/pointer.hpp"
-#include "shifan/json/reader.hpp"
+#include "json/pointer.hpp"
+#include "json/reader.hpp"
 #include "shifan/lifecycle/events.hpp"
 #include "shifan/rules/rule_pack.hpp"
 

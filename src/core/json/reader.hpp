@@ -1,5 +1,5 @@
 /// @file
-/// @ingroup json
+/// Internal (src/core).
 /// @brief Typed reading of a Tape, driven by Boost.Describe: one declaration of each domain type
 /// gives its JSON keys, its enum names and its field list. Every fault becomes an `Error` naming
 /// the JSON Pointer and the reason in zh and en. Strict: unknown keys, duplicate keys and `null`
@@ -7,10 +7,11 @@
 #pragma once
 
 #include "shifan/core/date.hpp"
+#include "shifan/core/enum_names.hpp"
 #include "shifan/core/error.hpp"
 #include "shifan/core/quantities.hpp"
-#include "shifan/json/pointer.hpp"
-#include "shifan/json/tape.hpp"
+#include "json/pointer.hpp"
+#include "json/tape.hpp"
 
 #include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>
@@ -320,28 +321,6 @@ void read(Reader& r, E& out) {
         r.fail(ErrorCode::unknown_value, "未知取值“" + std::string(name) + "”，允许的取值：" + allowed,
                "unknown value \"" + std::string(name) + "\"; allowed: " + allowed);
     }
-}
-
-/// Name of a described enumerator ("" if the value is not described).
-template <class E>
-    requires boost::describe::has_describe_enumerators<E>::value
-constexpr const char* enum_name(E value) {
-    const char* name = "";
-    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
-        if (D.value == value) name = D.name;
-    });
-    return name;
-}
-
-/// Parse a described enumerator from its name.
-template <class E>
-    requires boost::describe::has_describe_enumerators<E>::value
-std::optional<E> enum_from_name(std::string_view name) {
-    std::optional<E> out;
-    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
-        if (!out && name == D.name) out = D.value;
-    });
-    return out;
 }
 
 // ---------------------------------------------------------------------------------------------
