@@ -7,6 +7,7 @@
 #pragma once
 
 #include "shifan/core/date.hpp"
+#include "shifan/core/enum_names.hpp"
 #include "shifan/core/error.hpp"
 #include "shifan/core/quantities.hpp"
 #include "shifan/json/pointer.hpp"
@@ -322,28 +323,6 @@ void read(Reader& r, E& out) {
         r.fail(ErrorCode::unknown_value, "未知取值“" + std::string(name) + "”，允许的取值：" + allowed,
                "unknown value \"" + std::string(name) + "\"; allowed: " + allowed);
     }
-}
-
-/// Name of a described enumerator ("" if the value is not described).
-template <class E>
-    requires boost::describe::has_describe_enumerators<E>::value
-constexpr const char* enum_name(E value) {
-    const char* name = "";
-    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
-        if (D.value == value) name = D.name;
-    });
-    return name;
-}
-
-/// Parse a described enumerator from its name.
-template <class E>
-    requires boost::describe::has_describe_enumerators<E>::value
-std::optional<E> enum_from_name(std::string_view name) {
-    std::optional<E> out;
-    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
-        if (!out && name == D.name) out = D.value;
-    });
-    return out;
 }
 
 // ---------------------------------------------------------------------------------------------
