@@ -12,7 +12,7 @@
 /// organisation type, materials complete, incomplete and absent, and Chinese names (~1.2 KB each).
 #pragma once
 
-#include "shifan/json/writer.hpp"
+#include "json/writer.hpp"
 #include "shifan/rules/rule_pack.hpp"
 
 #include <cstddef>

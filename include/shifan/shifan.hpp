@@ -15,7 +15,7 @@
 #include "shifan/core/text.hpp"
 #include "shifan/domain/application.hpp"
 #include "shifan/domain/application_json.hpp"
-#include "shifan/json/error_json.hpp"
+#include "json/error_json.hpp"
 #include "shifan/evaluation/batch.hpp"
 #include "shifan/evaluation/engine.hpp"
 #include "shifan/evaluation/evaluation.hpp"

@@ -3,6 +3,7 @@
 #include "lifecycle_helpers.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 using namespace shifan;
 using namespace shifan::test;

@@ -5,6 +5,7 @@
 #include "test_helpers.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <memory>
 

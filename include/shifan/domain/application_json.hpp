@@ -6,7 +6,7 @@
 #pragma once
 
 #include "shifan/domain/application.hpp"
-#include "shifan/json/reader.hpp"
+#include "json/reader.hpp"
 
 namespace shifan {
 

@@ -15,7 +15,7 @@
 #include "shifan/domain/application_json.hpp"
 #include "shifan/evaluation/engine.hpp"
 #include "shifan/evaluation/result_json.hpp"
-#include "shifan/json/error_json.hpp"
+#include "json/error_json.hpp"
 
 #include <algorithm>
 #include <atomic>

@@ -7,7 +7,7 @@
 #include "shifan/core/quantities.hpp"
 #include "shifan/core/text.hpp"
 #include "shifan/evaluation/evaluation.hpp"
-#include "shifan/json/reader.hpp"
+#include "json/reader.hpp"
 #include "shifan/rules/catalog.hpp"
 
 #include <string>

@@ -5,7 +5,7 @@
 
 #include "shifan/evaluation/evaluation.hpp"
 #include "shifan/evaluation/explain.hpp"
-#include "shifan/json/writer.hpp"
+#include "json/writer.hpp"
 #include "shifan/rules/dossier.hpp"
 #include "shifan/rules/rule_pack.hpp"
 

@@ -6,7 +6,7 @@
 
 #include "shifan/core/date.hpp"
 #include "shifan/core/quantities.hpp"
-#include "shifan/json/tape.hpp"
+#include "json/tape.hpp"
 #include "shifan/lifecycle/json_common.hpp"
 #include "shifan/model/county_filings.hpp"
 

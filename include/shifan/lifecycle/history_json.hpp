@@ -8,8 +8,8 @@
 /// output is equal to it, and writes the same bytes again.
 #pragma once
 
-#include "shifan/json/tape.hpp"
-#include "shifan/json/writer.hpp"
+#include "json/tape.hpp"
+#include "json/writer.hpp"
 #include "shifan/lifecycle/history.hpp"
 #include "shifan/lifecycle/json_common.hpp"
 

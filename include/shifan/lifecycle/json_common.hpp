@@ -9,8 +9,8 @@
 /// pointer (`/events/3/functions/1`).
 #pragma once
 
-#include "shifan/json/reader.hpp"
-#include "shifan/json/writer.hpp"
+#include "json/reader.hpp"
+#include "json/writer.hpp"
 
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>

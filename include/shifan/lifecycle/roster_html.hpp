@@ -13,7 +13,7 @@
 #pragma once
 
 #include "shifan/evaluation/explain.hpp"
-#include "shifan/json/reader.hpp"
+#include "json/reader.hpp"
 #include "shifan/lifecycle/roster.hpp"
 #include "shifan/version.hpp"
 

@@ -4,7 +4,7 @@
 /// the roster document `shifan.roster/1` (`docs/lifecycle.md`) with the streaming writer.
 #pragma once
 
-#include "shifan/json/writer.hpp"
+#include "json/writer.hpp"
 #include "shifan/lifecycle/json_common.hpp"
 #include "shifan/lifecycle/roster.hpp"
 #include "shifan/lifecycle/status.hpp"

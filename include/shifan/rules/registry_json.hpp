@@ -10,8 +10,8 @@
 #pragma once
 
 #include "shifan/core/interpretations.hpp"
-#include "shifan/json/reader.hpp"
-#include "shifan/json/writer.hpp"
+#include "json/reader.hpp"
+#include "json/writer.hpp"
 #include "shifan/rules/catalog.hpp"
 #include "shifan/rules/dossier.hpp"
 #include "shifan/rules/rule_pack.hpp"

@@ -8,7 +8,7 @@
 
 #include "shifan/core/date.hpp"
 #include "shifan/core/error.hpp"
-#include "shifan/json/reader.hpp"
+#include "json/reader.hpp"
 #include "shifan/rules/builtin_changzhi_municipal.hpp"
 #include "shifan/rules/parameters.hpp"
 

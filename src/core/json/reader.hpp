@@ -1,5 +1,5 @@
 /// @file
-/// @ingroup json
+/// Internal (src/core).
 /// @brief Typed reading of a Tape, driven by Boost.Describe: one declaration of each domain type
 /// gives its JSON keys, its enum names and its field list. Every fault becomes an `Error` naming
 /// the JSON Pointer and the reason in zh and en. Strict: unknown keys, duplicate keys and `null`
@@ -10,8 +10,8 @@
 #include "shifan/core/enum_names.hpp"
 #include "shifan/core/error.hpp"
 #include "shifan/core/quantities.hpp"
-#include "shifan/json/pointer.hpp"
-#include "shifan/json/tape.hpp"
+#include "json/pointer.hpp"
+#include "json/tape.hpp"
 
 #include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>

@@ -1,5 +1,5 @@
 /// @file
-/// @ingroup json
+/// Internal (src/core).
 /// @brief The fast path of Tape::parse: a strict scanner for the plain JSON that real documents
 /// are made of. It records exactly the tape nlohmann's SAX parser would, or declines.
 ///
@@ -15,10 +15,10 @@
 /// tests/unit/perf_tape.cpp compares both paths token by token on the generated corpus and on
 /// thousands of mutated documents.
 ///
-/// Internal: included by tape_impl.hpp after Token and Kind are defined; do not include it alone.
+/// Internal: included by tape.cpp only.
 #pragma once
 
-#include "shifan/json/limits.hpp"
+#include "shifan/core/limits.hpp"
 
 #include <array>
 #include <cstddef>

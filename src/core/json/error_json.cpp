@@ -1,17 +1,13 @@
-/// @file
-/// @ingroup json
-/// @brief Errors as JSON: `{"error": {"code": "unknown_key", "path": "/applicant/foo", "message": {"zh": …, "en": …}}}`.
-#pragma once
+// Errors as JSON (error_json.hpp).
+#include "json/error_json.hpp"
 
-#include "shifan/core/error.hpp"
-#include "shifan/json/writer.hpp"
-
-#include <string>
+#include <cstdint>
+#include <string_view>
 
 namespace shifan::json {
 
 /// Append the members of an error object (code, numeric code, path, event index, message).
-inline void write_error_members(Writer& w, const Error& e) {
+void write_error_members(Writer& w, const Error& e) {
     w.member("code", error_code_name(e.code()));
     w.member("code_number", static_cast<int>(e.code()));
     w.member("path", std::string_view(e.path()));
@@ -23,7 +19,7 @@ inline void write_error_members(Writer& w, const Error& e) {
 }
 
 /// Append `{"error": {...}}` to `out`.
-inline void write_error(std::string& out, const Error& e) {
+void write_error(std::string& out, const Error& e) {
     Writer w(out);
     w.begin_object().key("error").begin_object();
     write_error_members(w, e);

@@ -1,5 +1,5 @@
 /// @file
-/// @ingroup json
+/// Internal (src/core).
 /// @brief JSON Pointers (RFC 6901) for error messages and missing-input lists.
 #pragma once
 

@@ -1,5 +1,5 @@
 /// @file
-/// @ingroup json
+/// Internal (src/core).
 /// @brief A streaming JSON writer into a std::string: no DOM, commas and escapes handled, output
 /// byte-identical for identical input (no locale, no floating point).
 #pragma once

@@ -1,21 +1,25 @@
-/// @file
-/// @ingroup json
-/// @brief Out-of-line parts of tape.hpp (kept apart so tape.hpp reads as the interface).
-#pragma once
+// Tape::parse: the fast scanner (tape_fast.hpp) and, where it declines, nlohmann/json's SAX
+// parser. This is the only translation unit that includes nlohmann/json.
+#include "json/tape.hpp"
 
-#include "shifan/json/pointer.hpp"
-#include "shifan/json/tape.hpp"
-#include "shifan/json/tape_fast.hpp"
+#include "json/pointer.hpp"
+#include "json/tape_fast.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <clocale>
 #include <cstring>
+#include <optional>
 
 namespace shifan::json {
 
 namespace detail {
+namespace {
 
 /// `s` with every byte that is not part of well-formed UTF-8 (RFC 3629: no overlong forms, no
 /// surrogates, nothing above U+10FFFF), and every ASCII control character, written as "\\xHH".
-inline std::string printable_utf8(std::string_view s) {
+std::string printable_utf8(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
@@ -49,7 +53,7 @@ inline std::string printable_utf8(std::string_view s) {
 }
 
 /// JSON Pointer of the place the tokens recorded so far have reached: where a parse stopped.
-inline std::string pointer_after(const std::vector<Token>& tokens, const std::string& arena) {
+std::string pointer_after(const std::vector<Token>& tokens, const std::string& arena) {
     struct Frame { bool is_array; std::size_t index; std::string_view key; bool value_pending; };
     std::vector<Frame> stack;
     auto value_done = [&] {
@@ -82,7 +86,7 @@ inline std::string pointer_after(const std::vector<Token>& tokens, const std::st
 /// The message of an exceeded input limit: what is limited, to what, and the option that sets it,
 /// named as in json::Limits, shifan_evaluate_options and Python's `limits=` (`max_depth`) and as the
 /// CLI spells it (`--max-depth`), so that a host knows what to raise.
-inline Text limit_text(const char* what_en, const char* what_zh, const char* option, std::size_t limit,
+Text limit_text(const char* what_en, const char* what_zh, const char* option, std::size_t limit,
                        const char* unit_en = "", const char* unit_zh = "") {
     std::string cli = std::string("--") + option;
     for (char& c : cli)
@@ -94,9 +98,72 @@ inline Text limit_text(const char* what_en, const char* what_zh, const char* opt
                     option + ", " + cli + ")"};
 }
 
+} // namespace
 } // namespace detail
 
-inline bool TapeBuilder::push(const Token& t) {
+/// SAX handler that fills a Tape and enforces the limits.
+class TapeBuilder final : public nlohmann::json_sax<nlohmann::json> {
+public:
+    /// Fill `tape` (borrowed) under `limits` (borrowed).
+    TapeBuilder(Tape& tape, const Limits& limits) : tape_(tape), limits_(limits) {}
+
+    /// @name SAX callbacks of nlohmann::json_sax
+    /// Each records one event; returning false stops the parse with #error set.
+    //@{
+
+    bool null() override { return push(Kind::null); }
+    bool boolean(bool v) override { Token t{Kind::boolean, v, 0, 0}; return push(t); }
+    bool number_integer(number_integer_t v) override {
+        // nlohmann reports every non-negative integer through number_unsigned; this one had a '-'
+        // (this is how "-0" is told apart from "0").
+        Token t{Kind::negative_integer, false, 0, static_cast<std::uint64_t>(v)};
+        return push(t);
+    }
+    bool number_unsigned(number_unsigned_t v) override {
+        Token t{Kind::unsigned_integer, false, 0, v};
+        return push(t);
+    }
+    bool number_float(number_float_t, const string_t& s) override {
+        // nlohmann writes the C locale's decimal point into a number's text (the text it hands to
+        // strtod): in a host that set LC_NUMERIC to de_DE, 2350000.5 arrives as "2350000,5". Put
+        // the '.' back, so that what a document means never depends on the process's locale.
+        const std::lconv* conv = std::localeconv();
+        const char point = (conv == nullptr || conv->decimal_point == nullptr) ? '.' : *conv->decimal_point;
+        if (point == '.' || s.find(point) == string_t::npos) return text(Kind::floating, s);
+        string_t normalised = s;
+        std::replace(normalised.begin(), normalised.end(), point, '.');
+        return text(Kind::floating, normalised);
+    }
+    bool string(string_t& s) override { return text(Kind::string, s); }
+    bool binary(binary_t&) override { return fail_syntax("binary values are not JSON", "二进制值不是 JSON"); }
+    bool start_object(std::size_t) override { return open(Kind::object_begin); }
+    bool key(string_t& s) override { return text(Kind::key, s); }
+    bool end_object() override { --depth_; return push(Kind::object_end); }
+    bool start_array(std::size_t) override { return open(Kind::array_begin); }
+    bool end_array() override { --depth_; return push(Kind::array_end); }
+    bool parse_error(std::size_t position, const std::string& last_token,
+                     const nlohmann::detail::exception& ex) override;
+    //@}
+
+    /// Error recorded by a callback that stopped the parse (nlohmann then returns false).
+    std::optional<Error> error;
+
+private:
+    bool push(Kind k) { return push(Token{k, false, 0, 0}); }
+    bool push(const Token& t);
+    bool open(Kind k);
+    bool text(Kind k, const std::string& s);
+    bool fail_syntax(const char* en, const char* zh);
+    bool fail_limit(const char* what_en, const char* what_zh, const char* option, std::size_t limit);
+
+    Tape& tape_;
+    const Limits& limits_;
+    std::size_t depth_ = 0;
+    // Element counters of the open arrays (depth is bounded by limits_.max_depth).
+    std::vector<std::size_t> array_counts_;
+};
+
+bool TapeBuilder::push(const Token& t) {
     if (!array_counts_.empty() && array_counts_.back() != SIZE_MAX && t.kind != Kind::key &&
         t.kind != Kind::object_end && t.kind != Kind::array_end) {
         if (++array_counts_.back() > limits_.max_array_length)
@@ -107,7 +174,7 @@ inline bool TapeBuilder::push(const Token& t) {
     return true;
 }
 
-inline bool TapeBuilder::open(Kind k) {
+bool TapeBuilder::open(Kind k) {
     // The container counts as one element of its parent array.
     if (!push(Token{k, false, 0, 0})) return false;
     if (++depth_ > limits_.max_depth) {
@@ -118,7 +185,7 @@ inline bool TapeBuilder::open(Kind k) {
     return true;
 }
 
-inline bool TapeBuilder::text(Kind k, const std::string& s) {
+bool TapeBuilder::text(Kind k, const std::string& s) {
     if (s.size() > limits_.max_string_bytes)
         return fail_limit("string length (bytes)", "字符串长度（字节）", "max_string_bytes", limits_.max_string_bytes);
     Token t{k, false, static_cast<std::uint32_t>(s.size()), tape_.arena_.size()};
@@ -126,20 +193,20 @@ inline bool TapeBuilder::text(Kind k, const std::string& s) {
     return push(t);
 }
 
-inline bool TapeBuilder::fail_syntax(const char* en, const char* zh) {
+bool TapeBuilder::fail_syntax(const char* en, const char* zh) {
     error.emplace(ErrorCode::syntax, detail::pointer_after(tape_.tokens_, tape_.arena_),
                   Text{std::string("JSON 语法错误：") + zh, std::string("invalid JSON: ") + en});
     return false;
 }
 
-inline bool TapeBuilder::fail_limit(const char* what_en, const char* what_zh, const char* option,
+bool TapeBuilder::fail_limit(const char* what_en, const char* what_zh, const char* option,
                                     std::size_t limit) {
     error.emplace(ErrorCode::limit_exceeded, detail::pointer_after(tape_.tokens_, tape_.arena_),
                   detail::limit_text(what_en, what_zh, option, limit));
     return false;
 }
 
-inline bool TapeBuilder::parse_error(std::size_t position, const std::string&,
+bool TapeBuilder::parse_error(std::size_t position, const std::string&,
                                      const nlohmann::detail::exception& ex) {
     if (error) return false; // a limit already stopped the parse
     const int id = ex.id;
@@ -163,11 +230,11 @@ inline bool TapeBuilder::parse_error(std::size_t position, const std::string&,
     return false;
 }
 
-inline void Tape::parse(std::string_view text, const Limits& limits) { parse_impl(text, limits, true); }
+void Tape::parse(std::string_view text, const Limits& limits) { parse_impl(text, limits, true); }
 
-inline void Tape::parse_with_sax(std::string_view text, const Limits& limits) { parse_impl(text, limits, false); }
+void Tape::parse_with_sax(std::string_view text, const Limits& limits) { parse_impl(text, limits, false); }
 
-inline void Tape::parse_impl(std::string_view text, const Limits& limits, bool fast) {
+void Tape::parse_impl(std::string_view text, const Limits& limits, bool fast) {
     tokens_.clear();
     arena_.clear();
     if (text.size() > limits.max_document_bytes)
