@@ -1,39 +1,19 @@
-/// @file
-/// @ingroup lifecycle
-/// @brief Reading a host's calendar of rest days, `shifan.calendar/1` (DOMAIN.md section 7), into
-/// a `Calendar` (shifan/model/calendar.hpp).
-#pragma once
+// Reading a host's calendar of rest days, `shifan.calendar/1` (DOMAIN.md section 7).
+#include "shifan/io/lifecycle.hpp"
 
-#include "shifan/core/date.hpp"
-#include "shifan/core/error.hpp"
+#include "json/reader.hpp"
 #include "json/tape.hpp"
-#include "shifan/lifecycle/json_common.hpp"
-#include "shifan/model/calendar.hpp"
-
-#include <boost/describe/class.hpp>
+#include "lifecycle/json.hpp"
 
 #include <algorithm>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace shifan {
 
-/// The schema tag of a calendar document.
-inline constexpr std::string_view calendar_schema = "shifan.calendar/1";
-
 namespace detail {
-/// The JSON shape of `shifan.calendar/1`.
-struct CalendarDocument {
-    std::string schema;
-    std::optional<bool> weekends_rest;
-    std::optional<std::vector<Date>> rest_days;
-    std::optional<std::vector<Date>> working_days;
-};
-BOOST_DESCRIBE_STRUCT(CalendarDocument, (), (schema, weekends_rest, rest_days, working_days))
-
-inline void after_read(json::Reader& r, CalendarDocument& c) {
+void after_read(json::Reader& r, CalendarDocument& c) {
     if (c.rest_days) require_unique(r, "rest_days", *c.rest_days);
     if (c.working_days) {
         require_unique(r, "working_days", *c.working_days);
@@ -49,14 +29,9 @@ inline void after_read(json::Reader& r, CalendarDocument& c) {
             }
     }
 }
-
-inline void read(json::Reader& r, CalendarDocument& out) { read_struct(r, out); }
 } // namespace detail
 
-/// Parse a `shifan.calendar/1` document. `weekends_rest` defaults to true (weekends are rest
-/// days under the State Council's working-hours rules).
-/// @throws Error naming the JSON Pointer and the reason.
-inline Calendar parse_calendar(std::string_view text, const json::Limits& limits = {}) {
+Calendar parse_calendar(std::string_view text, const json::Limits& limits) {
     json::Tape tape;
     detail::CalendarDocument doc;
     json::read_document(tape, text, calendar_schema, doc, limits);
