@@ -13,9 +13,8 @@
 #include <shifan/shifan.h>
 #endif
 #if SHIFAN_BENCH_LIFECYCLE
-#include "shifan/lifecycle/history_json.hpp"
+#include "shifan/io/lifecycle.hpp"
 #include "shifan/lifecycle/status.hpp"
-#include "shifan/lifecycle/status_json.hpp"
 #endif
 
 #include <fstream>

@@ -1,6 +1,10 @@
 // The lifecycle (art8–art15): histories, a platform's status on a date, county rosters.
 #include "internal.hpp"
 
+#include "json/reader.hpp"
+#include "json/tape.hpp"
+#include "lifecycle/json.hpp" // read(json::Reader&, Event&): one event, as in a history
+
 using namespace shifan;
 using namespace shifan::capi;
 

@@ -4,7 +4,7 @@
 #include "common.hpp"
 #include "lifecycle_options.hpp"
 
-#include "shifan/lifecycle/roster_html.hpp"
+#include "shifan/io/lifecycle.hpp"
 
 #include <fstream>
 #include <iostream>

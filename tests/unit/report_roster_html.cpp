@@ -1,7 +1,7 @@
-// The HTML roster page (include/shifan/lifecycle/roster_html.hpp): escaping, the elements a county
+// The HTML roster page (src/core/lifecycle/roster_html.cpp): escaping, the elements a county
 // officer relies on, and the bilingual labels the page script switches.
 #include <shifan/lifecycle.hpp>
-#include <shifan/lifecycle/roster_html.hpp>
+#include <shifan/io/lifecycle.hpp>
 
 #include <catch2/catch.hpp>
 

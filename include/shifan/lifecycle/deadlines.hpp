@@ -15,7 +15,7 @@
 #include "shifan/core/date.hpp"
 #include "shifan/core/error.hpp"
 #include "shifan/core/interpretations.hpp"
-#include "shifan/lifecycle/calendar.hpp"
+#include "shifan/model/calendar.hpp"
 #include "shifan/rules/rule_pack.hpp"
 
 #include <boost/describe/enum.hpp>

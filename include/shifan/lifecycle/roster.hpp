@@ -9,7 +9,7 @@
 /// (`county_report_due`, resolved on 1 January X; rolled forward under `roll_forward`).
 #pragma once
 
-#include "shifan/lifecycle/county_filings.hpp"
+#include "shifan/model/county_filings.hpp"
 #include "shifan/lifecycle/status.hpp"
 
 #include <algorithm>

@@ -341,19 +341,58 @@ void read(Reader& r, std::optional<T>& out) {
 template <class T>
 concept has_after_read = requires(Reader& r, T& v) { after_read(r, v); };
 
+/// Whether a described struct's members are required: when true for `T`, every member of `T`
+/// that is not a `std::optional` must be present, and its absence is `missing_required` at its
+/// JSON Pointer (after the other members were read, before `after_read`). Specialise it before
+/// the first read of `T` (the lifecycle documents do).
+template <class T>
+inline constexpr bool members_required = false;
+
+namespace detail {
+/// Whether `T` is a `std::optional`.
+template <class T> struct is_optional : std::false_type {};
+template <class T> struct is_optional<std::optional<T>> : std::true_type {};
+} // namespace detail
+
+/// An array: element by element, each with its index in the pointer (`/events/3`).
+template <class T>
+void read(Reader& r, std::vector<T>& out) {
+    r.begin_array();
+    out.clear();
+    std::size_t i = 0;
+    while (r.peek().kind != Kind::array_end) {
+        r.push_index(i++);
+        out.emplace_back();
+        read(r, out.back());
+        r.pop();
+    }
+    r.next();
+}
+
 /// A described struct: an object whose keys are exactly its public members (unknown and
-/// duplicate keys are errors); then `after_read` when the type has one.
+/// duplicate keys are errors), each member required when `members_required<T>`; then
+/// `after_read` when the type has one. `skip_key` (e.g. an event's `type`, already read by the
+/// caller) is accepted once and skipped.
 template <class T>
     requires boost::describe::has_describe_members<T>::value
-void read(Reader& r, T& out) {
+void read_struct(Reader& r, T& out, std::string_view skip_key = {}) {
     using Members = boost::describe::describe_members<T, boost::describe::mod_public>;
     static_assert(boost::mp11::mp_size<Members>::value <= 64, "at most 64 members per object");
     r.begin_object();
     std::uint64_t seen = 0;
+    bool skipped = false;
     for (;;) {
         const Token& k = r.next();
         if (k.kind == Kind::object_end) break;
         const std::string_view key = r.text(k);
+        if (!skip_key.empty() && key == skip_key) {
+            if (skipped)
+                r.fail_at(key, ErrorCode::duplicate_key, "重复的键“" + std::string(key) + "”",
+                          "duplicate key \"" + std::string(key) + "\"");
+            skipped = true;
+            r.skip_value();
+            continue;
+        }
         // The member is found by its name in a table measured at compile time, then read
         // through its descriptor (a switch over the member indices).
         constexpr std::size_t n = boost::mp11::mp_size<Members>::value;
@@ -372,7 +411,7 @@ void read(Reader& r, T& out) {
             }
         }
         if (!found) {
-            std::string allowed;
+            std::string allowed(skip_key);
             boost::mp11::mp_for_each<Members>([&](auto D) {
                 if (!allowed.empty()) allowed += ", ";
                 allowed += D.name;
@@ -381,7 +420,24 @@ void read(Reader& r, T& out) {
                       "unknown key \"" + std::string(key) + "\" (allowed: " + allowed + ")");
         }
     }
+    if constexpr (members_required<T>) {
+        std::size_t index = 0;
+        boost::mp11::mp_for_each<Members>([&](auto D) {
+            using M = std::remove_cvref_t<decltype(out.*D.pointer)>;
+            if (!detail::is_optional<M>::value && !((seen >> index) & 1u))
+                r.fail_at(D.name, ErrorCode::missing_required, std::string("缺少必填字段 ") + D.name,
+                          std::string("missing required member \"") + D.name + "\"");
+            ++index;
+        });
+    }
     if constexpr (has_after_read<T>) after_read(r, out);
+}
+
+/// A described struct (see `read_struct`).
+template <class T>
+    requires boost::describe::has_describe_members<T>::value
+void read(Reader& r, T& out) {
+    read_struct(r, out);
 }
 
 /// Read the whole of `text` as a `T`, checking the top-level `schema` member first so that a

@@ -3,7 +3,7 @@
 /// @brief The events of a platform's history (`shifan.history/1`, DOMAIN.md section 8) and the
 /// states a replay yields (art8–art14). Each event type is declared once and described with
 /// Boost.Describe: its JSON keys, the required members (every member that is not `std::optional`)
-/// and the writer's member order all come from these declarations.
+/// and the writer's member order all come from these declarations. Types only, no JSON.
 #pragma once
 
 #include "shifan/core/date.hpp"

@@ -1,33 +1,32 @@
-/// @file
-/// @ingroup lifecycle
-/// @brief Writing `shifan.status/1` (DOMAIN.md section 8; `docs/schemas/status.schema.json`) and
-/// the roster document `shifan.roster/1` (`docs/lifecycle.md`) with the streaming writer.
-#pragma once
+// Writing `shifan.status/1` (DOMAIN.md section 8; `docs/schemas/status.schema.json`) and the roster
+// document `shifan.roster/1` (`docs/lifecycle.md`) with the streaming writer.
+#include "shifan/io/lifecycle.hpp"
 
 #include "json/writer.hpp"
-#include "shifan/lifecycle/json_common.hpp"
-#include "shifan/lifecycle/roster.hpp"
-#include "shifan/lifecycle/status.hpp"
+#include "lifecycle/json.hpp"
 
+#include <boost/describe/enumerators.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace shifan {
 
-/// The schema tag of a status document.
-inline constexpr std::string_view status_schema = "shifan.status/1";
-/// The schema tag of a roster document.
-inline constexpr std::string_view roster_schema = "shifan.roster/1";
+namespace {
 
-namespace detail {
+using detail::write_member;
 
-inline void write_date_or_null(json::Writer& w, const std::optional<Date>& d) {
+void write_date_or_null(json::Writer& w, const std::optional<Date>& d) {
     if (d) write_member(w, *d);
     else w.null();
 }
 
 /// A message: an object {"zh", "en"} for `Lang::both`, else a string in that language.
-inline void write_text(json::Writer& w, const Text& t, Lang lang) {
+void write_text(json::Writer& w, const Text& t, Lang lang) {
     if (lang == Lang::both) {
         w.begin_object();
         w.member("zh", std::string_view(t.zh));
@@ -38,12 +37,12 @@ inline void write_text(json::Writer& w, const Text& t, Lang lang) {
     }
 }
 
-inline void write_citation(json::Writer& w, const StaticText& c, Lang lang) {
+void write_citation(json::Writer& w, const StaticText& c, Lang lang) {
     w.key("citation");
     w.value(lang == Lang::en ? c.en : c.zh);
 }
 
-inline void write_context(json::Writer& w, Date on, const RulePack* pack, const Interpretations& i) {
+void write_context(json::Writer& w, Date on, const RulePack* pack, const Interpretations& i) {
     w.key("on");
     write_member(w, on);
     w.key("rule_pack").begin_object();
@@ -58,7 +57,7 @@ inline void write_context(json::Writer& w, Date on, const RulePack* pack, const 
     w.end_object();
 }
 
-inline void write_obligation(json::Writer& w, const Obligation& o, Lang lang) {
+void write_obligation(json::Writer& w, const Obligation& o, Lang lang) {
     w.member("kind", json::enum_name(o.kind));
     w.member("year", o.year);
     w.key("due");
@@ -69,33 +68,31 @@ inline void write_obligation(json::Writer& w, const Obligation& o, Lang lang) {
     write_citation(w, o.kind == ObligationKind::annual_summary ? citation::art13 : citation::art15, lang);
 }
 
-} // namespace detail
+} // namespace
 
-/// Append `s` as `shifan.status/1` JSON to `out`; messages in `lang` (an object {zh, en} for
-/// `Lang::both`).
-inline void write_status(std::string& out, const Status& s, Lang lang = Lang::both) {
+void write_status(std::string& out, const Status& s, Lang lang) {
     json::Writer w(out);
     w.begin_object();
     w.member("schema", status_schema);
     w.key("platform");
-    detail::write_member(w, s.platform);
-    detail::write_context(w, s.on, s.rule_pack.get(), s.interpretations);
+    write_member(w, s.platform);
+    write_context(w, s.on, s.rule_pack.get(), s.interpretations);
     w.member("state", json::enum_name(s.state));
     w.key("state_since");
-    detail::write_date_or_null(w, s.state_since);
+    write_date_or_null(w, s.state_since);
     w.key("term");
     if (s.term) {
         w.begin_object();
         w.key("designated_on");
-        detail::write_member(w, s.term->designated_on);
+        write_member(w, s.term->designated_on);
         w.key("valid_until");
-        detail::write_member(w, s.term->valid_until);
+        write_member(w, s.term->valid_until);
         w.key("revoked_on");
-        detail::write_date_or_null(w, s.term->revoked_on);
+        write_date_or_null(w, s.term->revoked_on);
         w.member("document_no", std::string_view(s.term->document_no));
         if (s.term->functions) {
             w.key("functions");
-            detail::write_member(w, *s.term->functions);
+            write_member(w, *s.term->functions);
         }
         w.end_object();
     } else {
@@ -107,8 +104,8 @@ inline void write_status(std::string& out, const Status& s, Lang lang = Lang::bo
     w.key("may_apply_again").begin_object();
     w.member("allowed", s.may_apply_again.allowed);
     w.key("reason");
-    detail::write_text(w, s.may_apply_again.reason, lang);
-    if (s.may_apply_again.article) detail::write_citation(w, *s.may_apply_again.article, lang);
+    write_text(w, s.may_apply_again.reason, lang);
+    if (s.may_apply_again.article) write_citation(w, *s.may_apply_again.article, lang);
     w.end_object();
     w.key("application");
     if (s.application) {
@@ -116,7 +113,7 @@ inline void write_status(std::string& out, const Status& s, Lang lang = Lang::bo
         w.member("review_year", s.application->review_year);
         w.member("stage", json::enum_name(s.application->stage));
         w.key("applied_on");
-        detail::write_member(w, s.application->applied_on);
+        write_member(w, s.application->applied_on);
         w.end_object();
     } else {
         w.null();
@@ -124,27 +121,25 @@ inline void write_status(std::string& out, const Status& s, Lang lang = Lang::bo
     w.key("obligations").begin_array();
     for (const Obligation& o : s.obligations) {
         w.begin_object();
-        detail::write_obligation(w, o, lang);
+        write_obligation(w, o, lang);
         w.end_object();
     }
     w.end_array();
     w.key("next_deadline");
-    detail::write_date_or_null(w, s.next_deadline);
+    write_date_or_null(w, s.next_deadline);
     w.key("filings_without_obligation").begin_array();
     for (int y : s.unowed_filings) w.value(y);
     w.end_array();
     w.end_object();
 }
 
-/// `s` as `shifan.status/1` JSON.
-inline std::string write_status(const Status& s, Lang lang = Lang::both) {
+std::string write_status(const Status& s, Lang lang) {
     std::string out;
     write_status(out, s, lang);
     return out;
 }
 
-/// Append `r` as `shifan.roster/1` JSON to `out` (see `docs/lifecycle.md`).
-inline void write_roster(std::string& out, const Roster& r, Lang lang = Lang::both) {
+void write_roster(std::string& out, const Roster& r, Lang lang) {
     json::Writer w(out);
     auto platform_ref = [&](const Status& s) {
         w.member("id", std::string_view(s.platform.id));
@@ -155,14 +150,14 @@ inline void write_roster(std::string& out, const Roster& r, Lang lang = Lang::bo
     };
     w.begin_object();
     w.member("schema", roster_schema);
-    detail::write_context(w, r.on, r.rule_pack.get(), r.interpretations);
+    write_context(w, r.on, r.rule_pack.get(), r.interpretations);
     w.key("platforms").begin_array();
     for (const Status& s : r.platforms) {
         w.begin_object();
         platform_ref(s);
         w.member("state", json::enum_name(s.state));
         w.key("valid_until");
-        detail::write_date_or_null(w, s.term ? std::optional<Date>(s.term->valid_until) : std::nullopt);
+        write_date_or_null(w, s.term ? std::optional<Date>(s.term->valid_until) : std::nullopt);
         w.key("days_left");
         if (s.days_left) w.value(static_cast<std::int64_t>(*s.days_left)); else w.null();
         w.end_object();
@@ -174,7 +169,7 @@ inline void write_roster(std::string& out, const Roster& r, Lang lang = Lang::bo
         w.begin_object();
         platform_ref(s);
         w.key("valid_until");
-        detail::write_member(w, s.term->valid_until);
+        write_member(w, s.term->valid_until);
         w.member("days_left", static_cast<std::int64_t>(*s.days_left));
         w.key("renewal");
         if (s.application) {
@@ -198,7 +193,7 @@ inline void write_roster(std::string& out, const Roster& r, Lang lang = Lang::bo
         if (o.county) w.value(std::string_view(*o.county)); else w.null();
         w.member("year", o.year);
         w.key("due");
-        detail::write_member(w, o.due);
+        write_member(w, o.due);
         w.end_object();
     }
     w.end_array();
@@ -206,7 +201,7 @@ inline void write_roster(std::string& out, const Roster& r, Lang lang = Lang::bo
     for (const CountyReport& c : r.county_reports) {
         w.begin_object();
         w.member("county", std::string_view(c.county));
-        detail::write_obligation(w, c.obligation, lang);
+        write_obligation(w, c.obligation, lang);
         w.end_object();
     }
     w.end_array();
@@ -231,8 +226,7 @@ inline void write_roster(std::string& out, const Roster& r, Lang lang = Lang::bo
     w.end_object();
 }
 
-/// `r` as `shifan.roster/1` JSON.
-inline std::string write_roster(const Roster& r, Lang lang = Lang::both) {
+std::string write_roster(const Roster& r, Lang lang) {
     std::string out;
     write_roster(out, r, lang);
     return out;

@@ -1,21 +1,20 @@
-/// @file
-/// @ingroup lifecycle
-/// @brief A roster as a self-contained HTML page for a county officer (`shifan roster --html FILE`):
-/// the platforms with their state and term, every term on an SVG timeline with the query date and
-/// the filing deadlines marked, overdue filings (art13, art15) highlighted, titles ending this year,
-/// deadlines coming soon, the counties' art15 reports, and the designated platforms counted by art7
-/// function and by county.
-///
-/// The page needs no network: its CSS and script are inline and a Content-Security-Policy forbids
-/// every fetch. It is in Chinese; a button (or the URL hash `#en`) switches every label to English
-/// and back (`#zh`). Without script the page reads in Chinese. Every text that comes from the input
-/// (platform ids and names, counties, document numbers) is HTML-escaped.
-#pragma once
+// A roster as a self-contained HTML page for a county officer (`shifan roster --html FILE`): the
+// platforms with their state and term, every term on an SVG timeline with the query date and the
+// filing deadlines marked, overdue filings (art13, art15) highlighted, titles ending this year,
+// deadlines coming soon, the counties' art15 reports, and the designated platforms counted by art7
+// function and by county.
+//
+// The page needs no network: its CSS and script are inline and a Content-Security-Policy forbids
+// every fetch. It is in Chinese; a button (or the URL hash `#en`) switches every label to English
+// and back (`#zh`). Without script the page reads in Chinese. Every text that comes from the input
+// (platform ids and names, counties, document numbers) is HTML-escaped.
+#include "shifan/io/lifecycle.hpp"
 
+#include "shifan/core/enum_names.hpp"
 #include "shifan/evaluation/explain.hpp"
-#include "json/reader.hpp"
-#include "shifan/lifecycle/roster.hpp"
 #include "shifan/version.hpp"
+
+#include "format.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -27,17 +26,7 @@
 
 namespace shifan {
 
-/// What `render_roster_html` shows besides the roster itself.
-struct RosterHtmlOptions {
-    /// Pending filings due within this many days of the query date are highlighted as coming soon.
-    int soon_days = 30;
-    /// A line under the title (e.g. the county the page is for); escaped. Empty: none.
-    std::string subtitle;
-};
-
-/// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references, safe in HTML text and
-/// in quoted attribute values.
-inline std::string html_escape(std::string_view text) {
+std::string html_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     for (char c : text) {
@@ -53,26 +42,26 @@ inline std::string html_escape(std::string_view text) {
     return out;
 }
 
-namespace detail::html {
+namespace {
 
 /// `<tag attrs data-en="en">zh</tag>`: a leaf element whose text the page script switches.
-inline std::string tr(std::string_view tag, std::string_view zh, std::string_view en, std::string_view attrs = {}) {
+std::string tr(std::string_view tag, std::string_view zh, std::string_view en, std::string_view attrs = {}) {
     std::string s = "<" + std::string(tag);
     if (!attrs.empty()) s += " " + std::string(attrs);
     s += " data-en=\"" + html_escape(en) + "\">" + html_escape(zh) + "</" + std::string(tag) + ">";
     return s;
 }
-inline std::string span(std::string_view zh, std::string_view en, std::string_view attrs = {}) { return tr("span", zh, en, attrs); }
-inline std::string span(StaticText t, std::string_view attrs = {}) { return tr("span", t.zh, t.en, attrs); }
-inline std::string td(std::string_view text, std::string_view attrs = {}) {
+std::string span(std::string_view zh, std::string_view en, std::string_view attrs = {}) { return tr("span", zh, en, attrs); }
+std::string span(StaticText t, std::string_view attrs = {}) { return tr("span", t.zh, t.en, attrs); }
+std::string td(std::string_view text, std::string_view attrs = {}) {
     return "<td" + (attrs.empty() ? std::string() : " " + std::string(attrs)) + ">" + html_escape(text) + "</td>";
 }
-inline std::string raw_td(const std::string& html, std::string_view attrs = {}) {
+std::string raw_td(const std::string& html, std::string_view attrs = {}) {
     return "<td" + (attrs.empty() ? std::string() : " " + std::string(attrs)) + ">" + html + "</td>";
 }
-inline std::string num(long n) { return std::to_string(n); }
+std::string num(long n) { return format::count(n); }
 
-inline const char* state_class(State s) {
+const char* state_class(State s) {
     switch (s) {
     case State::designated: return "st-designated";
     case State::expired: return "st-expired";
@@ -86,7 +75,7 @@ inline const char* state_class(State s) {
     return "st-none";
 }
 
-inline const char* obligation_class(ObligationStatus s) {
+const char* obligation_class(ObligationStatus s) {
     switch (s) {
     case ObligationStatus::pending: return "ob-pending";
     case ObligationStatus::filed: return "ob-filed";
@@ -96,12 +85,12 @@ inline const char* obligation_class(ObligationStatus s) {
     return "";
 }
 
-inline std::string platform_cells(const Platform& p) {
+std::string platform_cells(const Platform& p) {
     return "<td class=\"pid\">" + html_escape(p.id) + "</td>" + td(p.name ? *p.name : std::string()) +
            td(p.county ? *p.county : std::string());
 }
 
-inline std::string functions_text(const std::optional<std::vector<Function>>& fs, bool en) {
+std::string functions_text(const std::optional<std::vector<Function>>& fs, bool en) {
     if (!fs || fs->empty()) return en ? "(not specified)" : "（未注明）";
     std::string s;
     for (Function f : *fs) {
@@ -111,7 +100,7 @@ inline std::string functions_text(const std::optional<std::vector<Function>>& fs
     return s;
 }
 
-inline std::string obligation_text(const Obligation& o, Date on, bool en) {
+std::string obligation_text(const Obligation& o, Date on, bool en) {
     switch (o.status) {
     case ObligationStatus::filed: return en ? "filed " + to_string(*o.filed_on) : to_string(*o.filed_on) + " 报送";
     case ObligationStatus::late:
@@ -127,7 +116,7 @@ inline std::string obligation_text(const Obligation& o, Date on, bool en) {
 }
 
 /// One count with a CSS bar `n / max` wide.
-inline std::string count_row(const std::string& label_html, int n, int max) {
+std::string count_row(const std::string& label_html, int n, int max) {
     const int pct = max > 0 ? n * 100 / max : 0;
     return "<tr><th scope=\"row\">" + label_html + "</th><td class=\"n\">" + num(n) +
            "</td><td class=\"barcell\"><div class=\"bar\" style=\"width:" + num(pct) + "%\"></div></td></tr>\n";
@@ -135,7 +124,7 @@ inline std::string count_row(const std::string& label_html, int n, int max) {
 
 /// The SVG timeline: one row per platform, its latest term as a bar, its filing deadlines as
 /// diamonds, the query date as a dashed line.
-inline std::string timeline(const Roster& r) {
+std::string timeline(const Roster& r) {
     int first = year_of(r.on) - 1, last = year_of(r.on) + 1;
     for (const Status& s : r.platforms) {
         if (s.term) {
@@ -149,7 +138,7 @@ inline std::string timeline(const Roster& r) {
     const double span_days = static_cast<double>(days_between(from, to));
     auto x = [&](Date d) { return left + (right - left) * static_cast<double>(days_between(from, d)) / span_days; };
     auto fx = [](double v) {
-        std::string s = std::to_string(std::lround(v * 10));
+        std::string s = format::count(std::lround(v * 10));
         return s.substr(0, s.size() - 1) + "." + s.substr(s.size() - 1);
     };
     const double height = top + row * static_cast<double>(r.platforms.size()) + 26;
@@ -199,7 +188,7 @@ inline std::string timeline(const Roster& r) {
     return s;
 }
 
-inline constexpr std::string_view style = R"css(
+constexpr std::string_view style = R"css(
 :root{--fg:#1f2933;--muted:#616e7c;--line:#d9e2ec;--bg:#f5f7fa;--ok:#2f855a;--warn:#b7791f;--bad:#c53030;--accent:#2b6cb0}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.55 "Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","Microsoft YaHei","PingFang SC",system-ui,sans-serif;color:var(--fg);background:var(--bg)}
@@ -256,7 +245,7 @@ footer{color:var(--muted);font-size:12px;padding:0 28px 24px}
 @media print{#lang-toggle{display:none}body{background:#fff}}
 )css";
 
-inline constexpr std::string_view script = R"js(
+constexpr std::string_view script = R"js(
 (function () {
   var current = 'zh';
   function apply(lang) {
@@ -281,18 +270,9 @@ inline constexpr std::string_view script = R"js(
 })();
 )js";
 
-} // namespace detail::html
+} // namespace
 
-/// The roster `r` as one self-contained HTML page (UTF-8), Chinese first with an English toggle.
-///
-/// Sections: summary counts; overdue filings (rows of class `overdue`, marked 逾期未报 / overdue);
-/// deadlines due within `options.soon_days`; every platform with its state, term, days left,
-/// functions and next deadline; the terms on an SVG timeline (bar per platform, filing deadlines as
-/// diamonds coloured by status, the query date as a dashed line); titles ending in the year of the
-/// query date; the counties' art15 reports; designated platforms by art7 function and by county.
-/// Deterministic: the same roster and options give the same bytes (no clock is read).
-inline std::string render_roster_html(const Roster& r, const RosterHtmlOptions& options = {}) {
-    using namespace detail::html;
+std::string render_roster_html(const Roster& r, const RosterHtmlOptions& options) {
     const std::string on = to_string(r.on);
     const std::string year = num(year_of(r.on));
     std::string h;
