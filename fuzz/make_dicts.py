@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes fuzz/dict/*.dict (libFuzzer dictionaries) from the formats' own definitions: the keys of
-the described C++ structs in include/shifan/domain/application.hpp, the enumerators, the rule-pack
+the described C++ structs in include/shifan/model/application.hpp, the enumerators, the rule-pack
 parameter names, plus JSON punctuation and the numbers and dates at the edges the reader checks.
     python3 fuzz/make_dicts.py
 """

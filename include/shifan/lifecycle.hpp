@@ -1,6 +1,6 @@
 /// @file
 /// @ingroup lifecycle
-/// @brief The lifecycle half of shifan in one include (art8–art15, DOMAIN.md section 8): histories
+/// @brief The lifecycle half of shifan in one include (art8–art15, docs/specification.md §8): histories
 /// of dated events checked against the transition rules, legal terms and deadlines, a platform's
 /// status on a date, county rosters (the logic, header-only), and their JSON forms and reports for
 /// people (declared in shifan/io/lifecycle.hpp, compiled in `shifan::io`).

@@ -9,7 +9,7 @@
 
 #include "shifan/core/date.hpp"
 #include "shifan/core/quantities.hpp"
-#include "shifan/evaluation/evaluation.hpp"
+#include "shifan/evaluation.hpp"
 #include "shifan/rules/changzhi.hpp"
 
 #include <cstddef>

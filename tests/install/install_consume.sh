@@ -18,7 +18,7 @@ cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" || { cat "$tmp/i
 
 # --- what the prefix holds -------------------------------------------------------------------------
 for f in include/shifan/shifan.h include/shifan/shifan_cxx.hpp include/shifan/shifan.hpp \
-         include/shifan/core/outcome.hpp include/shifan/evaluation/engine.hpp \
+         include/shifan/core/outcome.hpp include/shifan/engine.hpp \
          "$libdir/libshifan.so.$version" "$libdir/cmake/shifan/shifanConfig.cmake" \
          "$libdir/cmake/shifan/shifanConfigVersion.cmake" "$libdir/cmake/shifan/shifanTargets.cmake" \
          "$libdir/pkgconfig/shifan.pc" bin/shifan; do

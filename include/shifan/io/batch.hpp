@@ -13,7 +13,7 @@
 #pragma once
 
 #include "shifan/core/limits.hpp"
-#include "shifan/evaluation/engine.hpp"
+#include "shifan/engine.hpp"
 #include "shifan/io/evaluation.hpp"
 
 #include <cstddef>

@@ -6,7 +6,7 @@
 
 #include "shifan/core/outcome.hpp"
 #include "shifan/core/text.hpp"
-#include "shifan/evaluation/evaluation.hpp"
+#include "shifan/evaluation.hpp"
 #include "shifan/model/application.hpp"
 #include "shifan/rules/changzhi.hpp"
 

@@ -1,7 +1,7 @@
 /// @file
 /// @ingroup lifecycle
 /// @brief Reading and writing the lifecycle documents, and the reports for people (art8–art15,
-/// DOMAIN.md section 8): `shifan.history/1`, `shifan.calendar/1`, `shifan.county-filings/1`,
+/// docs/specification.md §8): `shifan.history/1`, `shifan.calendar/1`, `shifan.county-filings/1`,
 /// `shifan.status/1`, `shifan.roster/1`, the plain-text status and roster reports, and the roster
 /// as an HTML page. Declarations only: the definitions are compiled once in `shifan::io`.
 ///

@@ -6,7 +6,7 @@
 ///   last day of February X (the 2027 summary is due 2028-02-29).
 /// - art15: "每年3月底前将上一年度……报告报市中小企业服务中心" — the county's report for X-1 is due
 ///   on 31 March X.
-/// "月底前" includes the last day of the month (DOMAIN.md section 1). The month and day come from
+/// "月底前" includes the last day of the month (docs/specification.md §1). The month and day come from
 /// the rule pack (`annual_summary_due`, `county_report_due`), resolved on 1 January of year X.
 /// Under `deadline_rest_days = roll_forward` a deadline on a rest day moves to the next working
 /// day of the host's calendar (Civil Code art. 203).
@@ -32,7 +32,7 @@ inline Date deadline_in(int year, MonthDay md) {
     return make_date(year, md.month, md.day == 0 || md.day > last ? last : md.day);
 }
 
-/// How deadlines falling on rest days are treated (DOMAIN.md section 7 `deadline_rest_days`).
+/// How deadlines falling on rest days are treated (docs/specification.md §7 `deadline_rest_days`).
 struct DeadlinePolicy {
     DeadlineRestDays reading = DeadlineRestDays::literal; ///< literal (default) or roll_forward
     const Calendar* calendar = nullptr;                   ///< required under roll_forward; not owned
@@ -57,7 +57,7 @@ enum class ObligationKind : std::uint8_t {
 };
 BOOST_DESCRIBE_ENUM(ObligationKind, annual_summary, county_report)
 
-/// Where an obligation stands on a date (DOMAIN.md section 8).
+/// Where an obligation stands on a date (docs/specification.md §8).
 enum class ObligationStatus : std::uint8_t {
     pending, ///< not filed, the due date has not passed
     filed,   ///< filed on or before the due date

@@ -1,7 +1,7 @@
 /// @file
 /// @ingroup lifecycle
 /// @brief A platform's history: an append-only list of dated events whose replay gives its state
-/// on any date (DOMAIN.md section 8, art8–art14). Every event is checked against the transition
+/// on any date (docs/specification.md §8, art8–art14). Every event is checked against the transition
 /// rules (`Ledger`, shifan/model/history.hpp) before it is appended; a forbidden one is refused with
 /// the article it breaks, and the history is left exactly as it was (strong guarantee). A
 /// designation's term is `[date, add_years(date, validity_years)]`, `validity_years` of the

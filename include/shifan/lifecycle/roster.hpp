@@ -1,6 +1,6 @@
 /// @file
 /// @ingroup lifecycle
-/// @brief County-level queries over many platforms on a date D (DOMAIN.md section 8): each
+/// @brief County-level queries over many platforms on a date D (docs/specification.md §8): each
 /// platform's status, the counties' art15 report obligations, titles expiring in the year of D,
 /// overdue filings, and the designated platforms counted by county and by art7 function.
 ///

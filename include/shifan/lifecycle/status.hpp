@@ -1,6 +1,6 @@
 /// @file
 /// @ingroup lifecycle
-/// @brief A platform's status on a date D (DOMAIN.md section 8, `shifan.status/1`): its state, the
+/// @brief A platform's status on a date D (docs/specification.md §8, `shifan.status/1`): its state, the
 /// latest term and days left (art11, art14), whether it may apply again (art12, art14), the
 /// application in progress, the art13 annual-summary obligations under the `summary_owed` reading,
 /// and the next deadline. Only events dated on or before D are replayed; the system clock is never
@@ -64,7 +64,7 @@ struct Obligation {
 struct Status {
     Platform platform;                        ///< the platform
     Date on;                                  ///< the date D
-    State state = State::none;                ///< the state on D (DOMAIN.md section 8)
+    State state = State::none;                ///< the state on D (docs/specification.md §8)
     std::optional<Date> state_since;          ///< the day the state began
     std::optional<TermView> term;             ///< the latest term; none if never designated
     std::optional<long> days_left;            ///< while designated: valid_until - D (0 on the last day)
@@ -129,7 +129,7 @@ inline MayApplyAgain may_apply_again(const Ledger& ledger, Date on) {
 }
 
 /// Whether the art13 summary for `covered_year` is owed under `reading`, given what `ledger`
-/// established (DOMAIN.md section 7 `summary_owed`):
+/// established (docs/specification.md §7 `summary_owed`):
 /// - `held_at_year_end`: the title was valid on 31 December of `covered_year` and not revoked
 ///   after that day and before the deadline `due` (a revocation on the deadline day does not
 ///   cancel it);
@@ -144,7 +144,7 @@ inline bool summary_owed(const Ledger& ledger, int covered_year, Date due, Summa
     return true;
 }
 
-/// The status of `history` on `on` (DOMAIN.md section 8).
+/// The status of `history` on `on` (docs/specification.md §8).
 /// @throws Error (usage) under `roll_forward` without a calendar; Error (rule_pack) when a
 ///   deadline parameter has no value in force.
 inline Status status_of(const History& history, const Ledger& ledger, Date on, const StatusOptions& options = {}) {

@@ -1,6 +1,6 @@
 /// @file
 /// @ingroup evaluation
-/// @brief The application (`shifan.application/1`, DOMAIN.md section 5): every input the rules of
+/// @brief The application (`shifan.application/1`, docs/specification.md §5): every input the rules of
 /// art6, art7, art9 and art10 read. Each type is declared once and described with Boost.Describe;
 /// JSON keys, enum names and field lists all come from these declarations.
 ///

@@ -1,6 +1,6 @@
 /// @file
 /// @ingroup lifecycle
-/// @brief A host's calendar of rest days (DOMAIN.md section 7) and the Civil Code art. 203
+/// @brief A host's calendar of rest days (docs/specification.md §7) and the Civil Code art. 203
 /// roll-forward: "期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日" — a deadline
 /// falling on a rest day moves to the next working day. Used only under the
 /// `deadline_rest_days = roll_forward` reading; the library ships no calendar. Its JSON form,

@@ -1,6 +1,6 @@
 /// @file
 /// @ingroup lifecycle
-/// @brief The events of a platform's history (`shifan.history/1`, DOMAIN.md section 8) and the
+/// @brief The events of a platform's history (`shifan.history/1`, docs/specification.md §8) and the
 /// states a replay yields (art8–art14). Each event type is declared once and described with
 /// Boost.Describe: its JSON keys, the required members (every member that is not `std::optional`)
 /// and the writer's member order all come from these declarations. Types only, no JSON.
@@ -9,7 +9,7 @@
 #include "shifan/core/date.hpp"
 #include "shifan/core/quantities.hpp"
 #include "shifan/core/text.hpp"
-#include "shifan/domain/application.hpp"
+#include "shifan/model/application.hpp"
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
@@ -124,7 +124,7 @@ inline Date event_date(const Event& e) noexcept {
     return std::visit([](const auto& x) { return x.date; }, e);
 }
 
-/// A platform's state on a date, derived by replaying its history (DOMAIN.md section 8).
+/// A platform's state on a date, derived by replaying its history (docs/specification.md §8).
 enum class State : std::uint8_t {
     none,            ///< no event on or before the date
     candidate,       ///< applied (art10), not yet recommended
@@ -137,7 +137,7 @@ enum class State : std::uint8_t {
 };
 BOOST_DESCRIBE_ENUM(State, none, candidate, recommended, not_recommended, designated, rejected, expired, revoked)
 
-/// How far an application in progress has got (DOMAIN.md section 8 `application.stage`).
+/// How far an application in progress has got (docs/specification.md §8 `application.stage`).
 enum class Stage : std::uint8_t {
     candidate,   ///< applied, awaiting the county's recommendation
     recommended, ///< recommended, awaiting the centre's decision

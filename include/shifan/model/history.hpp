@@ -1,7 +1,7 @@
 /// @file
 /// @ingroup lifecycle
 /// @brief What a platform's history establishes and the transition rules its events must obey
-/// (DOMAIN.md section 8, art8–art14): the terms, the latest application, and `Ledger`, which
+/// (docs/specification.md §8, art8–art14): the terms, the latest application, and `Ledger`, which
 /// replays events in order and refuses a forbidden one with the article it breaks. Types and
 /// invariants only: a term's length is given by the caller (`History` in
 /// shifan/lifecycle/history.hpp takes it from the rule pack), and there is no JSON here.
@@ -155,7 +155,7 @@ public:
         return false;
     }
 
-    /// The state on `d`, which must not be before the last event replayed (DOMAIN.md section 8):
+    /// The state on `d`, which must not be before the last event replayed (docs/specification.md §8):
     /// `designated` while the latest title is valid; otherwise whichever came last of the title's
     /// end (`expired` the day after `valid_until`, `revoked` on the revocation date) and the latest
     /// application's step (`candidate`, `recommended`, `not_recommended`, `rejected`).

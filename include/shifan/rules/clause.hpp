@@ -6,7 +6,7 @@
 
 #include "shifan/core/date.hpp"
 #include "shifan/core/interpretations.hpp"
-#include "shifan/domain/application.hpp"
+#include "shifan/model/application.hpp"
 #include "shifan/rules/parameters.hpp"
 #include "shifan/rules/registry.hpp"
 #include "shifan/rules/sink.hpp"

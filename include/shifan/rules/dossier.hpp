@@ -6,7 +6,7 @@
 #pragma once
 
 #include "shifan/core/text.hpp"
-#include "shifan/domain/application.hpp"
+#include "shifan/model/application.hpp"
 
 #include <array>
 #include <cstdint>

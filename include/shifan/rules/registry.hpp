@@ -11,7 +11,7 @@
 #pragma once
 
 #include "shifan/core/text.hpp"
-#include "shifan/domain/application.hpp"
+#include "shifan/model/application.hpp"
 #include "shifan/rules/check.hpp"
 #include "shifan/rules/parameters.hpp"
 

@@ -1,4 +1,4 @@
-// Reading a host's calendar of rest days, `shifan.calendar/1` (DOMAIN.md section 7).
+// Reading a host's calendar of rest days, `shifan.calendar/1` (docs/specification.md §7).
 #include "shifan/io/lifecycle.hpp"
 
 #include "json/reader.hpp"

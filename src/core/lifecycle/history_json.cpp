@@ -1,4 +1,4 @@
-// Reading and writing `shifan.history/1` (DOMAIN.md section 8), and telling documents apart by
+// Reading and writing `shifan.history/1` (docs/specification.md §8), and telling documents apart by
 // their top-level `schema`.
 #include "shifan/io/lifecycle.hpp"
 

@@ -1,4 +1,4 @@
-// Writing `shifan.status/1` (DOMAIN.md section 8; `docs/schemas/status.schema.json`) and the roster
+// Writing `shifan.status/1` (docs/specification.md §8; `docs/schemas/status.schema.json`) and the roster
 // document `shifan.roster/1` (`docs/lifecycle.md`) with the streaming writer.
 #include "shifan/io/lifecycle.hpp"
 

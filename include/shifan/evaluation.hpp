@@ -8,7 +8,7 @@
 #include "shifan/core/date.hpp"
 #include "shifan/core/interpretations.hpp"
 #include "shifan/core/outcome.hpp"
-#include "shifan/domain/application.hpp"
+#include "shifan/model/application.hpp"
 #include "shifan/rules/changzhi.hpp"
 #include "shifan/rules/check.hpp"
 

@@ -11,8 +11,8 @@
 
 #include "shifan/core/error.hpp"
 #include "shifan/core/interpretations.hpp"
-#include "shifan/domain/application.hpp"
-#include "shifan/evaluation/evaluation.hpp"
+#include "shifan/model/application.hpp"
+#include "shifan/evaluation.hpp"
 #include "shifan/rules/changzhi.hpp"
 #include "shifan/rules/rule_pack.hpp"
 #include "shifan/rules/sink.hpp"
