@@ -1,8 +1,11 @@
-// shifan benchmarks: per application, on a deterministic generated corpus (bench/corpus_generator.hpp).
+// shifan benchmarks: per application, on a deterministic generated corpus (shifan/io/generator.hpp).
 // Run: build/bench/bench/shifan_bench [--benchmark_repetitions=5 --benchmark_report_aggregates_only=true]
-#include "corpus_generator.hpp"
 
 #include "shifan/shifan.hpp"
+
+// Internal headers of shifan::io (src/core): parsing onto one reused tape.
+#include "application_json.hpp"
+#include "json/tape.hpp"
 
 #include <benchmark/benchmark.h>
 

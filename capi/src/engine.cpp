@@ -1,7 +1,7 @@
 // Engines: a rule pack and a set of readings.
 #include "internal.hpp"
 
-#include "shifan/rules/registry_json.hpp"
+#include "shifan/io/registry.hpp"
 
 using namespace shifan;
 using namespace shifan::capi;

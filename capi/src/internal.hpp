@@ -6,6 +6,13 @@
 #include "shifan/lifecycle.hpp"
 #include "shifan/shifan.hpp"
 
+// Internal headers of shifan::io (src/core): the per-thread tape, the JSON writer.
+#include "application_json.hpp"
+#include "json/error_json.hpp"
+#include "json/reader.hpp"
+#include "json/tape.hpp"
+#include "json/writer.hpp"
+
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>

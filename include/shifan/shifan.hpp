@@ -1,6 +1,7 @@
 /// @file
 /// @ingroup core
-/// @brief The whole C++ core of shifan in one include.
+/// @brief The whole C++ library of shifan in one include: the engine, the lifecycle and the
+/// declarations of shifan::io (link `shifan::io`).
 ///
 /// shifan encodes 《长治市市级中小企业公共服务示范平台认定管理办法》 (the Changzhi measures for
 /// designating and managing municipal SME public service demonstration platforms): whether an
@@ -13,16 +14,13 @@
 #include "shifan/core/outcome.hpp"
 #include "shifan/core/quantities.hpp"
 #include "shifan/core/text.hpp"
-#include "shifan/domain/application.hpp"
-#include "shifan/domain/application_json.hpp"
-#include "json/error_json.hpp"
-#include "shifan/evaluation/batch.hpp"
+#include "shifan/core/enum_names.hpp"
+#include "shifan/core/limits.hpp"
 #include "shifan/evaluation/engine.hpp"
 #include "shifan/evaluation/evaluation.hpp"
-#include "shifan/evaluation/explain.hpp"
-#include "shifan/evaluation/report.hpp"
-#include "shifan/evaluation/result_json.hpp"
+#include "shifan/io.hpp"
 #include "shifan/lifecycle.hpp"
+#include "shifan/model/application.hpp"
 #include "shifan/rules/catalog.hpp"
 #include "shifan/rules/rule_pack.hpp"
 #include "shifan/version.hpp"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Stage: static analysis of shifan's own code (include/shifan, capi/, src/cli) with zero findings.
-#   clang-tidy-14  the checks of .clang-tidy, over every translation unit of libshifan and the CLI
+# Stage: static analysis of shifan's own code (include/shifan, src/core, capi/, src/cli) with zero findings.
+#   clang-tidy-14  the checks of .clang-tidy, over every translation unit of shifan_io, libshifan and the CLI
 #                  plus one unit that includes every public header (so that a header no unit
 #                  includes, like the C++ wrapper shifan_cxx.hpp, is checked too); headers are
 #                  reported through HeaderFilterRegex (ours only, never Boost or nlohmann/json).
@@ -62,9 +62,9 @@ cppcheck_status=0
 cppcheck --std=c++20 --language=c++ -j "$jobs" --quiet --inline-suppr \
          --enable=warning,style,performance,portability --suppress=missingIncludeSystem \
          --suppressions-list=tools/cppcheck/suppressions.txt \
-         --library=boost --library=tools/cppcheck/shifan.cfg -I include -I capi/include \
+         --library=boost --library=tools/cppcheck/shifan.cfg -I include -I src/core -I capi/include \
          --template='{file}:{line}:{column}: {severity}: {message} [{id}]' \
-         src/cli/*.cpp capi/src/*.cpp "$dir/all_headers.cpp" >"$log/cppcheck.log" 2>&1 || cppcheck_status=$?
+         src/core/*.cpp src/core/*/*.cpp src/cli/*.cpp capi/src/*.cpp "$dir/all_headers.cpp" >"$log/cppcheck.log" 2>&1 || cppcheck_status=$?
 grep -E '^[^ ]+:[0-9]+:[0-9]+: [a-z]+: ' "$log/cppcheck.log" | sort -u >"$log/cppcheck.findings" || true
 cppcheck_findings=$(wc -l <"$log/cppcheck.findings")
 
@@ -80,7 +80,7 @@ if [ "$cppcheck_findings" -ne 0 ] || [ "$cppcheck_status" -ne 0 ]; then
   cat "$log/cppcheck.log" >&2
   echo "cppcheck: $cppcheck_findings finding(s) (exit $cppcheck_status)" >&2
 fi
-summary="static analysis: clang-tidy-14 $tidy_findings finding(s), cppcheck $(cppcheck --version | cut -d' ' -f2) $cppcheck_findings finding(s) in $units translation units (include/shifan, capi, src/cli)"
+summary="static analysis: clang-tidy-14 $tidy_findings finding(s), cppcheck $(cppcheck --version | cut -d' ' -f2) $cppcheck_findings finding(s) in $units translation units (include/shifan, src/core, capi, src/cli)"
 if [ "$failed" -ne 0 ]; then
   echo "$summary: FAILED (fix the code, or suppress a false positive with its reason: docs/hardening.md)" >&2
   exit 1

@@ -3,6 +3,10 @@
 
 #include "shifan/shifan.hpp"
 
+// Internal headers of shifan::io (src/core) the CLI reads documents with.
+#include "application_json.hpp"
+#include "json/tape.hpp"
+
 #include <array>
 #include <functional>
 #include <stdexcept>

@@ -1,8 +1,8 @@
 // shifan generate — write a deterministic corpus of valid shifan.application/1 documents
-// (benchmarks, batch runs, what-if studies). The generator lives in bench/corpus_generator.hpp.
+// (benchmarks, batch runs, what-if studies). The generator is shifan::io's (shifan/io/generator.hpp).
 #include "common.hpp"
 
-#include "../../bench/corpus_generator.hpp"
+#include "shifan/io/generator.hpp"
 
 #include <cstdio>
 #include <filesystem>

@@ -3,7 +3,7 @@
 // `shifan.registry/1` document that `--json` prints, so the two never disagree.
 #include "common.hpp"
 
-#include "shifan/rules/registry_json.hpp"
+#include "shifan/io/registry.hpp"
 
 #include <nlohmann/json.hpp>
 

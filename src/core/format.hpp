@@ -1,14 +1,21 @@
 /// @file
-/// @brief Internal (src/core): the one formatter of numbers for people, shared by the text reports
-/// and the lifecycle reports.
+/// @brief Internal (src/core): the one formatter of quantities for people and for JSON strings,
+/// shared by the explanations, the text reports and the lifecycle reports. Inline: it sits in the
+/// inner loops of the writers.
 ///
-/// Counts and days are integers ("72").
+/// Counts and days are integers ("72"); money and percentages are their hundredths with two
+/// decimals ("999999.99", "79.16", no unit); dates are `YYYY-MM-DD`.
 #pragma once
 
+#include "shifan/core/date.hpp"
 #include "shifan/core/quantities.hpp"
+#include "shifan/evaluation/evaluation.hpp"
+#include "shifan/rules/inputs.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace shifan::format {
 
@@ -20,6 +27,49 @@ inline std::string count(std::int64_t v) {
     std::string s;
     append_count(s, v);
     return s;
+}
+
+/// An amount in fen as yuan with two decimals, without a unit: "999999.99".
+inline void append_money(std::string& out, Money m) { append_hundredths(out, m.fen); }
+
+/// A percentage with two decimals, without the sign: "79.16".
+inline void append_percent(std::string& out, Percent p) { append_hundredths(out, p.hundredths); }
+
+/// A date: "2025-04-16".
+inline void append_date(std::string& out, Date d) {
+    char buf[10];
+    format_date(d, buf);
+    out.append(buf, 10);
+}
+
+/// A quantity as a person reads it ("72", "999999.99", "79.16%", "2025-04-16", "—" when absent).
+inline void append_quantity(std::string& out, const Quantity& q) {
+    switch (q.kind) {
+    case Quantity::Kind::none: out += "—"; break;
+    case Quantity::Kind::count:
+    case Quantity::Kind::days: append_count(out, q.value); break;
+    case Quantity::Kind::money: append_hundredths(out, q.value); break;
+    case Quantity::Kind::percent: append_hundredths(out, q.value); out += '%'; break;
+    case Quantity::Kind::date: append_date(out, q.as_date()); break;
+    }
+}
+
+/// A unit after a number: after a space in English ("80 SMEs"), directly in Chinese ("80家").
+inline void append_unit(std::string& out, std::string_view unit, bool en) {
+    if (unit.empty()) return;
+    if (en) out += ' ';
+    out += unit;
+}
+
+/// The JSON Pointers of a set of missing inputs, comma separated.
+inline void append_missing(std::string& out, InputSet missing, int review_year) {
+    bool first = true;
+    for (std::size_t i = 0; i < input_count; ++i) {
+        if (!((missing >> i) & 1u)) continue;
+        if (!first) out += ", ";
+        first = false;
+        append_input_path(out, static_cast<Input>(i), review_year);
+    }
 }
 
 } // namespace shifan::format

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install and consume (issue 7, point 5): `cmake --install` of the current build into a temporary
 # prefix, then checks what an adopter gets and builds two tiny consumers out of tree against it:
-#   consumer-cmake/      find_package(shifan): a C++ program on shifan::core, a C program on shifan::shifan
+#   consumer-cmake/      find_package(shifan): a C++ program on shifan::io, a C program on shifan::shifan
 #   consumer-pkgconfig/  cc evaluate_c.c $(pkg-config --cflags --libs shifan)
 # and runs them (LD_LIBRARY_PATH into the prefix) on an eligible and an ineligible application.
 #   usage: install_consume.sh BUILD_DIR SOURCE_DIR VERSION LIBDIR [CC] [CXX]
@@ -52,7 +52,7 @@ cmake -S "$here/consumer-cmake" -B "$tmp/consumer-cmake" -DCMAKE_PREFIX_PATH="$p
   || { cat "$tmp/configure.log"; fail "find_package(shifan) consumer: configure"; }
 cmake --build "$tmp/consumer-cmake" -j2 >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; fail "find_package(shifan) consumer: build"; }
 readelf -d "$tmp/consumer-cmake/evaluate_c" | grep -q "NEEDED.*\[$soname\]" || fail "evaluate_c does not need $soname"
-echo "find_package(shifan): shifan::core and shifan::shifan consumers built"
+echo "find_package(shifan): shifan::io and shifan::shifan consumers built"
 expect '^core verdict: eligible ' "$tmp/consumer-cmake/evaluate_core" "$eligible"
 expect '^core verdict: ineligible ' "$tmp/consumer-cmake/evaluate_core" "$ineligible"
 expect "^C verdict: eligible \(libshifan $version\)" "$tmp/consumer-cmake/evaluate_c" "$eligible"

@@ -2,7 +2,8 @@
 // derived from the catalog, the dossier predicate and the rule pack, and these tests pin that down.
 #include "test_helpers.hpp"
 
-#include "shifan/rules/registry_json.hpp"
+#include "registry_json.hpp"
+#include "shifan/io/registry.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

@@ -2,6 +2,8 @@
 // (`from` inclusive), and the errors: unknown parameter, missing parameter, no value in force.
 #include "test_helpers.hpp"
 
+#include "rules/builtin_changzhi_municipal.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,6 @@
 // evaluate_batch and BatchEvaluator (issue 5): the parallel path gives, for every number of
 // threads, exactly the sequential results in input order; a bad document in the middle gets its
 // own error and the others go on; a pool is reusable across batches and with start()/wait().
-#include "../../bench/corpus_generator.hpp"
 #include "test_helpers.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,7 +1,6 @@
 // The writer's unescaped paths (value_plain, begin_string, the pre-serialised check texts) are
 // only given shifan's own text: every table they draw from holds no byte that JSON escapes, and
 // every result written for the generated corpus is well-formed JSON whose strings read back.
-#include "../../bench/corpus_generator.hpp"
 #include "test_helpers.hpp"
 
 #include <catch2/catch.hpp>

@@ -2,7 +2,6 @@
 // and where it declines, the error is nlohmann's: compared token by token, and error by error, on
 // the generated corpus and on mutated documents (bytes changed, cut short, escapes, exponents,
 // big numbers, bad UTF-8, limits).
-#include "../../bench/corpus_generator.hpp"
 #include "test_helpers.hpp"
 
 #include <catch2/catch.hpp>

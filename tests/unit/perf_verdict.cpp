@@ -1,7 +1,6 @@
 // Engine::verdict (the short-circuit path of verdict.hpp) gives exactly the verdict of the full
 // evaluation, on the generated corpus, under every reading of art6.2, and on variants of each
 // document with one member removed (so that every input is also seen absent).
-#include "../../bench/corpus_generator.hpp"
 #include "test_helpers.hpp"
 
 #include <catch2/catch.hpp>

@@ -3,6 +3,13 @@
 
 #include "shifan/shifan.hpp"
 
+// Internal headers of shifan::io (src/core) that unit tests reach into.
+#include "application_json.hpp"
+#include "json/error_json.hpp"
+#include "json/reader.hpp"
+#include "json/tape.hpp"
+#include "json/writer.hpp"
+
 #include <fstream>
 #include <sstream>
 #include <string>

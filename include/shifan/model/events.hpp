@@ -9,7 +9,7 @@
 #include "shifan/core/date.hpp"
 #include "shifan/core/quantities.hpp"
 #include "shifan/core/text.hpp"
-#include "shifan/domain/application.hpp"
+#include "shifan/model/application.hpp"
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>

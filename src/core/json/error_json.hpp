@@ -3,8 +3,9 @@
 /// @brief Errors as JSON: `{"error": {"code": "unknown_key", "path": "/applicant/foo", "message": {"zh": …, "en": …}}}`.
 #pragma once
 
-#include "shifan/core/error.hpp"
 #include "json/writer.hpp"
+#include "shifan/core/error.hpp"
+#include "shifan/io/error.hpp"
 
 #include <string>
 
@@ -12,8 +13,5 @@ namespace shifan::json {
 
 /// Append the members of an error object (code, numeric code, path, event index, message).
 void write_error_members(Writer& w, const Error& e);
-
-/// Append `{"error": {...}}` to `out`.
-void write_error(std::string& out, const Error& e);
 
 } // namespace shifan::json

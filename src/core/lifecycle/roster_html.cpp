@@ -11,7 +11,7 @@
 #include "shifan/io/lifecycle.hpp"
 
 #include "shifan/core/enum_names.hpp"
-#include "shifan/evaluation/explain.hpp"
+#include "shifan/io/evaluation.hpp"
 #include "shifan/version.hpp"
 
 #include "format.hpp"

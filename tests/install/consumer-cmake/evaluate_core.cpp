@@ -1,4 +1,4 @@
-// Evaluates one application with the header-only C++ core of an installed shifan (shifan::core).
+// Evaluates one application with the C++ library of an installed shifan (shifan::io).
 #include <shifan/shifan.hpp>
 
 #include <fstream>

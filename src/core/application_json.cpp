@@ -1,17 +1,16 @@
-/// @file
-/// @ingroup evaluation
-/// @brief Reading `shifan.application/1`: the readers for the few types that are not plain
-/// described structs, and the cross-field rules of DOMAIN.md section 5 (a part never exceeds its
-/// whole; satisfaction has one form).
-#pragma once
+// Reading shifan.application/1: the readers for the few types that are not plain described
+// structs, the cross-field rules (a part never exceeds its whole; satisfaction has one form), and
+// the one instantiation of the described-struct reader for the whole application.
+#include "application_json.hpp"
 
-#include "shifan/domain/application.hpp"
-#include "json/reader.hpp"
+#include "shifan/io/application.hpp"
+
+#include <memory>
 
 namespace shifan {
 
 /// `materials`: an array of material names (order free, repeats harmless).
-inline void read(json::Reader& r, MaterialSet& out) {
+void read(json::Reader& r, MaterialSet& out) {
     r.begin_array("材料名称数组", "an array of material names");
     std::size_t i = 0;
     out.bits = 0;
@@ -26,7 +25,7 @@ inline void read(json::Reader& r, MaterialSet& out) {
 }
 
 /// `smes_served`: an object keyed by four-digit years.
-inline void read(json::Reader& r, YearCounts& out) {
+void read(json::Reader& r, YearCounts& out) {
     r.begin_object("以年份为键的对象（如 {\"2024\": 102}）", "an object keyed by year (e.g. {\"2024\": 102})");
     out.size = 0;
     while (r.peek().kind != json::Kind::object_end) {
@@ -56,7 +55,7 @@ inline void read(json::Reader& r, YearCounts& out) {
 }
 
 /// One form only; a part never exceeds its whole.
-inline void after_read(json::Reader& r, Satisfaction& s) {
+void after_read(json::Reader& r, Satisfaction& s) {
     if (s.percent && (s.surveyed || s.satisfied))
         r.fail_at("percent", ErrorCode::inconsistent,
                   "满意度只能用一种形式给出：调查人数（surveyed/satisfied）或百分比（percent），不能同时给出",
@@ -66,39 +65,49 @@ inline void after_read(json::Reader& r, Satisfaction& s) {
 }
 
 /// A part never exceeds its whole: `free_or_low_fee <= total`.
-inline void after_read(json::Reader& r, ServiceVolume& v) {
+void after_read(json::Reader& r, ServiceVolume& v) {
     if (v.total && v.free_or_low_fee && v.free_or_low_fee->value > v.total->value)
         r.fail_at("free_or_low_fee", ErrorCode::inconsistent, "公益性或低收费服务量大于总服务量",
                   "free or low-fee services exceed the total service volume");
 }
 
 /// A part never exceeds its whole: `qualified_professionals <= serving_smes`.
-inline void after_read(json::Reader& r, Staff& s) {
+void after_read(json::Reader& r, Staff& s) {
     if (s.serving_smes && s.qualified_professionals && s.qualified_professionals->value > s.serving_smes->value)
         r.fail_at("qualified_professionals", ErrorCode::inconsistent, "专业人员人数大于服务人员总数",
                   "more qualified professionals than staff serving SMEs");
 }
 
 /// `reference_date` is required.
-inline void after_read(json::Reader& r, Application& a) {
+void after_read(json::Reader& r, Application& a) {
     if (!a.reference_date)
         r.fail_at("reference_date", ErrorCode::missing_required, "缺少必填字段 reference_date（评审基准日）",
                   "missing required member \"reference_date\" (the date the application is judged at)");
 }
 
-/// Parse an application from JSON text into `out` (reusing its storage).
-/// @throws Error naming the JSON Pointer and the reason.
-inline void parse_application(json::Tape& tape, std::string_view text, Application& out, const json::Limits& limits = {}) {
+void parse_application(json::Tape& tape, std::string_view text, Application& out, const json::Limits& limits) {
     out = Application{};
     json::read_document(tape, text, application_schema, out, limits);
 }
 
-/// Parse an application from JSON text.
-inline Application parse_application(std::string_view text, const json::Limits& limits = {}) {
+Application parse_application(std::string_view text, const json::Limits& limits) {
     json::Tape tape;
     Application app;
     parse_application(tape, text, app, limits);
     return app;
+}
+
+struct ApplicationReader::Impl {
+    json::Tape tape;
+};
+
+ApplicationReader::ApplicationReader() : impl_(std::make_unique<Impl>()) {}
+ApplicationReader::~ApplicationReader() = default;
+ApplicationReader::ApplicationReader(ApplicationReader&&) noexcept = default;
+ApplicationReader& ApplicationReader::operator=(ApplicationReader&&) noexcept = default;
+
+void ApplicationReader::parse(std::string_view text, Application& out, const json::Limits& limits) {
+    parse_application(impl_->tape, text, out, limits);
 }
 
 } // namespace shifan

@@ -1,61 +1,27 @@
-/// @file
-/// @ingroup evaluation
-/// @brief Many applications at once: JSON texts in, results in input order out, on all cores.
-/// One bad document yields its own error and never stops the others.
-///
-/// `evaluate_batch` is the one entry point the CLI, the C ABI and Python share; `BatchEvaluator`
-/// is the reusable pool under it, for hosts (and `shifan evaluate --batch`) that stream many
-/// batches: its threads start once, each keeps its own tape, application and evaluation, and the
-/// caller may overlap its own I/O with a batch (start(), then wait(), where it joins the work).
-/// Work is handed out in small chunks from one atomic counter, so a slow document does not hold
-/// a whole share back; every result lands at its input index, so the order is the input's
-/// whatever the number of threads.
-#pragma once
+// The batch pool (io/batch.hpp): `jobs - 1` worker threads plus the caller. Work is handed out in
+// chunks from one atomic counter; every result lands at its input index.
+#include "shifan/io/batch.hpp"
 
-#include "shifan/domain/application_json.hpp"
-#include "shifan/evaluation/engine.hpp"
-#include "shifan/evaluation/result_json.hpp"
+#include "application_json.hpp"
 #include "json/error_json.hpp"
+#include "json/tape.hpp"
 
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
-#include <cstddef>
 #include <exception>
-#include <memory>
 #include <mutex>
-#include <span>
-#include <string>
-#include <string_view>
 #include <thread>
-#include <vector>
 
 namespace shifan {
 
-/// Options of a batch run.
-struct BatchOptions {
-    unsigned jobs = 0;         ///< threads evaluating (the caller's included); 0 = the machine's core count
-    bool produce_json = true;  ///< write each result's JSON (evaluation or error)
-    WriteOptions write{};      ///< how evaluations are written
-    json::Limits limits{};     ///< input limits applied to each document
-};
-
-/// The result for one document of a batch.
-struct BatchItem {
-    int status = 0;                    ///< 0 evaluated; otherwise the ErrorCode of the failure
-    Verdict verdict = Verdict::undetermined; ///< the verdict (when status is 0)
-    std::uint8_t qualified_functions = 0;    ///< bit i = function i of art7 passes
-    std::string json;                  ///< shifan.evaluation/1, or {"error": …} when status != 0
-};
-
-/// The number of threads `jobs` asks for: itself, or the core count for 0 (at least 1).
-inline unsigned resolve_jobs(unsigned jobs) {
+unsigned resolve_jobs(unsigned jobs) {
     if (jobs != 0) return jobs;
     const unsigned n = std::thread::hardware_concurrency();
     return n == 0 ? 1 : n;
 }
 
-namespace detail {
+namespace {
 
 /// What one thread reuses from document to document: nothing is allocated in the steady state
 /// but the result strings.
@@ -67,8 +33,8 @@ struct BatchScratch {
 
 /// Evaluate one document into `item` (all of whose fields are overwritten; its string keeps its
 /// capacity). Errors in the document become the item's error; anything else propagates.
-inline void evaluate_one(const Engine& engine, const BatchOptions& options, BatchScratch& s, std::string_view doc,
-                         BatchItem& item) {
+void evaluate_one(const Engine& engine, const BatchOptions& options, BatchScratch& s, std::string_view doc,
+                  BatchItem& item) {
     item.status = 0;
     item.verdict = Verdict::undetermined;
     item.qualified_functions = 0;
@@ -88,25 +54,17 @@ inline void evaluate_one(const Engine& engine, const BatchOptions& options, Batc
     }
 }
 
-} // namespace detail
+} // namespace
 
-/// A pool of `jobs - 1` worker threads plus the calling thread that evaluates batches of
-/// documents. Not itself thread-safe: one caller drives it. The engine must outlive it.
-class BatchEvaluator {
-public:
-    /// Documents handed out at a time.
-    static constexpr std::size_t chunk = 16;
-
-    /// Start the workers (`options.jobs`, 0 = the core count; the caller counts as one).
-    explicit BatchEvaluator(const Engine& engine, const BatchOptions& options = {})
+struct BatchEvaluator::Impl {
+    Impl(const Engine& engine, const BatchOptions& options)
         : engine_(engine), options_(options), jobs_(resolve_jobs(options_.jobs)), scratch_(jobs_) {
         workers_.reserve(jobs_ - 1);
         for (unsigned i = 1; i < jobs_; ++i) workers_.emplace_back([this, i] { worker(i); });
     }
-    BatchEvaluator(const BatchEvaluator&) = delete;
-    BatchEvaluator& operator=(const BatchEvaluator&) = delete;
-    /// Stops and joins the workers (waiting for a started batch first).
-    ~BatchEvaluator() {
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+    ~Impl() {
         try { if (running_) wait(); } catch (...) {} // NOLINT(bugprone-empty-catch): nothing to report to
         {
             std::lock_guard<std::mutex> lock(mutex_);
@@ -116,21 +74,6 @@ public:
         for (std::thread& t : workers_) t.join();
     }
 
-    /// Threads that evaluate (the caller's included).
-    [[nodiscard]] unsigned jobs() const noexcept { return jobs_; }
-    /// The options every document is evaluated with.
-    [[nodiscard]] const BatchOptions& options() const noexcept { return options_; }
-
-    /// Evaluate `documents[i]` into `items[i]` (same sizes); returns when all are done.
-    /// @throws what evaluation throws other than Error (e.g. std::bad_alloc), after all threads stopped.
-    void run(std::span<const std::string_view> documents, std::span<BatchItem> items) {
-        start(documents, items);
-        wait();
-    }
-
-    /// Hand `documents` to the workers and return at once; the caller may do other work, then
-    /// must call wait() (where it joins in) before it touches `items` or starts another batch.
-    /// The documents and items must stay alive until then.
     void start(std::span<const std::string_view> documents, std::span<BatchItem> items) {
         if (items.size() != documents.size())
             throw Error(ErrorCode::usage, "", Text{"批量评审：结果数与文档数不一致", "batch: as many items as documents are needed"});
@@ -147,8 +90,6 @@ public:
         if (!workers_.empty()) work_ready_.notify_all();
     }
 
-    /// Take part in the started batch until it is done.
-    /// @throws as run().
     void wait() {
         if (!running_) return;
         work(scratch_[0]);
@@ -162,16 +103,14 @@ public:
         }
     }
 
-private:
-    void work(detail::BatchScratch& s) {
+    void work(BatchScratch& s) {
         const std::size_t n = documents_.size();
         for (;;) {
             const std::size_t begin = next_.fetch_add(chunk, std::memory_order_relaxed);
             if (begin >= n) return;
             const std::size_t end = std::min(n, begin + chunk);
             try {
-                for (std::size_t i = begin; i < end; ++i)
-                    detail::evaluate_one(engine_, options_, s, documents_[i], items_[i]);
+                for (std::size_t i = begin; i < end; ++i) evaluate_one(engine_, options_, s, documents_[i], items_[i]);
             } catch (...) {
                 std::lock_guard<std::mutex> lock(mutex_);
                 if (!failure_) failure_ = std::current_exception();
@@ -201,7 +140,7 @@ private:
     const Engine& engine_;
     const BatchOptions options_;
     const unsigned jobs_;
-    std::vector<detail::BatchScratch> scratch_; // one per thread; [0] is the caller's
+    std::vector<BatchScratch> scratch_; // one per thread; [0] is the caller's
     std::vector<std::thread> workers_;
 
     std::mutex mutex_;
@@ -216,18 +155,36 @@ private:
     std::atomic<std::size_t> next_{0};
 };
 
-/// Evaluate `documents` (shifan.application/1 texts) on `options.jobs` threads; results are in
-/// input order, and the same whatever the number of threads. Thread-safe on a shared engine.
-inline std::vector<BatchItem> evaluate_batch(const Engine& engine, std::span<const std::string_view> documents,
-                                             const BatchOptions& options = {}) {
+BatchEvaluator::BatchEvaluator(const Engine& engine, const BatchOptions& options)
+    : impl_(std::make_unique<Impl>(engine, options)) {}
+
+BatchEvaluator::~BatchEvaluator() = default;
+
+unsigned BatchEvaluator::jobs() const noexcept { return impl_->jobs_; }
+
+const BatchOptions& BatchEvaluator::options() const noexcept { return impl_->options_; }
+
+void BatchEvaluator::run(std::span<const std::string_view> documents, std::span<BatchItem> items) {
+    impl_->start(documents, items);
+    impl_->wait();
+}
+
+void BatchEvaluator::start(std::span<const std::string_view> documents, std::span<BatchItem> items) {
+    impl_->start(documents, items);
+}
+
+void BatchEvaluator::wait() { impl_->wait(); }
+
+std::vector<BatchItem> evaluate_batch(const Engine& engine, std::span<const std::string_view> documents,
+                                      const BatchOptions& options) {
     std::vector<BatchItem> items(documents.size());
     // No thread is worth starting for less than two chunks per extra thread.
     const std::size_t useful = std::max<std::size_t>(1, documents.size() / (2 * BatchEvaluator::chunk));
     BatchOptions o = options;
     o.jobs = static_cast<unsigned>(std::min<std::size_t>(resolve_jobs(options.jobs), useful));
     if (o.jobs <= 1) {
-        detail::BatchScratch s;
-        for (std::size_t i = 0; i < documents.size(); ++i) detail::evaluate_one(engine, o, s, documents[i], items[i]);
+        BatchScratch s;
+        for (std::size_t i = 0; i < documents.size(); ++i) evaluate_one(engine, o, s, documents[i], items[i]);
         return items;
     }
     BatchEvaluator pool(engine, o);

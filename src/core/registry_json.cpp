@@ -1,17 +1,15 @@
-/// @file
-/// @ingroup rules_registry
-/// @brief The rule registry as JSON (`shifan.registry/1`): every rule and group with its id,
-/// citation, title, combination, measure, unit, parameters (with the pack's values) and inputs; the
-/// dossier items with what satisfies them; the parameter table with citations; the readings.
-///
-/// Everything is derived from the tables the engine itself runs on (`rule_catalog`,
-/// `dossier_catalog`, `param_defs`, the described enums), so the registry cannot drift from the
-/// code. `shifan rules --json` prints it, and the C ABI may hand it out as it is.
-#pragma once
+// The rule registry as JSON (shifan.registry/1): every rule and group with its id, citation, title,
+// combination, measure, unit, parameters (with the pack's values) and inputs; the dossier items
+// with what satisfies them; the parameter table with citations; the readings.
+//
+// Everything is derived from the tables the engine itself runs on (rule_catalog, dossier_catalog,
+// param_defs, the described enums), so the registry cannot drift from the code.
+#include "registry_json.hpp"
 
-#include "shifan/core/interpretations.hpp"
-#include "json/reader.hpp"
 #include "json/writer.hpp"
+#include "shifan/core/enum_names.hpp"
+#include "shifan/core/interpretations.hpp"
+#include "shifan/io/registry.hpp"
 #include "shifan/rules/catalog.hpp"
 #include "shifan/rules/dossier.hpp"
 #include "shifan/rules/rule_pack.hpp"
@@ -19,18 +17,16 @@
 #include <boost/describe/enumerators.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace shifan {
 
-/// The schema name of the registry document.
-inline constexpr const char* registry_schema = "shifan.registry/1";
+namespace {
 
-namespace detail {
-
-inline const char* combine_name(Combine c) {
+const char* combine_name(Combine c) {
     switch (c) {
     case Combine::leaf: return "leaf";
     case Combine::all_of: return "all_of";
@@ -39,7 +35,7 @@ inline const char* combine_name(Combine c) {
     return "leaf";
 }
 
-inline const char* measure_name(Measure m) {
+const char* measure_name(Measure m) {
     switch (m) {
     case Measure::none: return "none";
     case Measure::count: return "count";
@@ -50,7 +46,7 @@ inline const char* measure_name(Measure m) {
     return "none";
 }
 
-inline const char* param_kind_name(ParamKind k) {
+const char* param_kind_name(ParamKind k) {
     switch (k) {
     case ParamKind::years: return "years";
     case ParamKind::count: return "count";
@@ -63,18 +59,18 @@ inline const char* param_kind_name(ParamKind k) {
 
 /// A leaf input's path; the `smes_served` inputs are keyed by a year relative to the review year
 /// Y, so the registry shows the key as `{Y-1}`, `{Y-2}`, `{Y-3}`.
-inline std::string registry_input_path(Input i) {
-    switch (i) {
-    case Input::smes_served_last_year: return "/performance/smes_served/{Y-1}";
-    case Input::smes_served_year_before: return "/performance/smes_served/{Y-2}";
-    case Input::smes_served_two_years_before: return "/performance/smes_served/{Y-3}";
-    default: return input_path(i, 0);
-    }
+std::string registry_input_path(Input i) {
+    // Review year 0 gives the year-keyed inputs the keys -1, -2, -3: written {Y-1}, {Y-2}, {Y-3}.
+    std::string path = input_path(i, 0);
+    const auto slash = path.rfind('/');
+    if (slash != std::string::npos && slash + 1 < path.size() && path[slash + 1] == '-')
+        path = path.substr(0, slash + 1) + "{Y" + path.substr(slash + 1) + "}";
+    return path;
 }
 
 /// A parameter value in the units of the result format: years and counts as integers, money and
 /// percentages as two-decimal strings, a month-day as {"month": m, "day": d | "last"}.
-inline void write_param_value(json::Writer& w, ParamKind kind, std::int64_t v) {
+void write_param_value(json::Writer& w, ParamKind kind, std::int64_t v) {
     switch (kind) {
     case ParamKind::years:
     case ParamKind::count: w.value(v); break;
@@ -90,7 +86,7 @@ inline void write_param_value(json::Writer& w, ParamKind kind, std::int64_t v) {
 
 /// `"name": …, "value": …, "values": [{"from": …, "value": …}]` of one parameter in `pack`.
 /// `value` is the plain value, or null when the pack dates the parameter (see `values`).
-inline void write_param_members(json::Writer& w, const RulePack& pack, Param p) {
+void write_param_members(json::Writer& w, const RulePack& pack, Param p) {
     const ParamDef& def = param_def(p);
     const auto& list = pack.values[static_cast<std::size_t>(p)];
     w.member("name", def.name);
@@ -115,7 +111,7 @@ inline void write_param_members(json::Writer& w, const RulePack& pack, Param p) 
 }
 
 /// Chinese numerals up to 99 as used in article numbers ("十三" → 13); 0 when not one.
-inline int chinese_number(std::string_view s) {
+int chinese_number(std::string_view s) {
     static constexpr std::string_view digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
     static constexpr std::string_view ten = "十";
     auto digit = [&](std::string_view& rest) -> int {
@@ -131,10 +127,12 @@ inline int chinese_number(std::string_view s) {
     return s.empty() ? value : 0;
 }
 
+} // namespace
+
 /// The English citation of a Chinese one: "第六条第（一）项" → "Art. 6(1)", "第十三条" → "Art. 13".
 /// (Parameter citations are stored in Chinese only; the rule catalog's citations are checked
 /// against this in the unit tests.)
-inline std::string citation_en(std::string_view zh) {
+std::string detail::citation_en(std::string_view zh) {
     static constexpr std::string_view di = "第", tiao = "条", open = "（", close = "）", xiang = "项";
     if (zh.substr(0, di.size()) != di) return std::string(zh);
     std::string_view rest = zh.substr(di.size());
@@ -154,10 +152,12 @@ inline std::string citation_en(std::string_view zh) {
     return out + "(" + std::to_string(item) + ")";
 }
 
+namespace {
+
 /// The minimal sets of materials that satisfy a dossier item, found by asking the very predicate
 /// the evaluation uses (`dossier_item_present`) about every subset of materials, so that the
 /// registry can never describe the rule differently from how it is applied.
-inline std::vector<std::uint32_t> minimal_material_sets(DossierItem item) {
+std::vector<std::uint32_t> minimal_material_sets(DossierItem item) {
     constexpr std::size_t n = boost::mp11::mp_size<boost::describe::describe_enumerators<Material>>::value;
     static_assert(n <= 16, "subsets are enumerated exhaustively");
     std::vector<std::uint32_t> sets;
@@ -180,14 +180,13 @@ void write_enum_names(json::Writer& w) {
     w.end_array();
 }
 
-inline void write_text(json::Writer& w, std::string_view key, StaticText t) {
+void write_text(json::Writer& w, std::string_view key, StaticText t) {
     w.key(key).begin_object().member("zh", t.zh).member("en", t.en).end_object();
 }
 
-} // namespace detail
+} // namespace
 
-/// Append the registry as `shifan.registry/1` JSON to `out`, with `pack`'s parameter values.
-inline void write_registry(std::string& out, const RulePack& pack) {
+void write_registry(std::string& out, const RulePack& pack) {
     json::Writer w(out);
     w.begin_object();
     w.member("schema", registry_schema);
@@ -203,26 +202,26 @@ inline void write_registry(std::string& out, const RulePack& pack) {
         w.member("kind", r.combine == Combine::leaf ? "rule" : "group");
         w.key("parent");
         if (r.parent) w.value(rule_info(*r.parent).id); else w.null();
-        w.member("combine", detail::combine_name(r.combine));
+        w.member("combine", combine_name(r.combine));
         if (r.combine != Combine::leaf) {
             w.key("children").begin_array();
             for (const RuleInfo& child : rule_catalog)
                 if (child.parent == r.rule) w.value(child.id);
             w.end_array();
         }
-        detail::write_text(w, "citation", r.citation);
-        detail::write_text(w, "title", r.title);
+        write_text(w, "citation", r.citation);
+        write_text(w, "title", r.title);
         if (r.combine == Combine::leaf) {
-            w.member("measure", detail::measure_name(r.measure));
-            if (!r.unit.zh.empty() || !r.unit.en.empty()) detail::write_text(w, "unit", r.unit);
+            w.member("measure", measure_name(r.measure));
+            if (!r.unit.zh.empty() || !r.unit.en.empty()) write_text(w, "unit", r.unit);
             else w.key("unit").null();
             w.key("parameters").begin_array();
             for (const auto& p : {r.param, r.param2})
-                if (p) { w.begin_object(); detail::write_param_members(w, pack, *p); w.end_object(); }
+                if (p) { w.begin_object(); write_param_members(w, pack, *p); w.end_object(); }
             w.end_array();
             w.key("inputs").begin_array();
             for (std::size_t i = 0; i < input_count; ++i)
-                if ((r.inputs >> i) & 1u) w.value(detail::registry_input_path(static_cast<Input>(i)));
+                if ((r.inputs >> i) & 1u) w.value(registry_input_path(static_cast<Input>(i)));
             w.end_array();
         }
         w.end_object();
@@ -233,10 +232,10 @@ inline void write_registry(std::string& out, const RulePack& pack) {
     for (const DossierInfo& d : dossier_catalog) {
         w.begin_object();
         w.member("id", d.id);
-        detail::write_text(w, "citation", d.citation);
-        detail::write_text(w, "title", d.title);
+        write_text(w, "citation", d.citation);
+        write_text(w, "title", d.title);
         w.key("satisfied_by").begin_array(); // any of these sets, each all of its materials
-        for (std::uint32_t set : detail::minimal_material_sets(d.item)) {
+        for (std::uint32_t set : minimal_material_sets(d.item)) {
             w.begin_array();
             boost::mp11::mp_for_each<boost::describe::describe_enumerators<Material>>([&](auto D) {
                 if ((set >> static_cast<unsigned>(D.value)) & 1u) w.value(D.name);
@@ -252,11 +251,11 @@ inline void write_registry(std::string& out, const RulePack& pack) {
     for (std::size_t i = 0; i < param_count; ++i) {
         const ParamDef& def = param_defs[i];
         w.begin_object();
-        detail::write_param_members(w, pack, static_cast<Param>(i));
-        w.member("kind", detail::param_kind_name(def.kind));
+        write_param_members(w, pack, static_cast<Param>(i));
+        w.member("kind", param_kind_name(def.kind));
         w.key("citation").begin_object().member("zh", def.citation);
         w.member("en", std::string_view(detail::citation_en(def.citation))).end_object();
-        detail::write_text(w, "meaning", def.meaning);
+        write_text(w, "meaning", def.meaning);
         w.key("used_by").begin_array();
         for (const RuleInfo& r : rule_catalog)
             if (r.param == static_cast<Param>(i) || r.param2 == static_cast<Param>(i)) w.value(r.id);
@@ -267,21 +266,20 @@ inline void write_registry(std::string& out, const RulePack& pack) {
 
     w.key("interpretations").begin_array();
     w.begin_object().member("name", "growth").member("citation", "第六条第（二）项").key("values");
-    detail::write_enum_names<Growth>(w);
+    write_enum_names<Growth>(w);
     w.member("default", json::enum_name(Interpretations{}.growth)).end_object();
     w.begin_object().member("name", "summary_owed").member("citation", "第十三条").key("values");
-    detail::write_enum_names<SummaryOwed>(w);
+    write_enum_names<SummaryOwed>(w);
     w.member("default", json::enum_name(Interpretations{}.summary_owed)).end_object();
     w.begin_object().member("name", "deadline_rest_days").member("citation", "第十三条、第十五条").key("values");
-    detail::write_enum_names<DeadlineRestDays>(w);
+    write_enum_names<DeadlineRestDays>(w);
     w.member("default", json::enum_name(Interpretations{}.deadline_rest_days)).end_object();
     w.end_array();
 
     w.end_object();
 }
 
-/// The registry as `shifan.registry/1` JSON text, with `pack`'s parameter values.
-inline std::string registry_json(const RulePack& pack) {
+std::string registry_json(const RulePack& pack) {
     std::string s;
     s.reserve(32768);
     write_registry(s, pack);

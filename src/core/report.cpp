@@ -1,12 +1,11 @@
-/// @file
-/// @ingroup evaluation
-/// @brief A plain-text report of an evaluation for people (the CLI's default output): the verdict,
-/// each article's checks with ✓ ✗ ? –, shortfalls, missing inputs and the dossier.
-#pragma once
+// The plain-text report of an evaluation for people (the CLI's default output): the verdict, each
+// article's checks with ✓ ✗ ? –, shortfalls, missing inputs and the dossier.
+#include "shifan/io/evaluation.hpp"
 
-#include "shifan/domain/application.hpp"
-#include "shifan/evaluation/evaluation.hpp"
-#include "shifan/evaluation/explain.hpp"
+#include "format.hpp"
+#include "shifan/core/enum_names.hpp"
+#include "shifan/core/text.hpp"
+#include "shifan/rules/catalog.hpp"
 #include "shifan/rules/dossier.hpp"
 #include "shifan/rules/rule_pack.hpp"
 
@@ -14,8 +13,9 @@
 
 namespace shifan {
 
+
 /// The mark of an outcome: ✓ pass, ✗ fail, ? undetermined, – not applicable.
-inline const char* outcome_mark(Outcome o) {
+const char* outcome_mark(Outcome o) {
     switch (o) {
     case Outcome::pass: return "✓";
     case Outcome::fail: return "✗";
@@ -25,16 +25,16 @@ inline const char* outcome_mark(Outcome o) {
     return "?";
 }
 
-namespace detail {
-inline int rule_depth(const RuleInfo& r) {
+namespace {
+int rule_depth(const RuleInfo& r) {
     int d = 0;
     for (auto p = r.parent; p; p = rule_info(*p).parent) ++d;
     return d;
 }
-} // namespace detail
+} // namespace
 
 /// Render the report in one language (`Lang::zh` or `Lang::en`).
-inline std::string render_report(const Application& app, const Evaluation& e, Lang lang) {
+std::string render_report(const Application& app, const Evaluation& e, Lang lang) {
     const bool en = lang == Lang::en;
     std::string s;
     s += "== ";
@@ -56,7 +56,7 @@ inline std::string render_report(const Application& app, const Evaluation& e, La
     s += "\n";
     for (const RuleInfo& r : rule_catalog) {
         const Check& c = e.check(r.rule);
-        const int depth = detail::rule_depth(r);
+        const int depth = rule_depth(r);
         // An unclaimed function is one line; its leaves add nothing.
         if (c.reason == Reason::not_claimed && r.combine == Combine::leaf) continue;
         s.append(2 + 2 * static_cast<std::size_t>(depth), ' ');
@@ -69,7 +69,7 @@ inline std::string render_report(const Application& app, const Evaluation& e, La
     }
     if (e.missing) {
         s += en ? "Missing inputs: " : "缺少的输入：";
-        detail::append_missing(s, e.missing, e.review_year);
+        format::append_missing(s, e.missing, e.review_year);
         s += '\n';
     }
     s += en ? "Dossier (art9, art10): " : "申报材料（第九条、第十条）：";
