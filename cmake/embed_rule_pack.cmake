@@ -1,6 +1,7 @@
 # Turns a rule pack JSON file into a header holding it as a string, so the built-in pack is data
 # (edited as JSON, reviewed as JSON) yet needs no file at run time.
-# Usage: cmake -DINPUT=... -DOUTPUT=... -DNAME=... -P embed_rule_pack.cmake
+# Usage: cmake -DINPUT=... -DOUTPUT=... -DNAME=... -DSYMBOL=... -P embed_rule_pack.cmake, or include()
+# it with those variables set (src/core/CMakeLists.txt does, when the build is configured).
 file(READ "${INPUT}" content)
 string(FIND "${content}" ")shifan_pack\"" clash)
 if(NOT clash EQUAL -1)
