@@ -111,6 +111,10 @@ inline void exercise_evaluation(const shifan_evaluation* ev) {
         (void)shifan_evaluation_check_actual(ev, k);
         (void)shifan_evaluation_check_required(ev, k);
         (void)shifan_evaluation_check_shortfall(ev, k);
+        if (!shifan_evaluation_check_second_name(ev, k))
+            require(!shifan_evaluation_check_second_actual(ev, k) && !shifan_evaluation_check_second_required(ev, k) &&
+                        !shifan_evaluation_check_second_shortfall(ev, k),
+                    "second comparison without a name");
         (void)shifan_evaluation_check_reason(ev, k);
     }
     const int32_t m = shifan_evaluation_missing_count(ev);

@@ -6,7 +6,7 @@ using namespace shifan::capi;
 
 namespace {
 
-/// A quantity in the JSON's units (DOMAIN.md section 3); false when absent (JSON null).
+/// A quantity in the JSON's units (docs/specification.md §3.2); false when absent (JSON null).
 bool format_quantity(std::string& out, const Quantity& q) {
     switch (q.kind) {
     case Quantity::Kind::none: return false;
@@ -34,21 +34,37 @@ const shifan_evaluation* valid(const shifan_evaluation* e, std::size_t index) {
     return e;
 }
 
+/// Whether check `c` of rule `r` reports a second comparison: the JSON then has a member named
+/// `r.second->key` (result_json.hpp writes it under the same condition).
+bool has_second(const RuleInfo& r, const Check& c) {
+    return r.measure != Measure::none && r.combine == Combine::leaf && r.second && c.second.present();
+}
+
+/// The numbers of one check, in this order: actual, required, shortfall, then the same three of
+/// its second comparison.
+constexpr std::size_t numbers_per_check = 6;
+
 void compute_numbers(const shifan_evaluation& e) {
     std::call_once(e.numbers_once, [&] {
-        e.numbers.resize(rule_count * 3);
-        e.has_number.resize(rule_count * 3);
+        e.numbers.resize(rule_count * numbers_per_check);
+        e.has_number.resize(rule_count * numbers_per_check);
         for (std::size_t i = 0; i < rule_count; ++i) {
             const RuleInfo& r = rule_catalog[i];
             if (r.measure == Measure::none || r.combine != Combine::leaf) continue;
             const Check& c = e.evaluation.checks[i];
-            e.has_number[3 * i] = format_quantity(e.numbers[3 * i], c.actual);
-            e.has_number[3 * i + 1] = format_quantity(e.numbers[3 * i + 1], c.required);
-            e.has_number[3 * i + 2] = format_quantity(e.numbers[3 * i + 2], c.shortfall);
+            const std::size_t k = numbers_per_check * i;
+            e.has_number[k] = format_quantity(e.numbers[k], c.actual);
+            e.has_number[k + 1] = format_quantity(e.numbers[k + 1], c.required);
+            e.has_number[k + 2] = format_quantity(e.numbers[k + 2], c.shortfall);
+            if (!has_second(r, c)) continue;
+            e.has_number[k + 3] = format_quantity(e.numbers[k + 3], c.second.actual);
+            e.has_number[k + 4] = format_quantity(e.numbers[k + 4], c.second.required);
+            e.has_number[k + 5] = format_quantity(e.numbers[k + 5], c.second.shortfall);
         }
     });
 }
 
+/// Number `which` (0 .. numbers_per_check-1, see there) of check `index`, or nullptr.
 const char* number(const shifan_evaluation* e, std::size_t index, std::size_t which) {
     if (!valid(e, index)) return nullptr;
     try {
@@ -57,7 +73,7 @@ const char* number(const shifan_evaluation* e, std::size_t index, std::size_t wh
         record_current_exception(nullptr);
         return nullptr;
     }
-    const std::size_t k = 3 * index + which;
+    const std::size_t k = numbers_per_check * index + which;
     return e->has_number[k] ? e->numbers[k].c_str() : nullptr;
 }
 
@@ -203,6 +219,17 @@ SHIFAN_API const char* shifan_evaluation_check_reason(const shifan_evaluation* e
 SHIFAN_API const char* shifan_evaluation_check_actual(const shifan_evaluation* e, size_t index) { return number(e, index, 0); }
 SHIFAN_API const char* shifan_evaluation_check_required(const shifan_evaluation* e, size_t index) { return number(e, index, 1); }
 SHIFAN_API const char* shifan_evaluation_check_shortfall(const shifan_evaluation* e, size_t index) { return number(e, index, 2); }
+
+SHIFAN_API const char* shifan_evaluation_check_second_name(const shifan_evaluation* e, size_t index) {
+    if (!valid(e, index)) return nullptr;
+    const RuleInfo& r = rule_catalog[index];
+    if (!r.second || !has_second(r, e->evaluation.checks[index])) return nullptr;
+    return r.second->key.data(); // string literals: NUL-terminated
+}
+
+SHIFAN_API const char* shifan_evaluation_check_second_actual(const shifan_evaluation* e, size_t index) { return number(e, index, 3); }
+SHIFAN_API const char* shifan_evaluation_check_second_required(const shifan_evaluation* e, size_t index) { return number(e, index, 4); }
+SHIFAN_API const char* shifan_evaluation_check_second_shortfall(const shifan_evaluation* e, size_t index) { return number(e, index, 5); }
 
 SHIFAN_API const char* shifan_evaluation_check_message(const shifan_evaluation* e, size_t index, int32_t lang) {
     if (!valid(e, index)) return nullptr;

@@ -178,7 +178,8 @@ struct shifan_evaluation {
 
     // Computed on first use (thread-safe).
     mutable std::once_flag numbers_once;
-    mutable std::vector<std::string> numbers; // 3 per check: actual, required, shortfall ("" = null)
+    mutable std::vector<std::string> numbers; // 6 per check: actual, required, shortfall, then those of
+                                              // the second comparison ("" = null)
     mutable std::vector<std::uint8_t> has_number;
     mutable std::once_flag messages_once[2];
     mutable std::vector<std::string> messages[2]; // zh, en

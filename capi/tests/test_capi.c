@@ -251,6 +251,85 @@ static void test_evaluate_examples(const shifan_engine *engine) {
     free(text);
 }
 
+/* The second comparison of a rule with two thresholds: art7.5.intermediary_route compares the
+ * financing obtained, then the activities. eligible-several has exactly the required 4 activities;
+ * with 3 the route fails on them alone, short by 1. */
+static void test_second_comparison(const shifan_engine *engine) {
+    shifan_evaluation *e = NULL;
+    size_t len;
+    char *text = read_file(join_path(examples_dir, "eligible-several.json"), &len);
+    char *json = NULL;
+    char *activities = strstr(text, "\"financing\": {");
+    int route, assets, group;
+
+    CHECK(activities != NULL);
+    if (!activities) {
+        free(text);
+        return;
+    }
+    activities = strstr(activities, "\"activities\": 4");
+    CHECK(activities != NULL);
+    if (!activities) {
+        free(text);
+        return;
+    }
+
+    /* at the threshold: met, nothing short */
+    CHECK_EQ_INT(shifan_evaluate(&e, engine, text, len, NULL, NULL), SHIFAN_OK);
+    route = check_index(e, "art7.5.intermediary_route");
+    CHECK_EQ_INT(shifan_evaluation_check_outcome(e, (size_t)route), SHIFAN_OUTCOME_PASS);
+    shifan_clear_last_error();
+    CHECK_EQ_STR(shifan_evaluation_check_second_name(e, (size_t)route), "activities");
+    CHECK_EQ_STR(shifan_evaluation_check_second_actual(e, (size_t)route), "4");
+    CHECK_EQ_STR(shifan_evaluation_check_second_required(e, (size_t)route), "4");
+    CHECK(shifan_evaluation_check_second_shortfall(e, (size_t)route) == NULL);
+    CHECK_EQ_STR(shifan_evaluation_check_actual(e, (size_t)route), "400000000.00");
+    CHECK_EQ_INT(shifan_error_code(shifan_last_error()), SHIFAN_OK); /* a NULL number is not an error */
+    shifan_evaluation_free(e);
+
+    /* one activity below: fails on the second comparison, the first still met */
+    activities[strlen("\"activities\": ")] = '3';
+    CHECK_EQ_INT(shifan_evaluate(&e, engine, text, len, NULL, NULL), SHIFAN_OK);
+    route = check_index(e, "art7.5.intermediary_route");
+    CHECK_EQ_INT(shifan_evaluation_check_outcome(e, (size_t)route), SHIFAN_OUTCOME_FAIL);
+    CHECK_EQ_STR(shifan_evaluation_check_second_name(e, (size_t)route), "activities");
+    CHECK_EQ_STR(shifan_evaluation_check_second_actual(e, (size_t)route), "3");
+    CHECK_EQ_STR(shifan_evaluation_check_second_required(e, (size_t)route), "4");
+    CHECK_EQ_STR(shifan_evaluation_check_second_shortfall(e, (size_t)route), "1");
+    CHECK(shifan_evaluation_check_shortfall(e, (size_t)route) == NULL);
+    /* the same figures as the JSON's member */
+    CHECK_EQ_INT(shifan_evaluation_to_json(&json, NULL, e, NULL, NULL), SHIFAN_OK);
+    CHECK(json && strstr(json, "\"activities\":{\"actual\":3,\"required\":4,\"shortfall\":1}") != NULL);
+    shifan_string_free(json);
+
+    /* a rule with one threshold, a group: no second comparison, and no error */
+    assets = check_index(e, "art6.1.total_assets");
+    group = check_index(e, "art7.5");
+    shifan_clear_last_error();
+    CHECK(shifan_evaluation_check_actual(e, (size_t)assets) != NULL);
+    CHECK(shifan_evaluation_check_second_name(e, (size_t)assets) == NULL);
+    CHECK(shifan_evaluation_check_second_actual(e, (size_t)assets) == NULL);
+    CHECK(shifan_evaluation_check_second_required(e, (size_t)assets) == NULL);
+    CHECK(shifan_evaluation_check_second_shortfall(e, (size_t)assets) == NULL);
+    CHECK(shifan_evaluation_check_second_name(e, (size_t)group) == NULL);
+    CHECK(shifan_evaluation_check_second_actual(e, (size_t)group) == NULL);
+    CHECK_EQ_INT(shifan_error_code(shifan_last_error()), SHIFAN_OK);
+    /* out of range, NULL handle: errors */
+    CHECK(shifan_evaluation_check_second_name(e, 100000) == NULL);
+    CHECK_EQ_INT(shifan_error_code(shifan_last_error()), SHIFAN_EUSAGE);
+    shifan_clear_last_error();
+    CHECK(shifan_evaluation_check_second_actual(e, 100000) == NULL);
+    CHECK_EQ_INT(shifan_error_code(shifan_last_error()), SHIFAN_EUSAGE);
+    shifan_clear_last_error();
+    CHECK(shifan_evaluation_check_second_shortfall(NULL, (size_t)route) == NULL);
+    CHECK_EQ_INT(shifan_error_code(shifan_last_error()), SHIFAN_EUSAGE);
+    shifan_clear_last_error();
+    CHECK(shifan_evaluation_check_second_name((const shifan_evaluation *)engine, (size_t)route) == NULL);
+    CHECK_EQ_INT(shifan_error_code(shifan_last_error()), SHIFAN_EHANDLE);
+    shifan_evaluation_free(e);
+    free(text);
+}
+
 static void expect_input_error(const shifan_engine *engine, const char *doc, int code, const char *path) {
     shifan_evaluation *e = (shifan_evaluation *)1;
     shifan_error *err = NULL;
@@ -583,6 +662,7 @@ int main(int argc, char **argv) {
         return 1;
     }
     test_evaluate_examples(engine);
+    test_second_comparison(engine);
     test_bad_input(engine);
     test_handles(engine);
     test_json_output(engine);

@@ -68,6 +68,42 @@ int main(int argc, char** argv) {
         CHECK_EQ_INT(code_of([&] { (void)e.check(100000); }), SHIFAN_EUSAGE);
     }
 
+    // The second comparison of art7.5.intermediary_route (activities): 4 of 4 in eligible-several,
+    // then 3 of 4 (fails, short by 1).
+    {
+        std::string several = slurp(dir + "/eligible-several.json");
+        const auto at = several.find("\"activities\": 4", several.find("\"financing\": {"));
+        CHECK(at != std::string::npos);
+        const sc::Evaluation met = engine.evaluate(several);
+        const auto route = met.find_check("art7.5.intermediary_route");
+        CHECK(route.has_value());
+        const sc::Check m = met.check(*route);
+        CHECK(m.outcome == sc::Outcome::pass);
+        CHECK(m.second.has_value());
+        if (m.second) {
+            CHECK(m.second->name == "activities");
+            CHECK(m.second->actual == std::optional<std::string>("4"));
+            CHECK(m.second->required == std::optional<std::string>("4"));
+            CHECK(!m.second->shortfall.has_value());
+        }
+        if (at != std::string::npos) several[at + std::string("\"activities\": ").size()] = '3';
+        const sc::Evaluation below = engine.evaluate(several);
+        const sc::Check b = below.check(*route);
+        CHECK(b.outcome == sc::Outcome::fail);
+        CHECK(b.actual == std::optional<std::string>("400000000.00"));
+        CHECK(!b.shortfall.has_value());
+        CHECK(b.second.has_value());
+        if (b.second) {
+            CHECK(b.second->name == "activities");
+            CHECK(b.second->actual == std::optional<std::string>("3"));
+            CHECK(b.second->required == std::optional<std::string>("4"));
+            CHECK(b.second->shortfall == std::optional<std::string>("1"));
+        }
+        CHECK(below.to_json().find(R"("activities":{"actual":3,"required":4,"shortfall":1})") != std::string::npos);
+        CHECK(!below.check(*below.find_check("art6.1.total_assets")).second.has_value());
+        CHECK(!below.check(*below.find_check("art7.5")).second.has_value());
+    }
+
     // Bad input throws, with the path.
     try {
         (void)engine.evaluate(R"({"schema": "shifan.application/1", "reference_date": "2025-04-15", "x": 1})");

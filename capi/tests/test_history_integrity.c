@@ -1,4 +1,4 @@
-/* History integrity through the C interface (issue 6, point 6):
+/* History integrity through the C interface (docs/hardening.md, history integrity):
  *  - every example history, and every history built by appending its events one by one, round-trips
  *    through JSON unchanged (load, to JSON, load, to JSON: byte-identical);
  *  - every kind of refusal the lifecycle has (dates running backwards, each transition rule, a rule

@@ -1,10 +1,10 @@
-/* Input limits through the C interface (issue 6, point 3): every entry point that reads a document
- * applies the limits (document size, nesting depth, array length, string length), with the error
- * SHIFAN_ELIMIT_EXCEEDED, the JSON Pointer where the limit was crossed and a message naming the
+/* Input limits through the C interface (docs/hardening.md, limits): every entry point that reads a
+ * document applies the limits (document size, nesting depth, array length, string length), with the
+ * error SHIFAN_ELIMIT_EXCEEDED, the JSON Pointer where the limit was crossed and a message naming the
  * limit, its value and the option that sets it (`max_depth`, `--max-depth`). Where the host passes
- * shifan_evaluate_options, its values apply (0 = the default): evaluate, batch, histories, and the
- * _v2 calls for rule packs, calendars and county filings; the calls without options (and the _v2
- * calls given NULL) read with the defaults.
+ * shifan_evaluate_options, its values apply (0 = the default): evaluate, batch, histories, and the _v2
+ * calls for rule packs, calendars and county filings; the calls without options (and the _v2 calls
+ * given NULL) read with the defaults.
  * usage: test_limits APPLICATION.json HISTORY.json */
 #include "capi_test.h"
 

@@ -21,6 +21,6 @@
 #include "shifan/io.hpp"
 #include "shifan/lifecycle.hpp"
 #include "shifan/model/application.hpp"
-#include "shifan/rules/catalog.hpp"
+#include "shifan/rules/changzhi.hpp"
 #include "shifan/rules/rule_pack.hpp"
 #include "shifan/version.hpp"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sanitizers (issue 6): the whole suite built with ASan+UBSan (clang-14, no recovery: the first
+# Sanitizers (docs/hardening.md): the whole suite built with ASan+UBSan (clang-14, no recovery: the first
 # report fails the test), the concurrency tests built with TSan, and valgrind memcheck on the C
 # example is the CTest label "valgrind" of the ordinary build, run by scripts/test.sh's ctest
 # (valgrind cannot run sanitized binaries, so it is excluded here).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzing (issue 6): builds the libFuzzer targets (preset "fuzz": clang-14, libFuzzer + ASan + UBSan,
+# Fuzzing: builds the libFuzzer targets (preset "fuzz": clang-14, libFuzzer + ASan + UBSan,
 # everything driven through the C ABI; see fuzz/CMakeLists.txt and docs/hardening.md), replays every
 # committed corpus input and regression input once, then fuzzes each target for SHIFAN_FUZZ_SECONDS
 # (default 20) from a scratch copy of its corpus, two targets at a time (SHIFAN_FUZZ_JOBS). Fails on

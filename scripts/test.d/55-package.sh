@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stage: packaging (issue 7, point 5).
+# Stage: packaging (the Debian package; README.md, "Install and packages").
 #  1. `cpack -G DEB` in build/ci builds shifan_<version>_<arch>.deb; its control fields are checked and
 #     `dpkg-deb -c` must list libshifan.so.0*, the namelink, shifan.h, the CLI, the CMake package and
 #     shifan.pc. Nothing is installed on this machine: the package is unpacked into a temporary

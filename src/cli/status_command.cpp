@@ -1,5 +1,5 @@
 // shifan status HISTORY... — a platform's state, term, obligations and deadlines on a date
-// (art8–art15, DOMAIN.md section 8).
+// (art8–art15, docs/specification.md §8).
 #include "common.hpp"
 #include "lifecycle_options.hpp"
 

@@ -1,5 +1,5 @@
 // Status cases for `shifan verify`: a `shifan.case/1` document with a `history` member is checked
-// against `status_of` on its date (DOMAIN.md section 8). Only the listed expectations are compared,
+// against `status_of` on its date (docs/specification.md §8.4). Only the listed expectations are compared,
 // with the values exactly as `shifan.status/1` writes them. See docs/lifecycle.md.
 //
 // Self-contained (the library and nlohmann/json only) so that the unit tests can run every case

@@ -7,7 +7,7 @@
 #include "json/writer.hpp"
 #include "shifan/core/enum_names.hpp"
 #include "shifan/core/quantities.hpp"
-#include "shifan/rules/catalog.hpp"
+#include "shifan/rules/changzhi.hpp"
 #include "shifan/rules/dossier.hpp"
 #include "shifan/rules/rule_pack.hpp"
 
@@ -23,6 +23,24 @@ namespace shifan {
 
 
 namespace {
+
+/// The second comparison of a rule with two thresholds: "；服务活动 3 次，要求不少于 4 次，差 1 次".
+void explain_second(std::string& out, const SecondFigures& what, const Figures& f, bool en) {
+    const std::string_view unit = en ? what.unit.en : what.unit.zh;
+    out += en ? "; " : "；";
+    out += en ? what.label.en : what.label.zh;
+    out += ' ';
+    format::append_quantity(out, f.actual);
+    format::append_unit(out, unit, true);
+    out += en ? ", required at least " : "，要求不少于 ";
+    format::append_quantity(out, f.required);
+    format::append_unit(out, unit, true);
+    if (f.shortfall.present()) {
+        out += en ? ", short by " : "，差 ";
+        format::append_quantity(out, f.shortfall);
+        format::append_unit(out, unit, true);
+    }
+}
 
 void explain_numbers(std::string& out, const RuleInfo& r, const Check& c, bool en) {
     const std::string_view unit = en ? r.unit.en : r.unit.zh;
@@ -68,15 +86,7 @@ void explain_numbers(std::string& out, const RuleInfo& r, const Check& c, bool e
             else { out += "，差 "; format::append_quantity(out, c.shortfall); format::append_unit(out, r.measure == Measure::money ? "元" : unit, false); }
         }
     }
-    if (c.actual2.present() || c.required2.present()) {
-        if (en) {
-            out += "; activities "; format::append_quantity(out, c.actual2); out += ", required at least "; format::append_quantity(out, c.required2);
-            if (c.shortfall2.present()) { out += ", short by "; format::append_quantity(out, c.shortfall2); }
-        } else {
-            out += "；服务活动 "; format::append_quantity(out, c.actual2); out += " 次，要求不少于 "; format::append_quantity(out, c.required2); out += " 次";
-            if (c.shortfall2.present()) { out += "，差 "; format::append_quantity(out, c.shortfall2); out += " 次"; }
-        }
-    }
+    if (r.second && c.second.present()) explain_second(out, *r.second, c.second, en);
 }
 
 } // namespace
@@ -84,7 +94,7 @@ void explain_numbers(std::string& out, const RuleInfo& r, const Check& c, bool e
 /// Append what follows the title in the explanation of one check (see explain_check()).
 void explain_check_body(std::string& out, const RuleInfo& r, const Check& c, Lang lang, int review_year) {
     const bool en = lang == Lang::en;
-    const bool numeric = r.measure != Measure::none && (c.actual.present() || c.actual2.present());
+    const bool numeric = r.measure != Measure::none && (c.actual.present() || c.second.present());
     switch (c.reason) {
     case Reason::met:
     case Reason::below_threshold:
@@ -343,11 +353,11 @@ void write_evaluation(std::string& out, const Evaluation& e, const std::optional
             w.key("required"); write_quantity(w, c.required);
             w.key("shortfall"); write_quantity(w, c.shortfall);
             if (!r.unit.en.empty()) w.key("unit").value_plain(r.unit.en);
-            if (c.actual2.present() || c.required2.present()) {
-                w.key("activities").begin_object();
-                w.key("actual"); write_quantity(w, c.actual2);
-                w.key("required"); write_quantity(w, c.required2);
-                w.key("shortfall"); write_quantity(w, c.shortfall2);
+            if (r.second && c.second.present()) {
+                w.key(r.second->key).begin_object();
+                w.key("actual"); write_quantity(w, c.second.actual);
+                w.key("required"); write_quantity(w, c.second.required);
+                w.key("shortfall"); write_quantity(w, c.second.shortfall);
                 w.end_object();
             }
         }

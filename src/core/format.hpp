@@ -10,7 +10,7 @@
 #include "shifan/core/date.hpp"
 #include "shifan/core/quantities.hpp"
 #include "shifan/evaluation/evaluation.hpp"
-#include "shifan/rules/inputs.hpp"
+#include "shifan/rules/changzhi.hpp"
 
 #include <cstddef>
 #include <cstdint>

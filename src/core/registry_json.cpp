@@ -10,7 +10,7 @@
 #include "shifan/core/enum_names.hpp"
 #include "shifan/core/interpretations.hpp"
 #include "shifan/io/registry.hpp"
-#include "shifan/rules/catalog.hpp"
+#include "shifan/rules/changzhi.hpp"
 #include "shifan/rules/dossier.hpp"
 #include "shifan/rules/rule_pack.hpp"
 
@@ -60,12 +60,9 @@ const char* param_kind_name(ParamKind k) {
 /// A leaf input's path; the `smes_served` inputs are keyed by a year relative to the review year
 /// Y, so the registry shows the key as `{Y-1}`, `{Y-2}`, `{Y-3}`.
 std::string registry_input_path(Input i) {
-    // Review year 0 gives the year-keyed inputs the keys -1, -2, -3: written {Y-1}, {Y-2}, {Y-3}.
-    std::string path = input_path(i, 0);
-    const auto slash = path.rfind('/');
-    if (slash != std::string::npos && slash + 1 < path.size() && path[slash + 1] == '-')
-        path = path.substr(0, slash + 1) + "{Y" + path.substr(slash + 1) + "}";
-    return path;
+    std::string s;
+    append_input_pattern(s, i);
+    return s;
 }
 
 /// A parameter value in the units of the result format: years and counts as integers, money and

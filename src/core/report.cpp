@@ -5,7 +5,7 @@
 #include "format.hpp"
 #include "shifan/core/enum_names.hpp"
 #include "shifan/core/text.hpp"
-#include "shifan/rules/catalog.hpp"
+#include "shifan/rules/changzhi.hpp"
 #include "shifan/rules/dossier.hpp"
 #include "shifan/rules/rule_pack.hpp"
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Evaluation never reads the system clock, the time zone or the locale (issue 6, determinism):
+# Evaluation never reads the system clock, the time zone or the locale (docs/hardening.md, determinism):
 # "today" enters shifan only through the CLI's today() in src/cli/common.cpp, whose date is shown
 # in the output. Fails on any clock, time-zone or locale call elsewhere in the library, the C ABI,
 # the CLI or the bindings.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Install and consume (issue 7, point 5): `cmake --install` of the current build into a temporary
-# prefix, then checks what an adopter gets and builds two tiny consumers out of tree against it:
+# Install and consume (README.md, "Install and packages"): `cmake --install` of the current build into a
+# temporary prefix, then checks what an adopter gets and builds two tiny consumers out of tree against
+# it:
 #   consumer-cmake/      find_package(shifan): a C++ program on shifan::io, a C program on shifan::shifan
 #   consumer-pkgconfig/  cc evaluate_c.c $(pkg-config --cflags --libs shifan)
 # and runs them (LD_LIBRARY_PATH into the prefix) on an eligible and an ineligible application.

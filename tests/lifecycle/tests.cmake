@@ -1,6 +1,6 @@
-# Lifecycle (issue 3, art8–art15): the status cases linked into the unit tests, and CLI smoke tests
-# of `shifan status` and `shifan roster` with their exact exit codes (0 ran, 2 bad input, 64 usage).
-# Included from tests/CMakeLists.txt.
+# Lifecycle (art8–art15, docs/specification.md §8): the status cases linked into the unit tests, and CLI
+# smoke tests of `shifan status` and `shifan roster` with their exact exit codes (0 ran, 2 bad input, 64
+# usage). Included from tests/CMakeLists.txt.
 if(TARGET shifan_unit_tests)
   # tests/unit/lifecycle_cases.cpp runs every case under tests/cases/status through it.
   target_sources(shifan_unit_tests PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/verify_status.cpp)

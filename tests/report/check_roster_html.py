@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`shifan roster --html FILE` (issue 7, point 6): the page is produced, self-contained and escaped,
+"""`shifan roster --html FILE`: the page is produced, self-contained and escaped,
 and holds what a county officer looks for.
 
 usage: check_roster_html.py SHIFAN_CLI SOURCE_DIR WORK_DIR

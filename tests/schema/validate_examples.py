@@ -7,7 +7,8 @@ Run from the repository root:
 Every JSON file under examples/ is validated against the schema its "schema" member names; the
 "application" member of every JSON file under tests/cases/ (when that folder exists) is validated
 against application.schema.json, except in cases that expect an error. A few hand-made documents check
-that the schemas reject what DOMAIN.md calls bad input, so that a schema loosened by mistake is caught.
+that the schemas reject what docs/specification.md §5.4 calls bad input, so that a schema loosened by
+mistake is caught.
 """
 
 import copy

@@ -1,4 +1,4 @@
-// Aggregation of three-valued outcomes (DOMAIN.md section 2): AllOf and AnyOf over every
+// Aggregation of three-valued outcomes (docs/specification.md §2): AllOf and AnyOf over every
 // combination of child outcomes, checked against the definitions written out independently.
 #include "test_helpers.hpp"
 
@@ -12,8 +12,8 @@ namespace {
 
 constexpr Outcome all_outcomes[] = {Outcome::pass, Outcome::fail, Outcome::undetermined, Outcome::not_applicable};
 
-/// all-of as DOMAIN.md states it: fail if any child fails, else undetermined if any is, else pass
-/// (not_applicable counts as pass; no children at all is pass).
+/// all-of as docs/specification.md §2.2 states it: fail if any child fails, else undetermined if any
+/// is, else pass (not_applicable counts as pass; no children at all is pass).
 Outcome all_of_reference(const std::vector<Outcome>& xs) {
     for (Outcome o : xs) if (o == Outcome::fail) return Outcome::fail;
     for (Outcome o : xs) if (o == Outcome::undetermined) return Outcome::undetermined;

@@ -1,4 +1,4 @@
-// Every kind of bad input of DOMAIN.md section 5 is an error naming its code and the exact JSON
+// Every kind of bad input of docs/specification.md §5.4 is an error naming its code and the exact JSON
 // Pointer of the offending value, with a reason in Chinese and English; nothing is evaluated.
 #include "test_helpers.hpp"
 

@@ -1,4 +1,4 @@
-// Dates and legal periods (DOMAIN.md section 1; Civil Code arts. 200–204).
+// Dates and legal periods (docs/specification.md §1; Civil Code arts. 200–204).
 #include "test_helpers.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-// Evaluation (DOMAIN.md sections 2, 3 and 6): which absent inputs are listed as missing,
+// Evaluation (docs/specification.md §2, §3 and §6): which absent inputs are listed as missing,
 // shortfalls, percentages truncated toward zero, and deterministic output.
 #include "test_helpers.hpp"
 

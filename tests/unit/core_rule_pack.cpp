@@ -1,4 +1,4 @@
-// Rule packs (DOMAIN.md section 4): the built-in values, overrides with a base, dated values
+// Rule packs (docs/specification.md §4): the built-in values, overrides with a base, dated values
 // (`from` inclusive), and the errors: unknown parameter, missing parameter, no value in force.
 #include "test_helpers.hpp"
 
@@ -40,7 +40,7 @@ shifan::Application base_application() {
 
 } // namespace
 
-TEST_CASE("the built-in pack carries the values of DOMAIN.md section 4", "[rule-pack]") {
+TEST_CASE("the built-in pack carries the values of the measures (specification §4.1)", "[rule-pack]") {
     const shifan::RulePack& pack = shifan::builtin_rule_pack();
     CHECK(pack.id == "changzhi-municipal");
     CHECK_FALSE(pack.version.empty());
@@ -90,7 +90,7 @@ TEST_CASE("a pack with base overrides what it lists and inherits the rest", "[ru
     // The engine uses it and every result names it.
     const shifan::Engine engine(std::make_shared<const shifan::RulePack>(pack));
     const auto e = engine.evaluate(base_application());
-    CHECK(e.check(shifan::RuleId::art6_2_smes_served).required.value == 100);
+    CHECK(e.check(*shifan::rule_by_id("art6.2.smes_served")).required.value == 100);
     const std::string out = shifan::to_json(e, std::string("x"));
     CHECK(out.find(R"("rule_pack":{"id":"test-pack","version":"7"})") != std::string::npos);
 }
@@ -105,9 +105,9 @@ TEST_CASE("dated values: from is inclusive, the day before uses the old value", 
     const shifan::Engine engine(std::make_shared<const shifan::RulePack>(pack));
     auto app = base_application();
     app.reference_date = make_date(2025, 12, 31);
-    CHECK(engine.evaluate(app).check(shifan::RuleId::art6_2_smes_served).required.value == 80);
+    CHECK(engine.evaluate(app).check(*shifan::rule_by_id("art6.2.smes_served")).required.value == 80);
     app.reference_date = make_date(2026, 1, 1);
-    CHECK(engine.evaluate(app).check(shifan::RuleId::art6_2_smes_served).required.value == 100);
+    CHECK(engine.evaluate(app).check(*shifan::rule_by_id("art6.2.smes_served")).required.value == 100);
 }
 
 TEST_CASE("no value in force on the reference date is an error naming the parameter", "[rule-pack]") {
@@ -124,7 +124,7 @@ TEST_CASE("no value in force on the reference date is an error naming the parame
         CHECK(e.message().en.find("2025-04-15") != std::string::npos);
     }
     app.reference_date = make_date(2026, 1, 1);
-    CHECK(engine.evaluate(app).check(shifan::RuleId::art6_5_staff).required.value == 12);
+    CHECK(engine.evaluate(app).check(*shifan::rule_by_id("art6.5.staff")).required.value == 12);
 }
 
 TEST_CASE("rule pack errors", "[rule-pack]") {

@@ -1,4 +1,4 @@
-// Exact value types (DOMAIN.md sections 1 and 5): money and percentages as integer hundredths,
+// Exact value types (docs/specification.md §1 and §5.3): money and percentages as integer hundredths,
 // parsed from decimal text without floating point; their text form; counts.
 #include "test_helpers.hpp"
 

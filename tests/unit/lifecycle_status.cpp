@@ -1,4 +1,4 @@
-// Status on a date (DOMAIN.md section 8): state, term and days left at the term's boundaries,
+// Status on a date (docs/specification.md §8.4): state, term and days left at the term's boundaries,
 // revocation date semantics, the art13 obligations under both summary_owed readings and across leap
 // years, the art. 203 roll-forward, next_deadline, and may_apply_again as exactly "would
 // applied{D, year(D)} be accepted".

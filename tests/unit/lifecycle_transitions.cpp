@@ -1,5 +1,5 @@
-// Every transition rule of DOMAIN.md section 8, allowed and refused; after each refusal the history
-// is byte-identical (write_history) and so is its status. Boundaries are tested at, just before
+// Every transition rule of docs/specification.md §8.3, allowed and refused; after each refusal the
+// history is byte-identical (write_history) and so is its status. Boundaries are tested at, just before
 // and just after each date that matters.
 #include "lifecycle_helpers.hpp"
 

@@ -1,4 +1,4 @@
-// evaluate_batch and BatchEvaluator (issue 5): the parallel path gives, for every number of
+// evaluate_batch and BatchEvaluator (docs/performance.md): the parallel path gives, for every number of
 // threads, exactly the sequential results in input order; a bad document in the middle gets its
 // own error and the others go on; a pool is reusable across batches and with start()/wait().
 #include "test_helpers.hpp"

@@ -1,4 +1,4 @@
-// Engine::verdict (the short-circuit path of verdict.hpp) gives exactly the verdict of the full
+// Engine::verdict (the clause logic run through VerdictSink, which skips decided groups) gives exactly the verdict of the full
 // evaluation, on the generated corpus, under every reading of art6.2, and on variants of each
 // document with one member removed (so that every input is also seen absent).
 #include "test_helpers.hpp"

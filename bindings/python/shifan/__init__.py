@@ -25,14 +25,14 @@ import re
 import threading
 from ctypes import byref, c_char_p, c_int64, c_size_t, c_uint8, c_int32
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import _ffi as _c
 from ._errors import (Error, HandleError, HistoryError, InputError, InternalError, OutOfMemoryError,
                       RulePackError, UsageError)
 
 __all__ = [
-    "Engine", "Evaluation", "Check", "BatchResult", "evaluate", "evaluate_many", "version",
+    "Engine", "Evaluation", "Check", "SecondComparison", "BatchResult", "evaluate", "evaluate_many", "version",
     "History", "Status", "Roster", "status", "roster",
     "Error", "InputError", "RulePackError", "HistoryError", "UsageError", "HandleError", "InternalError",
     "OutOfMemoryError", "FUNCTIONS", "VERDICTS",
@@ -108,6 +108,16 @@ def _number(text: Optional[bytes]) -> Union[int, str, None]:
     return int(s) if _INTEGER.match(s) else s
 
 
+def _second(h: Any, i: int) -> Optional[SecondComparison]:
+    """Check ``i``'s second comparison, or None when its rule has none."""
+    name = _c.shifan_evaluation_check_second_name(h, i)
+    if name is None:
+        return None
+    return SecondComparison(name.decode(), _number(_c.shifan_evaluation_check_second_actual(h, i)),
+                            _number(_c.shifan_evaluation_check_second_required(h, i)),
+                            _number(_c.shifan_evaluation_check_second_shortfall(h, i)))
+
+
 class _Managed:
     """Owns one C handle: freed by close(), by the context manager, or (as a fallback) by the GC."""
 
@@ -138,6 +148,17 @@ class _Managed:
         return self._ptr
 
 
+class SecondComparison(NamedTuple):
+    """The second comparison of a rule with two thresholds that must both hold (e.g. the activities
+    of art7.5.intermediary_route): ``name`` is its member name in the JSON ("activities"); the
+    numbers are as in ``Check``."""
+
+    name: str
+    actual: Union[int, str, None] = None
+    required: Union[int, str, None] = None
+    shortfall: Union[int, str, None] = None
+
+
 @dataclass(frozen=True)
 class Check:
     """One rule or group of an evaluation."""
@@ -151,11 +172,16 @@ class Check:
     required: Union[int, str, None] = None
     shortfall: Union[int, str, None] = None
     message: str = ""
+    second: Optional[SecondComparison] = None  # a rule with two thresholds: its second comparison
 
     def to_dict(self) -> Dict[str, Any]:
-        return {"id": self.id, "citation": self.citation, "kind": self.kind, "outcome": self.outcome,
-                "reason": self.reason, "actual": self.actual, "required": self.required,
-                "shortfall": self.shortfall, "message": self.message}
+        d = {"id": self.id, "citation": self.citation, "kind": self.kind, "outcome": self.outcome,
+             "reason": self.reason, "actual": self.actual, "required": self.required,
+             "shortfall": self.shortfall, "message": self.message}
+        if self.second is not None:  # as in the JSON: a member named after it
+            d[self.second.name] = {"actual": self.second.actual, "required": self.second.required,
+                                   "shortfall": self.second.shortfall}
+        return d
 
 
 class Evaluation(_Managed):
@@ -222,7 +248,8 @@ class Evaluation(_Managed):
                     actual=_number(_c.shifan_evaluation_check_actual(h, i)),
                     required=_number(_c.shifan_evaluation_check_required(h, i)),
                     shortfall=_number(_c.shifan_evaluation_check_shortfall(h, i)),
-                    message=_c._text(_c.shifan_evaluation_check_message(h, i, lang))))
+                    message=_c._text(_c.shifan_evaluation_check_message(h, i, lang)),
+                    second=_second(h, i)))
             self._checks = out
         return self._checks
 
@@ -327,7 +354,7 @@ class Engine(_Managed):
         return self
 
     def set_interpretation(self, name: str, value: str) -> "Engine":
-        """Choose a reading of an ambiguous clause (DOMAIN.md section 7); UsageError if unknown."""
+        """Choose a reading of an ambiguous clause (docs/specification.md §7); UsageError if unknown."""
         err = _c.P_error()
         _c.check(_c.shifan_engine_set_interpretation(self._handle(), name.encode(), value.encode(), byref(err)), err)
         return self

@@ -181,6 +181,14 @@ shifan_evaluation_check_reason = _declare("shifan_evaluation_check_reason", c_ch
 shifan_evaluation_check_actual = _declare("shifan_evaluation_check_actual", c_char_p, P_evaluation, c_size_t)
 shifan_evaluation_check_required = _declare("shifan_evaluation_check_required", c_char_p, P_evaluation, c_size_t)
 shifan_evaluation_check_shortfall = _declare("shifan_evaluation_check_shortfall", c_char_p, P_evaluation, c_size_t)
+shifan_evaluation_check_second_name = _declare("shifan_evaluation_check_second_name", c_char_p, P_evaluation,
+                                               c_size_t)
+shifan_evaluation_check_second_actual = _declare("shifan_evaluation_check_second_actual", c_char_p, P_evaluation,
+                                                 c_size_t)
+shifan_evaluation_check_second_required = _declare("shifan_evaluation_check_second_required", c_char_p,
+                                                   P_evaluation, c_size_t)
+shifan_evaluation_check_second_shortfall = _declare("shifan_evaluation_check_second_shortfall", c_char_p,
+                                                    P_evaluation, c_size_t)
 shifan_evaluation_check_message = _declare("shifan_evaluation_check_message", c_char_p, P_evaluation, c_size_t,
                                            c_int32)
 shifan_evaluation_missing_count = _declare("shifan_evaluation_missing_count", c_int32, P_evaluation)

@@ -49,6 +49,39 @@ class EvaluateTest(unittest.TestCase):
             self.assertEqual(d["missing"], e.missing)
             self.assertEqual(d["dossier"], e.dossier)
 
+    def test_second_comparison(self):
+        # art7.5.intermediary_route compares the financing obtained, then the activities: eligible-several
+        # has exactly the required 4; with 3 the route fails on them alone, short by 1.
+        app = json.loads(example("eligible-several.json"))
+        self.assertEqual(app["functions"]["financing"]["activities"], 4)
+        with shifan.evaluate(app) as e:
+            route = e.check("art7.5.intermediary_route")
+            self.assertEqual(route.outcome, "pass")
+            self.assertEqual(route.second, shifan.SecondComparison("activities", 4, 4, None))
+            self.assertEqual(route.to_dict()["activities"], {"actual": 4, "required": 4, "shortfall": None})
+        app["functions"]["financing"]["activities"] = 3
+        with shifan.evaluate(app, lang="en") as e:
+            route = e.check("art7.5.intermediary_route")
+            self.assertEqual((route.outcome, route.actual, route.shortfall), ("fail", "400000000.00", None))
+            second = route.second
+            self.assertIsNotNone(second)
+            assert second is not None
+            self.assertEqual(second.name, "activities")
+            self.assertEqual((second.actual, second.required, second.shortfall), (3, 4, 1))
+            checks = e.to_dict()["checks"]
+            j = next(c for c in checks if c["id"] == "art7.5.intermediary_route")
+            self.assertEqual(j["activities"], {"actual": 3, "required": 4, "shortfall": 1})
+            self.assertEqual(route.to_dict()["activities"], j["activities"])
+            for c, j in zip(e.checks, checks):  # every check: a second comparison exactly where the JSON has one
+                members = {k: v for k, v in j.items() if isinstance(v, dict) and "actual" in v}
+                expected = {} if c.second is None else {
+                    c.second.name: {"actual": c.second.actual, "required": c.second.required,
+                                    "shortfall": c.second.shortfall}}
+                self.assertEqual(members, expected, c.id)
+            assets = e.check("art6.1.total_assets").to_dict()
+            self.assertEqual(list(assets), ["id", "citation", "kind", "outcome", "reason", "actual", "required",
+                                            "shortfall", "message"])
+
     def test_input_forms(self):
         text = example("eligible-several.json")
         as_dict = json.loads(text)

@@ -1,6 +1,6 @@
-"""History integrity through Python (issue 6, point 6): round trips are byte-identical, a refused
-event leaves the history exactly as it was, and a truncated or corrupted document is an error that
-makes no History (and touches none already made), never a crash."""
+"""History integrity through Python (docs/hardening.md, history integrity): round trips are
+byte-identical, a refused event leaves the history exactly as it was, and a truncated or corrupted
+document is an error that makes no History (and touches none already made), never a crash."""
 import json
 import os
 import random

@@ -1,8 +1,8 @@
-"""Input limits through Python (issue 6, point 3): evaluate, batches, rule packs, histories, calendars
-and county filings are read under the limits (document size, nesting depth, array length, string
-length), and exceeding one is an InputError "limit_exceeded" with the JSON Pointer and a message
-naming the limit, its value and the option that sets it (``max_depth``, ``--max-depth``); the host
-sets them with ``limits=`` (evaluate, evaluate_to_json, evaluate_many, Engine(rule_pack=..., calendar=...),
+"""Input limits through Python (docs/hardening.md, limits): evaluate, batches, rule packs, histories,
+calendars and county filings are read under the limits (document size, nesting depth, array length,
+string length), and exceeding one is an InputError "limit_exceeded" with the JSON Pointer and a message
+naming the limit, its value and the option that sets it (``max_depth``, ``--max-depth``); the host sets
+them with ``limits=`` (evaluate, evaluate_to_json, evaluate_many, Engine(rule_pack=..., calendar=...),
 set_calendar, History, status, Roster, roster)."""
 import json
 import unittest

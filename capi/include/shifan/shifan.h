@@ -279,7 +279,7 @@ SHIFAN_API int shifan_engine_new_from_rule_pack_json(shifan_engine **out, const 
                                                      shifan_error **err);
 
 /**
- * Set one reading, e.g. ("growth", "non_decreasing"); see DOMAIN.md section 7 for the names
+ * Set one reading, e.g. ("growth", "non_decreasing"); see docs/specification.md §7 for the names
  * (growth, summary_owed, deadline_rest_days) and their values. Not thread-safe on its handle.
  * @return SHIFAN_OK; SHIFAN_EUSAGE for an unknown name or value (the message lists the known ones)
  *         or NULL arguments; SHIFAN_EHANDLE for an invalid engine.
@@ -492,13 +492,33 @@ SHIFAN_API int32_t shifan_evaluation_check_outcome(const shifan_evaluation *eval
 SHIFAN_API const char *shifan_evaluation_check_reason(const shifan_evaluation *evaluation, size_t index);
 
 /**
- * The numbers of a numeric check, as in the JSON (DOMAIN.md section 3): counts as integers ("72"),
- * money and percentages with two decimals ("999999.99", "79.16"), dates "YYYY-MM-DD".
+ * The numbers of a numeric check, as in the JSON (docs/specification.md §3.2): counts as integers
+ * ("72"), money and percentages with two decimals ("999999.99", "79.16"), dates "YYYY-MM-DD".
  * @return borrowed from the evaluation; NULL when the check has no such number (JSON null), on error.
  */
 SHIFAN_API const char *shifan_evaluation_check_actual(const shifan_evaluation *evaluation, size_t index);
 SHIFAN_API const char *shifan_evaluation_check_required(const shifan_evaluation *evaluation, size_t index);
 SHIFAN_API const char *shifan_evaluation_check_shortfall(const shifan_evaluation *evaluation, size_t index);
+
+/**
+ * The second comparison of a check whose rule has two thresholds that must both hold (e.g.
+ * "art7.5.intermediary_route": financing obtained, then the number of activities): the name of the
+ * member that holds it in the JSON ("activities"), whose numbers follow below.
+ * @return static; NULL when the check has no second comparison (the JSON has no such member: a
+ *         group, a rule with one threshold, or no figure to compare), on error. Clear the thread's
+ *         last error first (shifan_clear_last_error) to tell the two apart: only an error sets it.
+ */
+SHIFAN_API const char *shifan_evaluation_check_second_name(const shifan_evaluation *evaluation, size_t index);
+
+/**
+ * The numbers of the check's second comparison (the `actual`, `required` and `shortfall` of its
+ * member in the JSON), formatted as by shifan_evaluation_check_actual & co.
+ * @return borrowed from the evaluation (computed on first use, thread-safe); NULL when the check
+ *         has no second comparison or no such number (JSON null), on error.
+ */
+SHIFAN_API const char *shifan_evaluation_check_second_actual(const shifan_evaluation *evaluation, size_t index);
+SHIFAN_API const char *shifan_evaluation_check_second_required(const shifan_evaluation *evaluation, size_t index);
+SHIFAN_API const char *shifan_evaluation_check_second_shortfall(const shifan_evaluation *evaluation, size_t index);
 
 /**
  * One sentence explaining check `index` in `lang` (ZH or EN), as in the report.

@@ -175,6 +175,15 @@ struct JsonOptions {
     }
 };
 
+/// The second comparison of a rule with two thresholds that must both hold (e.g. the activities of
+/// art7.5.intermediary_route), copied out.
+struct SecondComparison {
+    std::string name;                     ///< its member name in the JSON output ("activities")
+    std::optional<std::string> actual;    ///< actual value, as in the JSON output
+    std::optional<std::string> required;  ///< required value
+    std::optional<std::string> shortfall; ///< how much more is needed (when it fails)
+};
+
 /// One check of an evaluation, copied out.
 struct Check {
     std::string id;          ///< "art6.2.satisfaction"
@@ -186,6 +195,7 @@ struct Check {
     std::optional<std::string> required;  ///< required value (numeric checks)
     std::optional<std::string> shortfall; ///< how much more is needed (failing numeric checks)
     std::string message;     ///< one sentence, in the language asked for
+    std::optional<SecondComparison> second; ///< the second comparison, for a rule with two thresholds
 };
 
 class Engine;
@@ -257,6 +267,11 @@ public:
         const char* m = shifan_evaluation_check_message(e, index, l);
         if (!m) detail::checked(shifan_error_code(shifan_last_error()));
         c.message = m;
+        if (const char* name = shifan_evaluation_check_second_name(e, index)) {
+            c.second = SecondComparison{name, detail::opt(shifan_evaluation_check_second_actual(e, index)),
+                                        detail::opt(shifan_evaluation_check_second_required(e, index)),
+                                        detail::opt(shifan_evaluation_check_second_shortfall(e, index))};
+        }
         return c;
     }
     /// Every check, in registry order, with messages in `lang`.

@@ -1,7 +1,7 @@
 /// @file
 /// @ingroup core
 /// @brief Errors for bad input: a stable code, the JSON Pointer of the offending value, and the
-/// reason in Chinese and English. Bad input is an error, never a verdict (DOMAIN.md section 5).
+/// reason in Chinese and English. Bad input is an error, never a verdict (docs/specification.md §5.4).
 #pragma once
 
 #include "shifan/core/text.hpp"

@@ -1,6 +1,6 @@
 /// @file
 /// @ingroup core
-/// @brief Named readings of ambiguous clauses (DOMAIN.md section 7). The default comes first;
+/// @brief Named readings of ambiguous clauses (docs/specification.md §7). The default comes first;
 /// every result records the readings it used.
 #pragma once
 

@@ -1,6 +1,6 @@
 /// @file
 /// @ingroup core
-/// @brief Three-valued outcomes and their aggregation (DOMAIN.md section 2).
+/// @brief Three-valued outcomes and their aggregation (docs/specification.md §2).
 #pragma once
 
 #include <boost/describe/enum.hpp>

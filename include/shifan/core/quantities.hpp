@@ -1,7 +1,7 @@
 /// @file
 /// @ingroup core
 /// @brief Exact value types: counts, money in integer fen, percentages in integer hundredths,
-/// years. No floating point ever decides a threshold (DOMAIN.md section 1).
+/// years. No floating point ever decides a threshold (docs/specification.md §1).
 #pragma once
 
 #include <compare>
@@ -29,7 +29,7 @@ struct Money {
     static constexpr Money yuan(std::int64_t cny) { return Money{cny * 100}; }
 };
 
-/// Largest amount accepted from input: 10^13 CNY (DOMAIN.md section 5).
+/// Largest amount accepted from input: 10^13 CNY (docs/specification.md §5.3).
 inline constexpr std::int64_t max_money_fen = 1'000'000'000'000'000; // 10^13 CNY in fen
 
 /// A percentage in integer hundredths of a percent: 80% is 8000, 86.5% is 8650.

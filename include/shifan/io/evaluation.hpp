@@ -8,7 +8,7 @@
 #include "shifan/core/text.hpp"
 #include "shifan/evaluation/evaluation.hpp"
 #include "shifan/model/application.hpp"
-#include "shifan/rules/catalog.hpp"
+#include "shifan/rules/changzhi.hpp"
 
 #include <optional>
 #include <string>

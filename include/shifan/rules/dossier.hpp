@@ -7,12 +7,20 @@
 
 #include "shifan/core/text.hpp"
 #include "shifan/domain/application.hpp"
-#include "shifan/evaluation/evaluation.hpp"
 
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 namespace shifan {
+
+/// Dossier requirements (art9, art10), reported beside the verdict.
+enum class DossierItem : std::uint8_t {
+    recommendation_form, application_report, legal_person_document, audit_reports, premises_proof,
+    service_evidence, qualifications, authenticity_declaration, count_
+};
+/// Number of dossier requirements (the enumerators of DossierItem).
+inline constexpr std::size_t dossier_item_count = static_cast<std::size_t>(DossierItem::count_);
 
 /// A dossier requirement: its id, citation and what satisfies it.
 struct DossierInfo {
@@ -64,14 +72,21 @@ inline bool dossier_item_present(const MaterialSet& m, DossierItem item) {
     return false;
 }
 
-/// The dossier: null when `materials` is absent, else the requirements that fail.
-inline void dossier(const Application& app, Evaluation& e) {
-    e.dossier_known = app.materials.has_value();
-    e.missing_materials = 0;
-    if (!app.materials) return;
+/// The dossier of an application.
+struct DossierResult {
+    bool known = false;              ///< false when `materials` is absent (the dossier is unknown)
+    std::uint16_t missing_items = 0; ///< bit i = DossierItem i is not satisfied
+};
+
+/// The dossier: unknown when `materials` is absent, else the requirements that fail.
+inline DossierResult dossier(const Application& app) {
+    DossierResult d;
+    d.known = app.materials.has_value();
+    if (!app.materials) return d;
     for (std::size_t i = 0; i < dossier_item_count; ++i)
         if (!dossier_item_present(*app.materials, static_cast<DossierItem>(i)))
-            e.missing_materials |= static_cast<std::uint16_t>(1u << i);
+            d.missing_items |= static_cast<std::uint16_t>(1U << i);
+    return d;
 }
 
 } // namespace rules

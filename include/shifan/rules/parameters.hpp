@@ -1,6 +1,6 @@
 /// @file
 /// @ingroup rules_registry
-/// @brief The parameters of the measures (DOMAIN.md section 4): every threshold the rules compare
+/// @brief The parameters of the measures (docs/specification.md §4): every threshold the rules compare
 /// against, each with its source in the regulation. Values live in rule packs (data), never in
 /// the rule code.
 #pragma once
@@ -15,7 +15,7 @@
 
 namespace shifan {
 
-/// Identifies a parameter. The order is the order of DOMAIN.md section 4.
+/// Identifies a parameter. The order is that of docs/specification.md §4.
 enum class Param : std::uint8_t {
     min_operating_years,
     min_total_assets_cny,

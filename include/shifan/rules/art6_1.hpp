@@ -1,0 +1,69 @@
+/// @file
+/// @ingroup rules_art6
+/// @brief 第六条第（一）项 (Art. 6(1)): its rules and their logic, in one place.
+///
+/// （一）具有独立法人资格，运营两年以上，资产总额不低于100万元，财务收支状况良好，
+/// 经营规范，具有良好的发展前景和可持续发展能力的中小企业服务机构、社会中介机构、技术服务机构、
+/// 科研院所，以及基于互联网等面向中小企业提供创业创新服务的企业。
+#pragma once
+
+#include "shifan/rules/clause.hpp"
+
+namespace shifan::rules {
+
+/// 第六条第（一）项: 法人资格、运营年限、资产与机构类型.
+struct Art6_1 {
+    /// The clause as a group: how its rules combine.
+    static constexpr GroupRow group{"art6.1", Combine::all_of, {"第六条第（一）项", "Art. 6(1)"}, {"法人资格、运营年限、资产与机构类型", "legal person, years of operation, assets and kind of organisation"}};
+
+    /// @cond internal
+    static inline const Applicant none{};
+    /// @endcond
+
+    /// The registry rows of its rules (id, title, measure, unit, parameters, inputs), in Leaf order.
+    static constexpr std::array<LeafRow, 5> leaves{{
+        {"art6.1.legal_person", {"具有独立法人资格", "is an independent legal person"}, Measure::none, {}, {}, {input_of<&Applicant::legal_person>()}},
+        {"art6.1.operating_period", {"运营年限", "years of operation"}, Measure::period, {"天", "days"}, {Param::min_operating_years}, {input_of<&Applicant::established_on>()}},
+        {"art6.1.total_assets", {"资产总额", "total assets"}, Measure::money, {"元", "CNY"}, {Param::min_total_assets_cny}, {input_of<&Applicant::total_assets_cny>()}},
+        {"art6.1.sound_operation", {"财务收支状况良好，经营规范，具有良好的发展前景和可持续发展能力", "sound finances, regulated operation, good prospects and sustainability"}, Measure::none, {}, {}, {input_of<&Applicant::sound_operation>()}},
+        {"art6.1.organization_type", {"属于中小企业服务机构、社会中介机构、技术服务机构、科研院所或基于互联网提供创业创新服务的企业", "is one of the five kinds of organisation art6.1 names"}, Measure::none, {}, {}, {input_of<&Applicant::organization_type>()}},
+    }};
+
+    /// Its rules by name, in the order of `leaves`.
+    enum Leaf : std::uint8_t { legal_person, operating_period, total_assets, sound_operation, organization_type };
+
+    /// Decide every rule of the clause into `s` (see sink.hpp).
+    template <class Sink>
+    static void eval(const Application& app, const Parameters& p, [[maybe_unused]] const Interpretations& readings, Sink& s) {
+        const Applicant& a = app.applicant ? *app.applicant : none;
+        s.yes_no(legal_person, a.legal_person);
+        // 运营两年以上: the period completes on add_years(established_on, n), the Civil Code's
+        // reading of a period in years (docs/specification.md §6); it must be complete on the
+        // reference date.
+        s.leaf(operating_period, [&](Check& c) {
+            c.required = Quantity::date(*app.reference_date);
+            if (!a.established_on) return shape::undetermined(c, s.input(operating_period));
+            const Date complete = add_years(*a.established_on, p.years(Param::min_operating_years));
+            c.actual = Quantity::date(complete);
+            if (complete <= *app.reference_date) {
+                c.outcome = Outcome::pass;
+                c.reason = Reason::met;
+            } else {
+                c.outcome = Outcome::fail;
+                c.reason = Reason::below_threshold;
+                c.shortfall = Quantity::days(days_between(*app.reference_date, complete));
+            }
+        });
+        s.at_least(total_assets, a.total_assets_cny, p.money(Param::min_total_assets_cny));
+        s.yes_no(sound_operation, a.sound_operation);
+        // The five kinds the clause names pass; `other` is excluded.
+        s.leaf(organization_type, [&](Check& c) {
+            if (!a.organization_type) return shape::undetermined(c, s.input(organization_type));
+            const bool admitted = *a.organization_type != OrganizationType::other;
+            c.outcome = admitted ? Outcome::pass : Outcome::fail;
+            c.reason = admitted ? Reason::met : Reason::excluded_kind;
+        });
+    }
+};
+
+} // namespace shifan::rules
