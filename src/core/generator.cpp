@@ -258,7 +258,7 @@ void Generator::write(std::size_t index, std::string& out) const {
             yes("project_pool");
             const int inst = static_cast<int>(r.next() % 100);
             if (inst < 50) { w.member("has_large_instruments", true); w.member("instruments_shared", true); }
-            else if (inst < 80) w.member("has_large_instruments", false);
+            else if (inst < 80) w.member("has_large_instruments", false); // NOLINT(bugprone-branch-clone): ranges of one roll, two of them giving the same document
             else if (inst < 88) { w.member("has_large_instruments", true); w.member("instruments_shared", p == Profile::strong); }
             else if (inst < 94) w.member("instruments_shared", true);
             else if (p != Profile::strong) w.member("has_large_instruments", true); // undetermined
