@@ -1,7 +1,7 @@
 // The public declarations of shifan::io (shifan/io.hpp) are enough on their own: this unit includes
 // no internal header of src/core. The reusable ApplicationReader reads as parse_application does,
 // also after a bad document; the error writer, the registry and the generator are reachable.
-#include "shifan/evaluation/engine.hpp"
+#include "shifan/engine.hpp"
 #include "shifan/io.hpp"
 
 #include <catch2/catch.hpp>
