@@ -221,8 +221,9 @@ struct Registry {
         InputTable t;
         boost::mp11::mp_for_each<typename M::articles>([&](auto a) {
             boost::mp11::mp_for_each<typename decltype(a)::clauses>([&](auto c) {
-                for (const LeafRow& row : decltype(c)::leaves)
-                    for (const InputDef& d : row.inputs)
+                using C = decltype(c);
+                for (std::size_t leaf = 0; leaf < std::size(C::leaves); ++leaf)
+                    for (const InputDef& d : C::leaves[leaf].inputs)
                         if (d.used() && t.index_of(d) == t.count) {
                             if (t.count == t.defs.size()) throw "more than 64 inputs";
                             t.defs[t.count++] = d;
