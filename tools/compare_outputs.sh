@@ -462,7 +462,14 @@ elif what == "errors":
         except shifan.Error as e:
             print(p, type(e).__name__, e.code_name, e.path, e.message_zh, e.message_en)
 PY
-py() { SHIFAN_LIBRARY="$B/lib/libshifan.so" PYTHONPATH=bindings/python python3 "$@"; }
+# Each side runs the Python bindings of the tree it was built from (CMAKE_HOME_DIRECTORY in its
+# CMakeCache.txt), so that bindings calling a newer C function are not run against an older library.
+bindings_of() {
+    local src
+    src=$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$1/CMakeCache.txt" 2>/dev/null)
+    if [ -n "$src" ] && [ -d "$src/bindings/python" ]; then echo "$src/bindings/python"; else echo "$PWD/bindings/python"; fi
+}
+py() { SHIFAN_LIBRARY="$B/lib/libshifan.so" PYTHONPATH="$(bindings_of "$B")" python3 "$@"; }
 for what in evaluate many rules lifecycle errors; do
     compare "Python bindings: $what" py "$TMP/driver.py" "$what"
 done
