@@ -29,7 +29,7 @@ struct Evaluation {
     bool dossier_known = false;           ///< false when `materials` is absent (dossier null)
     std::uint16_t missing_materials = 0;  ///< bit i = DossierItem i fails
     int review_year = 0;                                    ///< the review year Y
-    Date reference_date{boost::gregorian::not_a_date_time}; ///< the date the application was judged at
+    Date reference_date{}; ///< the date the application was judged at
     Interpretations interpretations{};                      ///< the readings used
     const RulePack* rule_pack = nullptr;  ///< borrowed: the pack must outlive the evaluation
 

@@ -54,7 +54,7 @@ TEST_CASE("lifecycle dates: every month end plus months and years", "[lifecycle]
                 CHECK(static_cast<int>(r.day()) == std::min(day, days_in_month(y + n, m)));
             }
             // The day before a month end keeps its day number where it exists.
-            if (day > 28) CHECK(add_years(end - boost::gregorian::days(1), 1).day() == day - 1);
+            if (day > 28) CHECK(add_years(add_days(end, -1), 1).day() == day - 1);
         }
     }
 }
@@ -121,7 +121,7 @@ TEST_CASE("lifecycle calendar: rest days, make-up working days and the art. 203 
     const Calendar c26 = parse_calendar(test::read_source_file("examples/calendars/cn-2026.json"));
 
     SECTION("a make-up working day on a Saturday is a working day (28 Feb 2026)") {
-        CHECK(D("2026-02-28").day_of_week().as_number() == 6);
+        CHECK(day_of_week(D("2026-02-28")) == 6);
         CHECK_FALSE(c26.is_rest_day(D("2026-02-28")));
         CHECK(c26.roll_forward(D("2026-02-28")) == D("2026-02-28"));
         CHECK(c26.is_rest_day(D("2026-02-23"))); // last day of the Spring Festival holiday

@@ -261,7 +261,7 @@ TEST_CASE("status: deadlines roll forward past rest days under roll_forward (Civ
 TEST_CASE("status: may_apply_again is exactly 'would applied{D, year(D)} be accepted'", "[lifecycle][status]") {
     for (const char* name : {"designated-current.json", "renewal.json", "revoked.json", "expired.json"}) {
         const History full = example(name);
-        for (Date d = D("2019-12-25"); d <= D("2028-01-10"); d += boost::gregorian::days(9)) {
+        for (Date d = D("2019-12-25"); d <= D("2028-01-10"); d = add_days(d, 9)) {
             // the history as it stood on d, plus the hypothetical application
             History prefix(full.platform());
             for (const Event& e : full.events())

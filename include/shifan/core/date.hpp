@@ -104,6 +104,12 @@ inline std::string to_string(Date d) {
 /// Year of a date as an int.
 inline int year_of(Date d) { return static_cast<int>(d.year()); }
 
+/// `d` moved by `n` calendar days (negative moves back).
+inline Date add_days(Date d, long n) { return d + boost::gregorian::date_duration(n); }
+
+/// Day of the week: 0 = Sunday, 1 = Monday, … 6 = Saturday.
+inline int day_of_week(Date d) { return static_cast<int>(d.day_of_week().as_number()); }
+
 /// Signed number of days from `a` to `b`.
 inline long days_between(Date a, Date b) { return static_cast<long>((b - a).days()); }
 

@@ -10,7 +10,6 @@
 #include "shifan/core/date.hpp"
 #include "shifan/core/error.hpp"
 
-#include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <algorithm>
 #include <string>
@@ -56,14 +55,14 @@ public:
     [[nodiscard]] bool is_rest_day(Date d) const {
         if (std::binary_search(working_days_.begin(), working_days_.end(), d)) return false;
         if (std::binary_search(rest_days_.begin(), rest_days_.end(), d)) return true;
-        const auto wd = d.day_of_week().as_number(); // 0 = Sunday, 6 = Saturday
+        const auto wd = day_of_week(d); // 0 = Sunday, 6 = Saturday
         return weekends_rest_ && (wd == 0 || wd == 6);
     }
 
     /// Civil Code art. 203: `d` if it is a working day, else the first working day after it.
     [[nodiscard]] Date roll_forward(Date d) const {
         // Terminates: beyond the last listed rest day, at most two weekend days follow in a row.
-        while (is_rest_day(d)) d += boost::gregorian::days(1);
+        while (is_rest_day(d)) d = add_days(d, 1);
         return d;
     }
 

@@ -31,7 +31,6 @@
 #include "shifan/core/text.hpp"
 #include "shifan/model/events.hpp"
 
-#include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -129,8 +128,8 @@ public:
     /// the next term) or a revocation (the day before it); none if it was never valid.
     [[nodiscard]] std::optional<Date> last_valid_day(std::size_t i) const {
         Date end = terms_[i].valid_until;
-        if (i + 1 < terms_.size()) end = std::min(end, terms_[i + 1].designated_on - boost::gregorian::days(1));
-        if (terms_[i].revoked_on) end = std::min(end, *terms_[i].revoked_on - boost::gregorian::days(1));
+        if (i + 1 < terms_.size()) end = std::min(end, add_days(terms_[i + 1].designated_on, -1));
+        if (terms_[i].revoked_on) end = std::min(end, add_days(*terms_[i].revoked_on, -1));
         if (end < terms_[i].designated_on) return std::nullopt;
         return end;
     }
@@ -170,7 +169,7 @@ public:
             const bool revoked = t.revoked_on && *t.revoked_on <= d;
             if (t.designated_on <= d && d <= t.valid_until && !revoked) return {State::designated, t.designated_on};
             if (revoked) consider({State::revoked, *t.revoked_on, static_cast<long>(t.revoked_index)});
-            else consider({State::expired, t.valid_until + boost::gregorian::days(1), -1});
+            else consider({State::expired, add_days(t.valid_until, 1), -1});
         }
         if (application_ && application_->outcome != State::designated)
             consider({application_->outcome, application_->last_step_on, static_cast<long>(application_->last_step_index)});
