@@ -8,7 +8,7 @@ using namespace shifan::capi;
 
 namespace {
 
-shifan_engine* new_engine(std::shared_ptr<const RulePack> pack) {
+shifan_engine* new_engine(SharedRulePack pack) {
     auto h = std::make_unique<shifan_engine>();
     h->pack = std::move(pack);
     h->engine = std::make_shared<const Engine>(h->pack, Interpretations{});
@@ -24,7 +24,7 @@ SHIFAN_API int shifan_engine_new(shifan_engine** out, shifan_error** err) {
     return guard(err, [&] {
         require_arg(out, "out");
         *out = nullptr;
-        *out = new_engine(std::shared_ptr<const RulePack>(std::shared_ptr<const RulePack>{}, &builtin_rule_pack()));
+        *out = new_engine(SharedRulePack::borrow(builtin_rule_pack()));
     });
 }
 
@@ -41,7 +41,7 @@ SHIFAN_API int shifan_engine_new_from_rule_pack_json_v2(shifan_engine** out, con
         if (!json && len) require_arg(json, "json");
         const json::Limits limits = to_limits(opts);
         auto pack =
-            std::make_shared<const RulePack>(parse_rule_pack(std::string_view(json ? json : "", len), {}, limits));
+            SharedRulePack::make(parse_rule_pack(std::string_view(json ? json : "", len), {}, limits));
         *out = new_engine(std::move(pack));
     });
 }

@@ -162,7 +162,7 @@ struct shifan_error {
 
 struct shifan_engine {
     std::uint32_t magic = shifan::capi::engine_magic;
-    std::shared_ptr<const shifan::RulePack> pack;
+    shifan::SharedRulePack pack;
     std::shared_ptr<const shifan::Engine> engine;
     std::shared_ptr<const shifan::Calendar> calendar; // lifecycle deadlines (roll_forward)
     bool rest_days_given = false;                      // deadline_rest_days was set explicitly

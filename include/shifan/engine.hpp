@@ -17,7 +17,6 @@
 #include "shifan/rules/rule_pack.hpp"
 #include "shifan/rules/sink.hpp"
 
-#include <memory>
 #include <optional>
 #include <utility>
 
@@ -30,10 +29,10 @@ class BasicEngine {
 public:
     /// An engine with the built-in pack `changzhi-municipal` and the default readings.
     /// (builtin_rule_pack() is compiled into the I/O library, shifan::io.)
-    BasicEngine() : BasicEngine(std::shared_ptr<const RulePack>(std::shared_ptr<const RulePack>{}, &builtin_rule_pack())) {}
+    BasicEngine() : BasicEngine(SharedRulePack::borrow(builtin_rule_pack())) {}
 
     /// An engine with the given pack (shared, so that results may keep referring to it).
-    explicit BasicEngine(std::shared_ptr<const RulePack> pack, Interpretations readings = {})
+    explicit BasicEngine(SharedRulePack pack, Interpretations readings = {})
         : pack_(std::move(pack)), readings_(readings) {
         // A pack without dated values resolves the same on every date: resolve it once.
         bool dated = false;
@@ -45,7 +44,7 @@ public:
     /// The rule pack this engine applies.
     [[nodiscard]] const RulePack& rule_pack() const noexcept { return *pack_; }
     /// The rule pack, shared (keep it to keep results' `rule_pack` pointers valid).
-    [[nodiscard]] const std::shared_ptr<const RulePack>& rule_pack_ptr() const noexcept { return pack_; }
+    [[nodiscard]] const SharedRulePack& rule_pack_ptr() const noexcept { return pack_; }
     /// The readings this engine applies.
     [[nodiscard]] const Interpretations& interpretations() const noexcept { return readings_; }
 
@@ -106,7 +105,7 @@ private:
         return *app.reference_date;
     }
 
-    std::shared_ptr<const RulePack> pack_;
+    SharedRulePack pack_;
     Interpretations readings_;
     std::optional<Parameters> fixed_;
 };

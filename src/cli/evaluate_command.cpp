@@ -27,18 +27,18 @@ const char* const evaluate_usage =
 
 } // namespace
 
-std::shared_ptr<const RulePack> load_rule_pack_option(const std::string& path, const json::Limits& limits);
+SharedRulePack load_rule_pack_option(const std::string& path, const json::Limits& limits);
 
 /// The rule pack with the default input limits.
-std::shared_ptr<const RulePack> load_rule_pack_option(const std::string& path) {
+SharedRulePack load_rule_pack_option(const std::string& path) {
     return load_rule_pack_option(path, json::Limits{});
 }
 
 /// Load the rule pack and readings shared by evaluate, verify and batch runs.
-std::shared_ptr<const RulePack> load_rule_pack_option(const std::string& path, const json::Limits& limits) {
-    if (path.empty()) return std::shared_ptr<const RulePack>(std::shared_ptr<const RulePack>{}, &builtin_rule_pack());
+SharedRulePack load_rule_pack_option(const std::string& path, const json::Limits& limits) {
+    if (path.empty()) return SharedRulePack::borrow(builtin_rule_pack());
     try {
-        return std::make_shared<const RulePack>(
+        return SharedRulePack::make(
             parse_rule_pack(read_input(path, limits.max_document_bytes), {}, limits));
     } catch (const Error& e) {
         throw Error(e.code(), e.path(), Text{"规则包 " + path + "：" + e.message().zh, "rule pack " + path + ": " + e.message().en});

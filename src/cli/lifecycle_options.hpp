@@ -15,7 +15,7 @@
 namespace shifan::cli {
 
 /// Defined in evaluate_command.cpp: the built-in pack, or the pack in `path`.
-std::shared_ptr<const RulePack> load_rule_pack_option(const std::string& path);
+SharedRulePack load_rule_pack_option(const std::string& path);
 
 /// The lifecycle commands' options, parsed then loaded.
 struct LifecycleOptions {
@@ -28,7 +28,7 @@ struct LifecycleOptions {
     std::string pack_path;                 ///< --rule-pack
     Interpretations readings;              ///< --interpretation
     bool rest_days_given = false;          ///< deadline_rest_days was set explicitly
-    std::shared_ptr<const RulePack> pack;  ///< loaded by `finish`
+    SharedRulePack pack;  ///< loaded by `finish`
     std::optional<Calendar> calendar;      ///< loaded by `finish`
     json::Limits limits;                   ///< --max-document-bytes, --max-depth, ...
 

@@ -13,7 +13,7 @@
 
 namespace shifan::cli {
 
-std::shared_ptr<const RulePack> load_rule_pack_option(const std::string& path);
+SharedRulePack load_rule_pack_option(const std::string& path);
 
 namespace {
 

@@ -22,7 +22,7 @@
 namespace shifan::cli {
 
 /// Defined in evaluate_command.cpp: the built-in pack, or the pack in `path`.
-std::shared_ptr<const RulePack> load_rule_pack_option(const std::string& path);
+SharedRulePack load_rule_pack_option(const std::string& path);
 
 namespace {
 
@@ -77,7 +77,7 @@ struct CaseFile {
 
 /// Settings given on the command line: defaults for cases that do not set their own.
 struct Defaults {
-    std::shared_ptr<const RulePack> pack;
+    SharedRulePack pack;
     Interpretations readings;
     Lang lang = Lang::en;
 };
@@ -149,7 +149,7 @@ std::string application_text(const json& c, const fs::path& dir) {
     return doc.dump();
 }
 
-std::shared_ptr<const RulePack> case_rule_pack(const json& c, const fs::path& dir, const Defaults& d) {
+SharedRulePack case_rule_pack(const json& c, const fs::path& dir, const Defaults& d) {
     if (c.contains("rule_pack") && c.contains("rule_pack_file"))
         throw Malformed("give \"rule_pack\" or \"rule_pack_file\", not both");
     std::string text;
@@ -163,7 +163,7 @@ std::shared_ptr<const RulePack> case_rule_pack(const json& c, const fs::path& di
     }
     // A case's pack may build on the command line's default pack as well as the built-in one.
     const RulePack* fallback = d.pack.get();
-    return std::make_shared<const RulePack>(parse_rule_pack(
+    return SharedRulePack::make(parse_rule_pack(
         text, [fallback](std::string_view id) { return fallback && fallback->id == id ? fallback : nullptr; }));
 }
 

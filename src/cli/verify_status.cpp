@@ -90,8 +90,8 @@ bool run(const json& c, std::string& failure) {
     std::optional<Error> error;
     Status st;
     try {
-        std::shared_ptr<const RulePack> pack(std::shared_ptr<const RulePack>{}, &builtin_rule_pack());
-        if (c.contains("rule_pack")) pack = std::make_shared<const RulePack>(parse_rule_pack(c.at("rule_pack").dump()));
+        SharedRulePack pack = SharedRulePack::borrow(builtin_rule_pack());
+        if (c.contains("rule_pack")) pack = SharedRulePack::make(parse_rule_pack(c.at("rule_pack").dump()));
         std::optional<Calendar> calendar;
         if (c.contains("calendar")) {
             calendar = parse_calendar(c.at("calendar").dump());

@@ -6,6 +6,7 @@
 #include "shifan/io/application.hpp"
 
 #include <memory>
+#include <utility>
 
 namespace shifan {
 
@@ -101,12 +102,16 @@ struct ApplicationReader::Impl {
     json::Tape tape;
 };
 
-ApplicationReader::ApplicationReader() : impl_(std::make_unique<Impl>()) {}
-ApplicationReader::~ApplicationReader() = default;
-ApplicationReader::ApplicationReader(ApplicationReader&&) noexcept = default;
-ApplicationReader& ApplicationReader::operator=(ApplicationReader&&) noexcept = default;
+ApplicationReader::ApplicationReader() : impl_(new Impl) {}
+ApplicationReader::~ApplicationReader() { delete impl_; }
+ApplicationReader::ApplicationReader(ApplicationReader&& other) noexcept : impl_(std::exchange(other.impl_, nullptr)) {}
+ApplicationReader& ApplicationReader::operator=(ApplicationReader&& other) noexcept {
+    std::swap(impl_, other.impl_);
+    return *this;
+}
 
 void ApplicationReader::parse(std::string_view text, Application& out, const json::Limits& limits) {
+    if (!impl_) impl_ = new Impl; // a moved-from reader starts again with empty buffers
     parse_application(impl_->tape, text, out, limits);
 }
 

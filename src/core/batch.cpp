@@ -156,9 +156,9 @@ struct BatchEvaluator::Impl {
 };
 
 BatchEvaluator::BatchEvaluator(const Engine& engine, const BatchOptions& options)
-    : impl_(std::make_unique<Impl>(engine, options)) {}
+    : impl_(new Impl(engine, options)) {}
 
-BatchEvaluator::~BatchEvaluator() = default;
+BatchEvaluator::~BatchEvaluator() { delete impl_; }
 
 unsigned BatchEvaluator::jobs() const noexcept { return impl_->jobs_; }
 

@@ -107,7 +107,7 @@ void read_param(json::Reader& r, Param p, std::vector<DatedValue>& out) {
 
 } // namespace
 
-RulePack parse_rule_pack(std::string_view text, const RulePackResolver& resolve_base, const json::Limits& limits) {
+RulePack parse_rule_pack(std::string_view text, RulePackResolver resolve_base, const json::Limits& limits) {
     json::Tape tape;
     tape.parse(text, limits);
     json::Reader r(tape);

@@ -47,6 +47,16 @@ PLACES = {
 FORBIDDEN_INCLUDES = {
     "nlohmann/": "the JSON library stays in compiled code (src/core)",
     "thread": "threads stay in compiled code (src/core)",
+    # Heavy standard and Boost headers: each brings 10,000-50,000 lines to every includer. What needs
+    # them is compiled once in src/core (see docs/architecture.md, "What a header costs").
+    "memory": "shared ownership is core/shared.hpp; owned implementations are compiled in src/core",
+    "functional": "callbacks are core/function_ref.hpp",
+    "algorithm": "sorting and searching stay in compiled code (src/core), or a loop",
+    "map": "ordered maps stay in compiled code (src/core)",
+    "set": "ordered sets stay in compiled code (src/core)",
+    "sstream": "streams stay in compiled code (src/core)",
+    "iostream": "streams stay in compiled code (src/core)",
+    "boost/date_time/": "dates are shifan::Date (core/date.hpp)",
 }
 
 # HTML markup in a string literal: an opening or closing tag of a common element, or a doctype.

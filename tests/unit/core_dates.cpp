@@ -1,6 +1,7 @@
 // Dates and legal periods (docs/specification.md §1; Civil Code arts. 200–204).
 #include "test_helpers.hpp"
 
+#include <boost/date_time/gregorian/gregorian.hpp>
 #include <catch2/catch.hpp>
 
 using shifan::Date;
@@ -56,4 +57,30 @@ TEST_CASE("dates print as YYYY-MM-DD and count days", "[dates]") {
     CHECK(shifan::days_between(make_date(2025, 4, 15), make_date(2025, 6, 1)) == 47);
     CHECK(shifan::days_between(make_date(2025, 4, 16), make_date(2025, 4, 15)) == -1);
     CHECK(shifan::year_of(make_date(2025, 4, 15)) == 2025);
+}
+
+// shifan::Date is shifan's own type (core/date.hpp keeps Boost.Date_Time out of the public headers);
+// Boost.Date_Time serves here as the independent calendar it is checked against, day by day.
+TEST_CASE("Date agrees with Boost.Date_Time on every day from 1900 to 3099", "[dates]") {
+    const boost::gregorian::date epoch(1970, 1, 1);
+    long mismatches = 0;
+    Date previous;
+    for (boost::gregorian::date b(1900, 1, 1); b <= boost::gregorian::date(3099, 12, 31); b += boost::gregorian::days(1)) {
+        const auto ymd = b.year_month_day();
+        const Date d = make_date(ymd.year, ymd.month, ymd.day);
+        const long serial = (b - epoch).days();
+        if (d.year() != ymd.year || d.month() != ymd.month || d.day() != ymd.day) ++mismatches;
+        if (d.serial() != serial || Date::from_serial(serial) != d) ++mismatches;
+        if (shifan::day_of_week(d) != b.day_of_week().as_number()) ++mismatches;
+        if (shifan::add_days(previous, 1) != d && previous.is_valid()) ++mismatches;
+        if (!(previous < d)) ++mismatches; // the default Date sorts before every day
+        if (shifan::to_string(d) != boost::gregorian::to_iso_extended_string(b)) ++mismatches;
+        previous = d;
+    }
+    CHECK(mismatches == 0);
+    CHECK(shifan::days_between(make_date(2024, 2, 28), make_date(2024, 3, 1)) == 2);
+    CHECK(shifan::days_between(make_date(2025, 3, 1), make_date(2025, 2, 28)) == -1);
+    CHECK(shifan::add_days(make_date(2024, 12, 31), 1) == make_date(2025, 1, 1));
+    CHECK(shifan::add_days(make_date(2024, 3, 1), -1) == make_date(2024, 2, 29));
+    CHECK_FALSE(Date().is_valid());
 }

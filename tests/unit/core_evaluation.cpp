@@ -22,8 +22,7 @@ nlohmann::json base() {
 
 /// Evaluate `doc` with the built-in pack; the result as parsed JSON.
 nlohmann::json evaluate(const nlohmann::json& doc, shifan::Interpretations readings = {}) {
-    const shifan::Engine engine(std::shared_ptr<const shifan::RulePack>(std::shared_ptr<const shifan::RulePack>{},
-                                                                         &shifan::builtin_rule_pack()),
+    const shifan::Engine engine(shifan::SharedRulePack::borrow(shifan::builtin_rule_pack()),
                                 readings);
     const auto app = shifan::parse_application(doc.dump());
     return nlohmann::json::parse(shifan::to_json(engine.evaluate(app), app.id));

@@ -88,7 +88,7 @@ TEST_CASE("a pack with base overrides what it lists and inherits the rest", "[ru
     CHECK(p.money(Param::financing_min_new_guarantees_cny) == shifan::Money::yuan(1'500'000'000));
 
     // The engine uses it and every result names it.
-    const shifan::Engine engine(std::make_shared<const shifan::RulePack>(pack));
+    const shifan::Engine engine(shifan::SharedRulePack::make(pack));
     const auto e = engine.evaluate(base_application());
     CHECK(e.check(*shifan::rule_by_id("art6.2.smes_served")).required.value == 100);
     const std::string out = shifan::to_json(e, std::string("x"));
@@ -102,7 +102,7 @@ TEST_CASE("dated values: from is inclusive, the day before uses the old value", 
     CHECK(pack.resolve(make_date(2026, 1, 1)).count(Param::min_smes_served).value == 100);
     CHECK(pack.resolve(make_date(2019, 1, 1)).count(Param::min_smes_served).value == 80);
     // Through the engine, on the application's reference date.
-    const shifan::Engine engine(std::make_shared<const shifan::RulePack>(pack));
+    const shifan::Engine engine(shifan::SharedRulePack::make(pack));
     auto app = base_application();
     app.reference_date = make_date(2025, 12, 31);
     CHECK(engine.evaluate(app).check(*shifan::rule_by_id("art6.2.smes_served")).required.value == 80);
@@ -113,7 +113,7 @@ TEST_CASE("dated values: from is inclusive, the day before uses the old value", 
 TEST_CASE("no value in force on the reference date is an error naming the parameter", "[rule-pack]") {
     const auto pack = shifan::parse_rule_pack(pack_with({{"min_staff", {{{"from", "2026-01-01"}, {"value", 12}}}}}));
     CHECK_THROWS_AS(pack.resolve(make_date(2025, 12, 31)), shifan::Error);
-    const shifan::Engine engine(std::make_shared<const shifan::RulePack>(pack));
+    const shifan::Engine engine(shifan::SharedRulePack::make(pack));
     auto app = base_application();
     try {
         (void)engine.evaluate(app);

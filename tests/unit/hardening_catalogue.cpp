@@ -85,7 +85,7 @@ TEST_CASE("hardening: the bad-input catalogue through the core, with messages fi
                 (void)pack.resolve(*valid.reference_date);
             } else if (e.format == "history") {
                 ++lifecycle;
-                (void)parse_history(e.data, std::shared_ptr<const RulePack>(std::shared_ptr<const RulePack>{}, &builtin_rule_pack()),
+                (void)parse_history(e.data, SharedRulePack::borrow(builtin_rule_pack()),
                                     e.limits);
             } else if (e.format == "calendar") {
                 ++lifecycle;

@@ -252,7 +252,7 @@ TEST_CASE("transitions: refusals explain themselves in zh and en", "[lifecycle][
 }
 
 TEST_CASE("transitions: a designation needs validity_years in force on its date", "[lifecycle][transitions]") {
-    auto pack = std::make_shared<const RulePack>(parse_rule_pack(R"({"schema": "shifan.rulepack/1", "id": "t", "version": "1",
+    auto pack = SharedRulePack::make(parse_rule_pack(R"({"schema": "shifan.rulepack/1", "id": "t", "version": "1",
         "base": "changzhi-municipal", "parameters": {"validity_years": [{"from": "2025-01-01", "value": 5}]}})"));
     History h(test_platform(), pack);
     h.append(applied("2024-03-20", 2024));

@@ -15,7 +15,7 @@ namespace {
 Engine engine_with(Growth g) {
     Interpretations in;
     in.growth = g;
-    return Engine(std::shared_ptr<const RulePack>(std::shared_ptr<const RulePack>{}, &builtin_rule_pack()), in);
+    return Engine(SharedRulePack::borrow(builtin_rule_pack()), in);
 }
 
 /// The document without its n-th member at any depth (by dropping one "key":value of the DOM).

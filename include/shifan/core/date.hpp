@@ -9,20 +9,67 @@
 /// it must never be used for legal periods, and this header does not use it.
 #pragma once
 
-#include "shifan/core/error.hpp"
 
-#include <boost/date_time/gregorian/gregorian_types.hpp>
-
-#include <charconv>
+#include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace shifan {
 
-/// A calendar date (proleptic Gregorian). Legal periods use add_years() / add_months(), never
-/// Boost's `years(n)`.
-using Date = boost::gregorian::date;
+/// A calendar date (proleptic Gregorian), or "no date" when default-constructed.
+///
+/// shifan's own type rather than `boost::gregorian::date`: that header alone brings ~50,000 lines
+/// (iostreams, locales) into every translation unit that sees an application, and shifan needs
+/// none of it. The unit tests check this type day by day against Boost.Date_Time over every date
+/// shifan accepts. Legal periods use add_years() / add_months() below.
+class Date {
+public:
+    /// "No date" (not a calendar day); compares below every real date.
+    constexpr Date() noexcept = default;
+    /// The date `y`-`m`-`d`; the parts must name a day that exists (see parse_date() for input).
+    constexpr Date(int y, int m, int d) noexcept
+        : key_(static_cast<std::uint32_t>(y) << 9 | static_cast<std::uint32_t>(m) << 5 |
+               static_cast<std::uint32_t>(d)) {}
+
+    [[nodiscard]] constexpr int year() const noexcept { return static_cast<int>(key_ >> 9); }
+    [[nodiscard]] constexpr int month() const noexcept { return static_cast<int>(key_ >> 5 & 15U); }
+    [[nodiscard]] constexpr int day() const noexcept { return static_cast<int>(key_ & 31U); }
+    /// False for a default-constructed Date.
+    [[nodiscard]] constexpr bool is_valid() const noexcept { return key_ != 0; }
+
+    /// Days since 1970-01-01 (negative before it); the serial behind add_days() and days_between().
+    [[nodiscard]] constexpr long serial() const noexcept {
+        // Howard Hinnant's days_from_civil: years start in March so the leap day falls last.
+        const int y = year() - (month() <= 2 ? 1 : 0);
+        const int era = (y >= 0 ? y : y - 399) / 400;
+        const auto yoe = static_cast<unsigned>(y - era * 400);
+        const auto m = static_cast<unsigned>(month());
+        const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + static_cast<unsigned>(day()) - 1;
+        const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return static_cast<long>(era) * 146097 + static_cast<long>(doe) - 719468;
+    }
+    /// The date `serial` days after 1970-01-01 (the inverse of serial()).
+    [[nodiscard]] static constexpr Date from_serial(long serial) noexcept {
+        const long z = serial + 719468;
+        const long era = (z >= 0 ? z : z - 146096) / 146097;
+        const auto doe = static_cast<unsigned>(z - era * 146097);
+        const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        const unsigned mp = (5 * doy + 2) / 153;
+        const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+        const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+        const long y = static_cast<long>(yoe) + era * 400 + (m <= 2 ? 1 : 0);
+        return Date(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
+    }
+
+    friend constexpr bool operator==(Date, Date) noexcept = default;
+    friend constexpr auto operator<=>(Date a, Date b) noexcept { return a.key_ <=> b.key_; }
+
+private:
+    std::uint32_t key_ = 0; // year << 9 | month << 5 | day: ordered like the dates themselves
+};
 
 /// Dates shifan accepts in input: years 1900–2999 (wide enough for any designation, narrow enough
 /// that every legal period computed from them stays representable).
@@ -40,27 +87,23 @@ constexpr int days_in_month(int y, int m) noexcept {
 }
 
 /// Construct a date from parts that are known to be valid.
-inline Date make_date(int y, int m, int d) {
-    return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
-                static_cast<unsigned short>(d));
-}
+constexpr Date make_date(int y, int m, int d) noexcept { return Date(y, m, d); }
 
 /// Last day of month `m` of year `y` ("2月底" is the 28th or the 29th).
-inline Date end_of_month(int y, int m) { return make_date(y, m, days_in_month(y, m)); }
+constexpr Date end_of_month(int y, int m) noexcept { return make_date(y, m, days_in_month(y, m)); }
 
 /// `d` plus `n` months per Civil Code art. 202: same day of the final month, or its last day.
-inline Date add_months(Date d, int n) {
-    const auto ymd = d.year_month_day();
-    const int total = static_cast<int>(ymd.year) * 12 + (static_cast<int>(ymd.month) - 1) + n;
+constexpr Date add_months(Date d, int n) noexcept {
+    const int total = d.year() * 12 + (d.month() - 1) + n;
     const int y = total / 12;
     const int m = total % 12 + 1;
-    const int day = static_cast<int>(ymd.day);
+    const int day = d.day();
     const int last = days_in_month(y, m);
     return make_date(y, m, day <= last ? day : last);
 }
 
 /// `d` plus `n` years per Civil Code art. 202 (a 29 February start ends on 28 February).
-inline Date add_years(Date d, int n) { return add_months(d, 12 * n); }
+constexpr Date add_years(Date d, int n) noexcept { return add_months(d, 12 * n); }
 
 /// Parse a strict `YYYY-MM-DD` date that exists in the calendar; std::nullopt otherwise.
 inline std::optional<Date> parse_date(std::string_view s) noexcept {
@@ -81,17 +124,15 @@ inline std::optional<Date> parse_date(std::string_view s) noexcept {
 }
 
 /// `YYYY-MM-DD` text of a date, written into a 10-character buffer (no allocation).
-// NOLINTNEXTLINE(bugprone-exception-escape): year_month_day() of a constructed (valid) date never throws
 inline void format_date(Date d, char (&out)[10]) noexcept {
-    const auto ymd = d.year_month_day();
     auto put = [&](int pos, int width, int v) {
         for (int i = pos + width - 1; i >= pos; --i) { out[i] = static_cast<char>('0' + v % 10); v /= 10; }
     };
-    put(0, 4, static_cast<int>(ymd.year));
+    put(0, 4, d.year());
     out[4] = '-';
-    put(5, 2, static_cast<int>(ymd.month));
+    put(5, 2, d.month());
     out[7] = '-';
-    put(8, 2, static_cast<int>(ymd.day));
+    put(8, 2, d.day());
 }
 
 /// `YYYY-MM-DD` text of a date.
@@ -102,15 +143,18 @@ inline std::string to_string(Date d) {
 }
 
 /// Year of a date as an int.
-inline int year_of(Date d) { return static_cast<int>(d.year()); }
+constexpr int year_of(Date d) noexcept { return d.year(); }
 
 /// `d` moved by `n` calendar days (negative moves back).
-inline Date add_days(Date d, long n) { return d + boost::gregorian::date_duration(n); }
+constexpr Date add_days(Date d, long n) noexcept { return Date::from_serial(d.serial() + n); }
 
 /// Day of the week: 0 = Sunday, 1 = Monday, … 6 = Saturday.
-inline int day_of_week(Date d) { return static_cast<int>(d.day_of_week().as_number()); }
+constexpr int day_of_week(Date d) noexcept {
+    const long z = d.serial(); // 1970-01-01 was a Thursday
+    return static_cast<int>(z >= -4 ? (z + 4) % 7 : (z + 5) % 7 + 6);
+}
 
 /// Signed number of days from `a` to `b`.
-inline long days_between(Date a, Date b) { return static_cast<long>((b - a).days()); }
+constexpr long days_between(Date a, Date b) noexcept { return b.serial() - a.serial(); }
 
 } // namespace shifan

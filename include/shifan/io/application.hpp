@@ -6,7 +6,6 @@
 #include "shifan/core/limits.hpp"
 #include "shifan/model/application.hpp"
 
-#include <memory>
 #include <string_view>
 
 namespace shifan {
@@ -43,7 +42,7 @@ public:
 
 private:
     struct Impl;
-    std::unique_ptr<Impl> impl_;
+    Impl* impl_; // owned (a raw pointer keeps <memory> out of this header)
 };
 
 } // namespace shifan

@@ -18,7 +18,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -89,7 +88,7 @@ public:
 
 private:
     struct Impl;
-    std::unique_ptr<Impl> impl_;
+    Impl* impl_; // owned (a raw pointer keeps <memory> out of this header)
 };
 
 /// Evaluate `documents` (shifan.application/1 texts) on `options.jobs` threads; results are in

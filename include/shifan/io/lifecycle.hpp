@@ -19,7 +19,6 @@
 #include "shifan/model/county_filings.hpp"
 #include "shifan/rules/rule_pack.hpp"
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,8 +48,7 @@ inline constexpr std::string_view roster_schema = "shifan.roster/1";
 /// @throws Error naming the JSON Pointer and the reason; `ErrorCode::history` (with
 ///   `event_index`) for an event the rules forbid.
 History parse_history(std::string_view text,
-                      std::shared_ptr<const RulePack> pack = std::shared_ptr<const RulePack>(std::shared_ptr<const RulePack>{},
-                                                                                              &builtin_rule_pack()),
+                      SharedRulePack pack = SharedRulePack::borrow(builtin_rule_pack()),
                       const json::Limits& limits = {});
 
 /// Append `h` as `shifan.history/1` JSON to `out` (compact; members in the order of the

@@ -3,16 +3,16 @@
 /// @brief Reading rule packs (`shifan.rulepack/1`, compiled in shifan::io).
 #pragma once
 
+#include "shifan/core/function_ref.hpp"
 #include "shifan/core/limits.hpp"
 #include "shifan/rules/rule_pack.hpp"
 
-#include <functional>
 #include <string_view>
 
 namespace shifan {
 
 /// Finds a base pack by id (`base` of a derived pack); returns nullptr when unknown.
-using RulePackResolver = std::function<const RulePack*(std::string_view id)>;
+using RulePackResolver = FunctionRef<const RulePack*(std::string_view id)>;
 
 /// Parse a `shifan.rulepack/1` document. With `base`, listed parameters override the base
 /// pack's and the rest are inherited; without it, every parameter must be given.
@@ -21,7 +21,7 @@ using RulePackResolver = std::function<const RulePack*(std::string_view id)>;
 /// @param limits       input limits applied while reading
 /// @returns the pack
 /// @throws Error naming the JSON Pointer and the reason.
-RulePack parse_rule_pack(std::string_view text, const RulePackResolver& resolve_base = {},
+RulePack parse_rule_pack(std::string_view text, RulePackResolver resolve_base = {},
                          const json::Limits& limits = {});
 
 } // namespace shifan

@@ -18,7 +18,6 @@
 #include "shifan/rules/rule_pack.hpp"
 
 #include <cstddef>
-#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -31,8 +30,7 @@ public:
     /// An empty history of `platform`; terms use `validity_years` of `pack` (the built-in
     /// `changzhi-municipal` by default) resolved on each designation date.
     explicit History(Platform platform,
-                     std::shared_ptr<const RulePack> pack = std::shared_ptr<const RulePack>(std::shared_ptr<const RulePack>{},
-                                                                                             &builtin_rule_pack()))
+                     SharedRulePack pack = SharedRulePack::borrow(builtin_rule_pack()))
         : platform_(std::move(platform)), pack_(std::move(pack)) {}
 
     /// The platform.
@@ -42,7 +40,7 @@ public:
     /// The rule pack that sets term lengths and deadlines.
     [[nodiscard]] const RulePack& rule_pack() const noexcept { return *pack_; }
     /// The rule pack, shared.
-    [[nodiscard]] const std::shared_ptr<const RulePack>& rule_pack_ptr() const noexcept { return pack_; }
+    [[nodiscard]] const SharedRulePack& rule_pack_ptr() const noexcept { return pack_; }
     /// What the whole history has established.
     [[nodiscard]] const Ledger& ledger() const noexcept { return ledger_; }
 
@@ -94,7 +92,7 @@ public:
 
 private:
     Platform platform_;
-    std::shared_ptr<const RulePack> pack_;
+    SharedRulePack pack_;
     std::vector<Event> events_;
     Ledger ledger_;
 };

@@ -11,7 +11,7 @@
 #include "shifan/core/error.hpp"
 
 
-#include <algorithm>
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,22 +27,7 @@ public:
 
     /// A calendar from lists of dates (order free).
     /// @throws Error (inconsistent) when a day is both a rest day and a working day, or repeats.
-    Calendar(bool weekends_rest, std::vector<Date> rest_days, std::vector<Date> working_days)
-        : weekends_rest_(weekends_rest), rest_days_(std::move(rest_days)), working_days_(std::move(working_days)) {
-        auto sort_unique = [](std::vector<Date>& v, const char* name) {
-            std::sort(v.begin(), v.end());
-            const auto dup = std::adjacent_find(v.begin(), v.end());
-            if (dup != v.end())
-                throw Error(ErrorCode::inconsistent, std::string("/") + name,
-                            Text{"日期 " + to_string(*dup) + " 重复", "date " + to_string(*dup) + " is listed twice"});
-        };
-        sort_unique(rest_days_, "rest_days");
-        sort_unique(working_days_, "working_days");
-        for (Date d : working_days_)
-            if (std::binary_search(rest_days_.begin(), rest_days_.end(), d))
-                throw Error(ErrorCode::inconsistent, "/working_days",
-                            Text{to_string(d) + " 不能既是休息日又是工作日", to_string(d) + " cannot be both a rest day and a working day"});
-    }
+    Calendar(bool weekends_rest, std::vector<Date> rest_days, std::vector<Date> working_days); // src/core/lifecycle/calendar.cpp
 
     /// Whether Saturdays and Sundays are rest days (unless listed as working days).
     [[nodiscard]] bool weekends_rest() const noexcept { return weekends_rest_; }
@@ -53,8 +38,8 @@ public:
 
     /// Whether `d` is a rest day (法定休假日, weekends included; Civil Code art. 203).
     [[nodiscard]] bool is_rest_day(Date d) const {
-        if (std::binary_search(working_days_.begin(), working_days_.end(), d)) return false;
-        if (std::binary_search(rest_days_.begin(), rest_days_.end(), d)) return true;
+        if (contains(working_days_, d)) return false;
+        if (contains(rest_days_, d)) return true;
         const auto wd = day_of_week(d); // 0 = Sunday, 6 = Saturday
         return weekends_rest_ && (wd == 0 || wd == 6);
     }
@@ -67,6 +52,17 @@ public:
     }
 
 private:
+    // Binary search in a sorted list (std::binary_search would bring <algorithm> to every includer).
+    static bool contains(const std::vector<Date>& sorted, Date d) noexcept {
+        std::size_t lo = 0, hi = sorted.size();
+        while (lo < hi) {
+            const std::size_t mid = lo + (hi - lo) / 2;
+            if (sorted[mid] < d) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo < sorted.size() && sorted[lo] == d;
+    }
+
     bool weekends_rest_ = true;
     std::vector<Date> rest_days_;
     std::vector<Date> working_days_;

@@ -32,7 +32,6 @@
 #include "shifan/model/events.hpp"
 
 
-#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -121,6 +120,12 @@ public:
     [[nodiscard]] const std::optional<ApplicationRecord>& application() const noexcept { return application_; }
     /// The review years applied for, ascending.
     [[nodiscard]] const std::vector<int>& review_years() const noexcept { return review_years_; }
+    /// Whether review year `ry` was applied for already.
+    [[nodiscard]] bool applied_for(int ry) const noexcept {
+        for (int y : review_years_)
+            if (y == ry) return true;
+        return false;
+    }
     /// Date of the last event replayed.
     [[nodiscard]] const std::optional<Date>& last_date() const noexcept { return last_date_; }
 
@@ -128,8 +133,8 @@ public:
     /// the next term) or a revocation (the day before it); none if it was never valid.
     [[nodiscard]] std::optional<Date> last_valid_day(std::size_t i) const {
         Date end = terms_[i].valid_until;
-        if (i + 1 < terms_.size()) end = std::min(end, add_days(terms_[i + 1].designated_on, -1));
-        if (terms_[i].revoked_on) end = std::min(end, add_days(*terms_[i].revoked_on, -1));
+        if (i + 1 < terms_.size() && add_days(terms_[i + 1].designated_on, -1) < end) end = add_days(terms_[i + 1].designated_on, -1);
+        if (terms_[i].revoked_on && add_days(*terms_[i].revoked_on, -1) < end) end = add_days(*terms_[i].revoked_on, -1);
         if (end < terms_[i].designated_on) return std::nullopt;
         return end;
     }
@@ -137,12 +142,16 @@ public:
     /// The term under which the title was valid on `d`, or nullptr (art14; both ends valid).
     /// Knows only the events replayed so far.
     [[nodiscard]] const TermRecord* term_valid_on(Date d) const {
-        auto it = std::upper_bound(terms_.begin(), terms_.end(), d,
-                                   [](Date x, const TermRecord& t) { return x < t.designated_on; });
-        if (it == terms_.begin()) return nullptr;
-        --it;
-        const auto end = last_valid_day(static_cast<std::size_t>(it - terms_.begin()));
-        return end && d <= *end ? &*it : nullptr;
+        // The last term designated on or before d (terms are in date order).
+        std::size_t lo = 0, hi = terms_.size();
+        while (lo < hi) {
+            const std::size_t mid = lo + (hi - lo) / 2;
+            if (d < terms_[mid].designated_on) hi = mid;
+            else lo = mid + 1;
+        }
+        if (lo == 0) return nullptr;
+        const auto end = last_valid_day(lo - 1);
+        return end && d <= *end ? &terms_[lo - 1] : nullptr;
     }
 
     /// Whether the title was valid on at least one day of `[from, to]`.
@@ -255,7 +264,7 @@ private:
                                 "review year " + rys + " does not match the application date " + to_string(a.date) +
                                     ": the review takes place once a year under that year's notice, so the review year is "
                                     "the year of the application (or the next)"}};
-        if (std::binary_search(review_years_.begin(), review_years_.end(), ry))
+        if (applied_for(ry))
             return Refusal{"review_year", citation::art12,
                            Text{"已申报过 " + rys + " 评审年度：评审每年开展一次，每个评审年度只能申报一次",
                                 "already applied for review year " + rys +

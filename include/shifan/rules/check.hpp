@@ -55,11 +55,11 @@ struct Quantity {
     /// A number of days.
     static constexpr Quantity days(long d) { return {Kind::days, d}; }
     /// A date.
-    static Quantity date(Date d) { return {Kind::date, static_cast<std::int64_t>(d.day_number())}; }
+    static Quantity date(Date d) { return {Kind::date, static_cast<std::int64_t>(d.serial())}; }
     /// Whether there is a number at all (a check reports none when an input is absent).
     [[nodiscard]] constexpr bool present() const { return kind != Kind::none; }
     /// The date a `Kind::date` quantity holds.
-    [[nodiscard]] Date as_date() const { return Date(static_cast<Date::date_int_type>(value)); }
+    [[nodiscard]] Date as_date() const { return Date::from_serial(static_cast<long>(value)); }
 };
 
 /// One comparison: the applicant's figure, the threshold in force and how much is missing.

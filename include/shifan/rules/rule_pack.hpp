@@ -8,6 +8,7 @@
 
 #include "shifan/core/date.hpp"
 #include "shifan/core/error.hpp"
+#include "shifan/core/shared.hpp"
 #include "shifan/rules/parameters.hpp"
 
 #include <array>
@@ -58,5 +59,8 @@ public:
 /// The built-in pack `changzhi-municipal` (the measures as issued), parsed once on first use
 /// (compiled in shifan::io, which holds the embedded `rules/changzhi-municipal.rulepack.json`).
 const RulePack& builtin_rule_pack();
+
+/// A rule pack shared by the engines, histories and results that apply it.
+using SharedRulePack = Shared<RulePack>;
 
 } // namespace shifan

@@ -59,7 +59,7 @@ void read(json::Reader& r, Event& out) {
     });
 }
 
-History parse_history(std::string_view text, std::shared_ptr<const RulePack> pack, const json::Limits& limits) {
+History parse_history(std::string_view text, SharedRulePack pack, const json::Limits& limits) {
     json::Tape tape;
     detail::HistoryDocument doc;
     json::read_document(tape, text, history_schema, doc, limits);

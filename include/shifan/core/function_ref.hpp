@@ -1,0 +1,35 @@
+/// @file
+/// @ingroup core
+/// @brief `FunctionRef<R(A...)>`: a non-owning reference to a callable, for callbacks that are
+/// only called during the call that receives them (a light `std::function` for parameters).
+#pragma once
+
+#include <type_traits>
+#include <utility>
+
+namespace shifan {
+
+template <class Signature>
+class FunctionRef;
+
+/// Refers to a callable for the duration of one call; empty when default-constructed.
+/// It does not copy the callable: never keep one beyond the call that received it.
+template <class R, class... Args>
+class FunctionRef<R(Args...)> {
+public:
+    FunctionRef() noexcept = default;
+    template <class F, class = std::enable_if_t<!std::is_same_v<std::remove_cvref_t<F>, FunctionRef> &&
+                                                std::is_invocable_r_v<R, F&, Args...>>>
+    FunctionRef(F&& f) noexcept // NOLINT(google-explicit-constructor): used like a function parameter
+        : object_(const_cast<void*>(static_cast<const void*>(&f))),
+          call_([](void* o, Args... a) -> R { return (*static_cast<std::remove_reference_t<F>*>(o))(std::forward<Args>(a)...); }) {}
+
+    R operator()(Args... a) const { return call_(object_, std::forward<Args>(a)...); }
+    explicit operator bool() const noexcept { return call_ != nullptr; }
+
+private:
+    void* object_ = nullptr;
+    R (*call_)(void*, Args...) = nullptr;
+};
+
+} // namespace shifan
