@@ -20,7 +20,7 @@ done
 
 cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSHIFAN_WERROR=ON -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
       -DSHIFAN_BUILD_TESTS=OFF -DSHIFAN_BUILD_EXAMPLES=OFF -DSHIFAN_BUILD_BENCH=OFF -DSHIFAN_BUILD_FUZZ=OFF \
-      -DSHIFAN_INSTALL=OFF >/dev/null
+      -DSHIFAN_INSTALL=OFF -DSHIFAN_UNITY_BUILD=OFF -DSHIFAN_PRECOMPILED_HEADERS=OFF >/dev/null
 
 # One more unit: every public header, compiled with libshifan's flags as a consumer would.
 python3 - "$root" "$dir" <<'EOF'

@@ -15,15 +15,18 @@ namespace shifan::cli {
 namespace {
 
 std::string roster_usage() {
-    return std::string(
+    // Appended step by step: GCC 12 reports a false -Warray-bounds on a chain of `+` here.
+    std::string usage =
         "usage: shifan roster DIR|FILE ... [options]\n"
         "  County queries over shifan.history/1 files and the counties' shifan.county-filings/1 files\n"
         "  (told apart by their \"schema\"; a directory stands for its *.json files).\n"
         "  --json                     print shifan.roster/1 JSON\n"
         "  --html FILE                also write the roster as a self-contained HTML page for people\n"
-        "                             (Chinese, with an English toggle; - writes only the page to stdout)\n") +
-        LifecycleOptions::help +
+        "                             (Chinese, with an English toggle; - writes only the page to stdout)\n";
+    usage += LifecycleOptions::help;
+    usage +=
         "exit: 0 ran, 2 bad input (errors on stderr; no roster is printed), 64 bad usage\n";
+    return usage;
 }
 
 } // namespace

@@ -11,13 +11,16 @@ namespace shifan::cli {
 namespace {
 
 std::string status_usage() {
-    return std::string(
+    // Appended step by step: GCC 12 reports a false -Warray-bounds on a chain of `+` here.
+    std::string usage =
         "usage: shifan status HISTORY|DIR|- ... [options]\n"
         "  A platform's status on a date from its shifan.history/1 file: state, term and days left,\n"
         "  whether it may apply again, the application in progress, art13 annual summaries, next deadline.\n"
-        "  --json                     print shifan.status/1 JSON (an array when several files)\n") +
-        LifecycleOptions::help +
+        "  --json                     print shifan.status/1 JSON (an array when several files)\n";
+    usage += LifecycleOptions::help;
+    usage +=
         "exit: 0 ran, 2 bad input (error on stderr, naming the event, its type and article), 64 bad usage\n";
+    return usage;
 }
 
 } // namespace

@@ -26,37 +26,6 @@ namespace shifan {
 
 namespace {
 
-const char* combine_name(Combine c) {
-    switch (c) {
-    case Combine::leaf: return "leaf";
-    case Combine::all_of: return "all_of";
-    case Combine::any_of: return "any_of";
-    }
-    return "leaf";
-}
-
-const char* measure_name(Measure m) {
-    switch (m) {
-    case Measure::none: return "none";
-    case Measure::count: return "count";
-    case Measure::money: return "money";
-    case Measure::ratio: return "ratio";
-    case Measure::period: return "period";
-    }
-    return "none";
-}
-
-const char* param_kind_name(ParamKind k) {
-    switch (k) {
-    case ParamKind::years: return "years";
-    case ParamKind::count: return "count";
-    case ParamKind::money: return "money";
-    case ParamKind::percent: return "percent";
-    case ParamKind::month_day: return "month_day";
-    }
-    return "count";
-}
-
 /// A leaf input's path; the `smes_served` inputs are keyed by a year relative to the review year
 /// Y, so the registry shows the key as `{Y-1}`, `{Y-2}`, `{Y-3}`.
 std::string registry_input_path(Input i) {
@@ -199,7 +168,7 @@ void write_registry(std::string& out, const RulePack& pack) {
         w.member("kind", r.combine == Combine::leaf ? "rule" : "group");
         w.key("parent");
         if (r.parent) w.value(rule_info(*r.parent).id); else w.null();
-        w.member("combine", combine_name(r.combine));
+        w.member("combine", json::enum_name(r.combine));
         if (r.combine != Combine::leaf) {
             w.key("children").begin_array();
             for (const RuleInfo& child : rule_catalog)
@@ -209,7 +178,7 @@ void write_registry(std::string& out, const RulePack& pack) {
         write_text(w, "citation", r.citation);
         write_text(w, "title", r.title);
         if (r.combine == Combine::leaf) {
-            w.member("measure", measure_name(r.measure));
+            w.member("measure", json::enum_name(r.measure));
             if (!r.unit.zh.empty() || !r.unit.en.empty()) write_text(w, "unit", r.unit);
             else w.key("unit").null();
             w.key("parameters").begin_array();
@@ -249,7 +218,7 @@ void write_registry(std::string& out, const RulePack& pack) {
         const ParamDef& def = param_defs[i];
         w.begin_object();
         write_param_members(w, pack, static_cast<Param>(i));
-        w.member("kind", param_kind_name(def.kind));
+        w.member("kind", json::enum_name(def.kind));
         w.key("citation").begin_object().member("zh", def.citation);
         w.member("en", std::string_view(detail::citation_en(def.citation))).end_object();
         write_text(w, "meaning", def.meaning);

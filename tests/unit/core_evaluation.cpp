@@ -15,7 +15,7 @@ using shifan::RuleId;
 
 namespace {
 
-nlohmann::json base() {
+nlohmann::json evaluation_base() {
     static const nlohmann::json doc = nlohmann::json::parse(shifan::test::read_source_file("tests/cases/base/eligible.json"));
     return doc;
 }
@@ -45,7 +45,7 @@ std::vector<std::string> missing(const nlohmann::json& out) {
 } // namespace
 
 TEST_CASE("an absent service_volume is listed as both of its leaf inputs", "[evaluation][missing]") {
-    nlohmann::json doc = base();
+    nlohmann::json doc = evaluation_base();
     doc["management"].erase("service_volume");
     const auto out = evaluate(doc);
     CHECK(check(out, "art6.4.public_interest_share").at("outcome") == "undetermined");
@@ -56,7 +56,7 @@ TEST_CASE("an absent service_volume is listed as both of its leaf inputs", "[eva
 }
 
 TEST_CASE("an absent input of a route that already fails is not listed", "[evaluation][missing]") {
-    nlohmann::json doc = base();
+    nlohmann::json doc = evaluation_base();
     // Intermediary route: 3 activities fail it; the absent financing figure cannot change that.
     doc["functions"]["financing"] = {{"activities", 3}, {"guarantee_institution", false}};
     auto out = evaluate(doc);
@@ -74,7 +74,7 @@ TEST_CASE("an absent input of a route that already fails is not listed", "[evalu
     CHECK(check(out, "art7.5.guarantee_route").at("outcome") == "undetermined");
     CHECK(missing(out) == std::vector<std::string>{"/functions/financing/guarantee_institution"});
     // A condition of several parts: one false part fails it, and the absent part is not listed.
-    doc = base();
+    doc = evaluation_base();
     doc["management"]["rules"] = false;
     doc["management"].erase("fee_standards");
     out = evaluate(doc);
@@ -83,7 +83,7 @@ TEST_CASE("an absent input of a route that already fails is not listed", "[evalu
 }
 
 TEST_CASE("missing lists exactly the absent inputs that made a leaf undetermined", "[evaluation][missing]") {
-    nlohmann::json doc = base();
+    nlohmann::json doc = evaluation_base();
     doc["applicant"].erase("legal_person");
     doc["performance"]["smes_served"].erase("2023");
     doc["functions"]["technology"].erase("has_large_instruments");
@@ -98,7 +98,7 @@ TEST_CASE("missing lists exactly the absent inputs that made a leaf undetermined
 }
 
 TEST_CASE("shortfalls: counts, money, ratios and percent points", "[evaluation][shortfall]") {
-    nlohmann::json doc = base();
+    nlohmann::json doc = evaluation_base();
     doc["performance"]["satisfaction"] = {{"surveyed", 120}, {"satisfied", 95}};
     doc["applicant"]["total_assets_cny"] = "999999.99";
     doc["performance"]["smes_served"] = {{"2022", 60}, {"2023", 70}, {"2024", 72}};
@@ -132,7 +132,7 @@ TEST_CASE("shortfalls: counts, money, ratios and percent points", "[evaluation][
 TEST_CASE("ratio shortfalls are the smallest increase of the part that reaches the threshold", "[evaluation][shortfall]") {
     for (int surveyed : {1, 7, 120, 121, 999}) {
         for (int satisfied = 0; satisfied <= surveyed; satisfied += std::max(1, surveyed / 13)) {
-            nlohmann::json doc = base();
+            nlohmann::json doc = evaluation_base();
             doc["performance"]["satisfaction"] = {{"surveyed", surveyed}, {"satisfied", satisfied}};
             const auto c = check(evaluate(doc), "art6.2.satisfaction");
             int needed = 0;
@@ -150,7 +150,7 @@ TEST_CASE("ratio shortfalls are the smallest increase of the part that reaches t
 }
 
 TEST_CASE("percentages are truncated toward zero, never rounded", "[evaluation]") {
-    nlohmann::json doc = base();
+    nlohmann::json doc = evaluation_base();
     doc["performance"]["satisfaction"] = {{"surveyed", 100000}, {"satisfied", 79999}}; // 79.999%
     auto out = evaluate(doc);
     CHECK(check(out, "art6.2.satisfaction").at("actual") == "79.99");
@@ -164,7 +164,7 @@ TEST_CASE("percentages are truncated toward zero, never rounded", "[evaluation]"
 }
 
 TEST_CASE("thresholds compare exactly: 80.00 vs 79.99, 1000000.00 vs 999999.99", "[evaluation]") {
-    nlohmann::json doc = base();
+    nlohmann::json doc = evaluation_base();
     doc["performance"]["satisfaction"] = {{"percent", "80.00"}};
     doc["applicant"]["total_assets_cny"] = "1000000.00";
     auto out = evaluate(doc);
@@ -178,7 +178,7 @@ TEST_CASE("thresholds compare exactly: 80.00 vs 79.99, 1000000.00 vs 999999.99",
 }
 
 TEST_CASE("the result records the readings, the pack and the functions in art7 order", "[evaluation]") {
-    nlohmann::json doc = base();
+    nlohmann::json doc = evaluation_base();
     shifan::Interpretations readings;
     readings.growth = shifan::Growth::consecutive;
     const auto out = evaluate(doc, readings);

@@ -12,15 +12,15 @@ using namespace shifan;
 
 namespace {
 
-struct Outcome {
+struct TapeOutcome {
     std::vector<json::Token> tokens;
     std::vector<std::string> texts;
     std::optional<Error> error;
 };
 
-Outcome run(bool fast, std::string_view text, const json::Limits& limits) {
+TapeOutcome run(bool fast, std::string_view text, const json::Limits& limits) {
     json::Tape tape;
-    Outcome o;
+    TapeOutcome o;
     try {
         if (fast) tape.parse(text, limits);
         else tape.parse_with_sax(text, limits);
@@ -36,7 +36,7 @@ Outcome run(bool fast, std::string_view text, const json::Limits& limits) {
 }
 
 void require_same(std::string_view text, const json::Limits& limits = {}) {
-    const Outcome a = run(true, text, limits), b = run(false, text, limits);
+    const TapeOutcome a = run(true, text, limits), b = run(false, text, limits);
     INFO("document: " << text);
     REQUIRE(a.error.has_value() == b.error.has_value());
     if (a.error) {

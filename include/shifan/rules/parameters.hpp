@@ -8,6 +8,8 @@
 #include "shifan/core/quantities.hpp"
 #include "shifan/core/text.hpp"
 
+#include <boost/describe/enum.hpp>
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -43,6 +45,7 @@ inline constexpr std::size_t param_count = 19;
 /// How a parameter's value is held: years and counts as integers, money in fen, percentages in
 /// hundredths, a month-day as `month * 100 + day` with day 0 meaning "the last day of the month".
 enum class ParamKind : std::uint8_t { years, count, money, percent, month_day };
+BOOST_DESCRIBE_ENUM(ParamKind, years, count, money, percent, month_day)
 
 /// The definition of a parameter: its pack name, kind and source.
 struct ParamDef {

@@ -15,6 +15,8 @@
 #include "shifan/rules/check.hpp"
 #include "shifan/rules/parameters.hpp"
 
+#include <boost/describe/enum.hpp>
+
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
@@ -33,6 +35,7 @@ enum class RuleId : std::uint8_t {};
 
 /// How a group combines its children.
 enum class Combine : std::uint8_t { leaf, all_of, any_of };
+BOOST_DESCRIBE_ENUM(Combine, leaf, all_of, any_of)
 
 /// What a numeric check's `actual`, `required` and `shortfall` are.
 enum class Measure : std::uint8_t {
@@ -42,6 +45,7 @@ enum class Measure : std::uint8_t {
     ratio,   ///< percent with two decimals; shortfall in the part's unit (or points for a given percent)
     period,  ///< dates; shortfall in days
 };
+BOOST_DESCRIBE_ENUM(Measure, none, count, money, ratio, period)
 
 /// A leaf input of the application: the Describe member names from the application's root to it
 /// (its JSON Pointer), and for inputs keyed by year the offset from the review year.
