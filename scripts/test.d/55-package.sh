@@ -69,6 +69,7 @@ for pattern in '/usr/bin/shifan$' '/usr/share/man/man1/shifan\.1$' '/usr/share/m
 done
 hasnt shifan 'libshifan|/usr/include/'
 has python3-shifan '/usr/lib/python3/dist-packages/shifan/__init__\.py$'
+has python3-shifan "/usr/lib/python3/dist-packages/shifan-$version\.dist-info/METADATA$"
 hasnt python3-shifan 'libshifan|__pycache__'
 dpkg-deb -e "$(deb_of "libshifan$abi")" "$tmp/control"
 grep -q "^libshifan $abi libshifan$abi " "$tmp/control/shlibs" || fail "no shlibs entry 'libshifan $abi libshifan$abi ...': $(cat "$tmp/control/shlibs")"

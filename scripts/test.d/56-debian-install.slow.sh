@@ -76,7 +76,10 @@ out=$(env -u SHIFAN_LIBRARY -u PYTHONPATH /usr/bin/python3 "$src/examples/python
 grep -q eligible-technology <<<"$out" || fail "evaluate_folder.py printed: $out"
 where=$(env -u SHIFAN_LIBRARY -u PYTHONPATH /usr/bin/python3 -c 'import shifan, shifan._ffi as f; print(shifan.__file__, f.lib._name)')
 [[ "$where" == /usr/lib/python3/dist-packages/shifan/* ]] || fail "python3 imported shifan from: $where"
-echo "debian-install: /usr/bin/python3 runs examples/python/evaluate_folder.py with python3-shifan ($where)"
+dist=$(/usr/bin/python3 -c 'import importlib.metadata as m; print(m.version("shifan"), m.metadata("shifan")["License"])')
+[ "$dist" = "$(sed -n 's/^#define SHIFAN_VERSION_STRING "\(.*\)"/\1/p' "$src/capi/include/shifan/shifan.h") Apache-2.0" ] \
+  || fail "importlib.metadata sees shifan as: $dist"
+echo "debian-install: /usr/bin/python3 runs examples/python/evaluate_folder.py with python3-shifan ($where; distribution $dist)"
 
 # --- 3. remove ------------------------------------------------------------------------------------
 cd "$src"
