@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput of Python's evaluate_many (one ctypes crossing per batch) on the generated corpus.
 
-usage: SHIFAN_LIBRARY=build/bench/capi/libshifan.so PYTHONPATH=bindings/python \\
+usage: SHIFAN_LIBRARY=build/bench/lib/libshifan.so PYTHONPATH=bindings/python \\
        python3 bench/python_evaluate_many.py build/bench/bin/shifan [COUNT] [JOBS]
 
 Prints applications/s for documents given as bytes and as dicts (json.dumps in Python first), the

@@ -14,11 +14,13 @@ done
 [ -n "$python" ] || { echo "SKIP: no Python with pip"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# pip builds in the tree: build a dereferenced copy, never the source tree itself
-mkdir "$tmp/src"
-cp -RL "$src/bindings/python/pyproject.toml" "$src/bindings/python/README.md" "$src/bindings/python/shifan" \
-  "$src/bindings/python/_backend" "$tmp/src/"
-rm -rf "$tmp/src/shifan/__pycache__" "$tmp/src/_backend/__pycache__"
+# pip builds in the tree: install from the package's sdist (made by the in-tree backend, with the
+# version and LICENSE it reads from the repository), unpacked elsewhere, never the source tree itself
+mkdir "$tmp/sdist"
+sdist=$(cd "$src/bindings/python" && PYTHONDONTWRITEBYTECODE=1 "$python" -c \
+  "import sys; sys.path.insert(0, '_backend'); import shifan_backend; print(shifan_backend.build_sdist(sys.argv[1]))" "$tmp/sdist")
+tar -xzf "$tmp/sdist/$sdist" -C "$tmp/sdist"
+mv "$tmp/sdist/${sdist%.tar.gz}" "$tmp/src"
 "$python" -m pip install --quiet --no-build-isolation --no-deps --no-index --disable-pip-version-check \
   --target "$tmp/site" "$tmp/src"
 cp "$(readlink -f "$lib")" "$tmp/site/shifan/libshifan.so.0"

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Stage: packaging (the Debian package; README.md, "Install and packages").
-#  1. `cpack -G DEB` in build/ci builds shifan_<version>_<arch>.deb; its control fields are checked and
-#     `dpkg-deb -c` must list libshifan.so.0*, the namelink, shifan.h, the CLI, the CMake package and
-#     shifan.pc. Nothing is installed on this machine: the package is unpacked into a temporary
-#     directory (dpkg-deb -x) and the packaged CLI and pkg-config file are used from there.
+# Stage: packaging (README.md, "Install and packages"; cmake/packaging.cmake).
+#  1. `cpack -G DEB` in build/ci builds the four Debian packages libshifan<ABI>, libshifan-dev, shifan
+#     and python3-shifan; their control fields are checked (name, section, architecture, Depends from
+#     dpkg-shlibdeps, no Homepage) and `dpkg-deb -c` must put every file in the right package (the
+#     runtime package holds the library and nothing a developer needs; the namelink, headers, CMake
+#     package and shifan.pc are in -dev; the CLI with its man pages and completion in shifan; the
+#     Python package in python3-shifan). Nothing is installed here (scripts/test.d/56-debian-install.slow.sh
+#     does that): the packages are unpacked into one temporary directory (dpkg-deb -x) and the packaged
+#     CLI and pkg-config file are used from there.
 #  2. The Python package installs offline into a fresh venv with the python3 on PATH
 #     (pip install --no-build-isolation --no-index bindings/python) and evaluates an application
 #     with the packaged libshifan.so.0 (SHIFAN_LIBRARY).
@@ -16,37 +20,67 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "package: FAIL: $*" >&2; exit 1; }
 
-# --- 1. the .deb ----------------------------------------------------------------------------------
+# --- 1. the .debs ---------------------------------------------------------------------------------
 (cd build/ci && cpack -G DEB -B "$tmp/deb") >"$tmp/cpack.log" 2>&1 || { cat "$tmp/cpack.log"; fail "cpack -G DEB"; }
-deb=$(ls "$tmp"/deb/*.deb)
-[ "$(echo "$deb" | wc -l)" -eq 1 ] || fail "expected one .deb, got: $deb"
-echo "package: built $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB)"
-field() { dpkg-deb -f "$deb" "$1"; }
-[ "$(field Package)" = shifan ] || fail "Package: $(field Package)"
-[ "$(field Section)" = libs ] || fail "Section: $(field Section)"
-[ -n "$(field Maintainer)" ] || fail "no Maintainer"
-[[ "$(field Depends)" == *libc6* && "$(field Depends)" == *libstdc++6* ]] || fail "Depends (dpkg-shlibdeps): $(field Depends)"
-[[ "$(field Description)" == *Changzhi* ]] || fail "Description: $(field Description)"
-echo "package: Package $(field Package) $(field Version), Section $(field Section), Depends: $(field Depends)"
-dpkg-deb -c "$deb" >"$tmp/contents"
-for pattern in '/usr/lib/[^ ]*libshifan\.so\.0 -> ' '/usr/lib/[^ ]*libshifan\.so\.0\.[0-9.]*$' \
-               '/usr/lib/[^ ]*libshifan\.so -> libshifan\.so\.0$' '/usr/include/shifan/shifan\.h$' \
-               '/usr/include/shifan/shifan_cxx\.hpp$' '/usr/include/shifan/shifan\.hpp$' '/usr/bin/shifan$' \
+abi=$(sed -n 's/^#define SHIFAN_ABI_VERSION \([0-9]*\).*/\1/p' capi/include/shifan/shifan.h)
+version=$(sed -n 's/^#define SHIFAN_VERSION_STRING "\(.*\)"/\1/p' capi/include/shifan/shifan.h)
+[ "$(ls "$tmp"/deb/*.deb | wc -l)" -eq 4 ] || fail "expected four .deb files, got: $(ls "$tmp"/deb/*.deb)"
+deb_of() { ls "$tmp"/deb/"$1"_"$version"_*.deb 2>/dev/null || fail "no package $1 ($(ls "$tmp"/deb))"; }
+field() { dpkg-deb -f "$(deb_of "$1")" "$2"; }
+check_package() {  # name section architecture-pattern
+  local deb; deb=$(deb_of "$1")
+  [ "$(field "$1" Package)" = "$1" ] || fail "$1: Package $(field "$1" Package)"
+  [ "$(field "$1" Version)" = "$version" ] || fail "$1: Version $(field "$1" Version)"
+  [ "$(field "$1" Section)" = "$2" ] || fail "$1: Section $(field "$1" Section), expected $2"
+  [[ "$(field "$1" Architecture)" =~ ^$3$ ]] || fail "$1: Architecture $(field "$1" Architecture)"
+  [ -n "$(field "$1" Maintainer)" ] || fail "$1: no Maintainer"
+  [[ "$(field "$1" Description)" == *Changzhi* ]] || fail "$1: Description: $(field "$1" Description)"
+  [ -z "$(field "$1" Homepage)" ] || fail "$1: a Homepage field: $(field "$1" Homepage)"
+  dpkg-deb -c "$deb" >"$tmp/$1.contents"
+  grep -qE "/usr/share/doc/$1/copyright$" "$tmp/$1.contents" || fail "$1: no /usr/share/doc/$1/copyright"
+  echo "package: $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB): Section $2, Depends: $(field "$1" Depends)"
+}
+has() { grep -qE "$2" "$tmp/$1.contents" || { cat "$tmp/$1.contents"; fail "$1 holds nothing matching $2"; }; }
+hasnt() { ! grep -qE "$2" "$tmp/$1.contents" || fail "$1 must not hold $2: $(grep -E "$2" "$tmp/$1.contents")"; }
+check_package "libshifan$abi" libs '(amd64|arm64|[a-z0-9]+)'
+check_package libshifan-dev libdevel '(amd64|arm64|[a-z0-9]+)'
+check_package shifan utils '(amd64|arm64|[a-z0-9]+)'
+check_package python3-shifan python all
+[[ "$(field "libshifan$abi" Depends)" == *libc6* && "$(field "libshifan$abi" Depends)" == *libstdc++6* ]] \
+  || fail "libshifan$abi: Depends (dpkg-shlibdeps): $(field "libshifan$abi" Depends)"
+[[ "$(field libshifan-dev Depends)" == *"libshifan$abi (= $version)"* ]] || fail "libshifan-dev: Depends $(field libshifan-dev Depends)"
+[[ "$(field python3-shifan Depends)" == *"libshifan$abi"* && "$(field python3-shifan Depends)" == *python3* ]] \
+  || fail "python3-shifan: Depends $(field python3-shifan Depends)"
+has "libshifan$abi" "/usr/lib/[^ ]*libshifan\.so\.$abi -> "
+has "libshifan$abi" "/usr/lib/[^ ]*libshifan\.so\.$abi\.[0-9.]*$"
+hasnt "libshifan$abi" 'libshifan\.so -> |/usr/include/|\.a$|pkgconfig|/cmake/|/usr/bin/'
+has libshifan-dev "/usr/lib/[^ ]*libshifan\.so -> libshifan\.so\.$abi$"
+for pattern in '/usr/include/shifan/shifan\.h$' '/usr/include/shifan/shifan_cxx\.hpp$' '/usr/include/shifan/shifan\.hpp$' \
+               '/usr/include/shifan/rules/art6_1\.hpp$' '/usr/lib/[^ ]*libshifan_io\.a$' \
                '/usr/lib/[^ ]*cmake/shifan/shifanConfig\.cmake$' '/usr/lib/[^ ]*cmake/shifan/shifanTargets\.cmake$' \
                '/usr/lib/[^ ]*pkgconfig/shifan\.pc$'; do
-  grep -qE "$pattern" "$tmp/contents" || { cat "$tmp/contents"; fail "dpkg-deb -c lists nothing matching $pattern"; }
+  has libshifan-dev "$pattern"
 done
-dpkg-deb -e "$deb" "$tmp/control"
-grep -q '^libshifan 0 ' "$tmp/control/shlibs" || fail "no shlibs entry for libshifan 0"
-echo "package: dpkg-deb -c lists $(grep -c . "$tmp/contents") entries, among them:"
-grep -E 'libshifan|shifan\.h$|bin/shifan$|shifanConfig\.cmake$|shifan\.pc$' "$tmp/contents" | sed -E 's/^.* \.(\/usr)/  \1/'
+hasnt libshifan-dev "/usr/lib/[^ ]*libshifan\.so\.$abi(\.[0-9.]*)?( |$)"
+for pattern in '/usr/bin/shifan$' '/usr/share/man/man1/shifan\.1$' '/usr/share/man/man1/shifan-evaluate\.1$' \
+               '/usr/share/man/man1/shifan-roster\.1$' '/usr/share/bash-completion/completions/shifan$' \
+               '/usr/share/shifan/rules/changzhi-municipal\.rulepack\.json$'; do
+  has shifan "$pattern"
+done
+hasnt shifan 'libshifan|/usr/include/'
+has python3-shifan '/usr/lib/python3/dist-packages/shifan/__init__\.py$'
+has python3-shifan "/usr/lib/python3/dist-packages/shifan-$version\.dist-info/METADATA$"
+hasnt python3-shifan 'libshifan|__pycache__'
+dpkg-deb -e "$(deb_of "libshifan$abi")" "$tmp/control"
+grep -q "^libshifan $abi libshifan$abi " "$tmp/control/shlibs" || fail "no shlibs entry 'libshifan $abi libshifan$abi ...': $(cat "$tmp/control/shlibs")"
+echo "package: every file is in its package; shlibs: $(cat "$tmp/control/shlibs")"
 # Unpacked, not installed: the packaged CLI and the relocatable shifan.pc work from anywhere.
-dpkg-deb -x "$deb" "$tmp/root"
+for deb in "$tmp"/deb/*.deb; do dpkg-deb -x "$deb" "$tmp/root"; done
 libdir=$(dirname "$(cd "$tmp/root" && ls usr/lib/libshifan.so.0 usr/lib/*/libshifan.so.0 2>/dev/null | head -n1)")
 app=$src/examples/applications/eligible-technology.json
-LD_LIBRARY_PATH="$tmp/root/$libdir" "$tmp/root/usr/bin/shifan" evaluate --lang en "$app" | grep -q 'Verdict: ✓ Eligible' \
+"$tmp/root/usr/bin/shifan" evaluate --lang en "$app" | grep -q 'Verdict: ✓ Eligible' \
   || fail "the packaged CLI did not find eligible-technology.json eligible"
-[ "$(PKG_CONFIG_PATH="$tmp/root/$libdir/pkgconfig" pkg-config --modversion shifan)" = "$(field Version)" ] \
+[ "$(PKG_CONFIG_PATH="$tmp/root/$libdir/pkgconfig" pkg-config --modversion shifan)" = "$version" ] \
   || fail "pkg-config on the unpacked shifan.pc"
 echo "package: the unpacked CLI evaluates, and pkg-config reads the unpacked shifan.pc"
 

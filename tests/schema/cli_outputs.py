@@ -5,7 +5,10 @@
 `shifan evaluate --json` (plain, --compact, --lang en, several files at once, with each example rule
 pack) on every example application and every policy case that is not expected to fail must give
 valid `shifan.evaluation/1`; `shifan status --json` on every example history must give valid
-`shifan.status/1` (when this build has the status command).
+`shifan.status/1` (when this build has the status command); `shifan rules --json` gives valid
+`shifan.registry/1` with every rule pack; `shifan roster --json` on the example histories gives valid
+`shifan.roster/1` on dates that exercise every section; every bad line of `shifan evaluate --batch`
+gives a valid error object.
 """
 
 import json
@@ -104,6 +107,52 @@ class StatusOutput(unittest.TestCase):
                     code, out, err = run("status", "--json", "--on", "2026-03-02", "--calendar", cal, hist)
                     self.assertEqual(code, 0, err)
                     self.assertEqual(errors("shifan.status/1", json.loads(out)), [])
+
+
+class RegistryOutput(unittest.TestCase):
+    def test_registry_with_every_rule_pack(self):
+        packs = [None] + [p for p in RULE_PACKS if load_json(p).get("schema") == "shifan.rulepack/1"]
+        for pack in packs:
+            with self.subTest(pack=pack.name if pack else "built-in"):
+                code, out, err = run("rules", "--json", *(["--rule-pack", pack] if pack else []))
+                self.assertEqual(code, 0, err)
+                doc = json.loads(out)
+                self.assertEqual(errors("shifan.registry/1", doc), [])
+                self.assertGreater(len(doc["rules"]), 40)
+
+
+class RosterOutput(unittest.TestCase):
+    def test_roster_on_dates_that_fill_every_section(self):
+        folder = REPO / "examples" / "histories"
+        filled = set()
+        for on in ["2020-01-01", "2022-01-10", "2025-04-15", "2026-03-01", "2027-05-01", "2031-01-01"]:
+            for extra in ([], ["--lang", "en"], ["--calendar", REPO / "examples" / "calendars" / "cn-2026.json"]):
+                with self.subTest(on=on, options=[str(e) for e in extra]):
+                    code, out, err = run("roster", "--json", "--on", on, *extra, folder)
+                    self.assertEqual(code, 0, err)
+                    doc = json.loads(out)
+                    self.assertEqual(errors("shifan.roster/1", doc), [], on)
+                    filled |= {k for k in ("platforms", "expiring", "overdue", "county_reports") if doc[k]}
+        self.assertEqual(filled, {"platforms", "expiring", "overdue", "county_reports"})
+
+
+class ErrorObjects(unittest.TestCase):
+    def test_bad_batch_lines_give_valid_error_objects(self):
+        good = (REPO / "examples" / "applications" / "eligible-technology.json").read_text(encoding="utf-8")
+        good = json.dumps(json.loads(good), ensure_ascii=False)
+        bad = ['{"schema": "shifan.application/1"', '{"schema": "shifan.application/2"}', "[]",
+               good[:-1] + ', "typo": 1}',
+               good.replace('"reference_date": "', '"reference_date": "2025-02-30', 1)]
+        code, out, err = run("evaluate", "--batch", "-", stdin="\n".join([good] + bad).encode("utf-8") + b"\n")
+        lines = [json.loads(line) for line in out.splitlines()]
+        self.assertEqual(len(lines), 1 + len(bad), err)
+        self.assertEqual(errors("shifan.evaluation/1", lines[0]), [])
+        for i, line in enumerate(lines[1:], start=2):
+            with self.subTest(line=i):
+                self.assertEqual(line.get("line"), i)
+                self.assertEqual(errors("error", line), [])
+        self.assertEqual(errors("error", {"error": {"code": "no_such_code", "path": ""}}) != [], True)
+        self.assertNotEqual(errors("error", {"error": {"code": "syntax", "path": "no-slash"}}), [])
 
 
 if __name__ == "__main__":

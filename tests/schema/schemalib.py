@@ -20,6 +20,11 @@ SCHEMA_FILES = {
     "shifan.county-filings/1": "county-filings.schema.json",
     "shifan.evaluation/1": "evaluation.schema.json",
     "shifan.status/1": "status.schema.json",
+    "shifan.roster/1": "roster.schema.json",
+    "shifan.registry/1": "registry.schema.json",
+    "shifan.case/1": "case.schema.json",
+    # The error object carries no "schema" member; it is named by this key alone.
+    "error": "error.schema.json",
 }
 
 FORMAT_CHECKER = getattr(Draft202012Validator, "FORMAT_CHECKER", None) or jsonschema.draft202012_format_checker

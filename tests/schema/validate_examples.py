@@ -36,6 +36,11 @@ SCHEMA_FILES = {
     "shifan.county-filings/1": "county-filings.schema.json",
     "shifan.evaluation/1": "evaluation.schema.json",
     "shifan.status/1": "status.schema.json",
+    "shifan.roster/1": "roster.schema.json",
+    "shifan.registry/1": "registry.schema.json",
+    "shifan.case/1": "case.schema.json",
+    # The error object carries no "schema" member; it is named by this key alone.
+    "error": "error.schema.json",
 }
 
 _validators = {}
@@ -87,10 +92,12 @@ class SchemasAreWellFormed(unittest.TestCase):
                 schema = load_json(SCHEMA_DIR / name)
                 Draft202012Validator.check_schema(schema)
                 self.assertEqual(schema["$schema"], "https://json-schema.org/draft/2020-12/schema")
-                self.assertEqual(schema["$id"], "https://shifan.example/schemas/" + name)
+                # A URN: the schemas are not published at any URL, and their $id must not pretend so.
+                self.assertEqual(schema["$id"], "urn:shifan:schema:%s:1" % name[:-len(".schema.json")])
                 self.assertTrue(schema.get("title"))
                 self.assertTrue(schema.get("description"))
-                self.assertEqual(schema["properties"]["schema"], {"const": tag})
+                if tag != "error":
+                    self.assertEqual(schema["properties"]["schema"], {"const": tag})
 
 
 class ExamplesAreValid(unittest.TestCase):
@@ -163,6 +170,38 @@ class CaseApplicationsAreValid(unittest.TestCase):
         case = base_cases[0]
         broken = shifan_cases.Case(case.path, dict(case.doc, patch={"staff": {"serving_smes": -1}}))
         self.assertNotEqual(errors("shifan.application/1", broken.application()), [])
+
+    def test_every_case_file_validates_against_the_case_schema(self):
+        files = [p for p in sorted(CASES.rglob("*.json"))
+                 if isinstance(load_json(p), dict) and load_json(p).get("schema") == "shifan.case/1"]
+        self.assertGreater(len(files), 300)
+        kinds = {"status": 0, "evaluation": 0}
+        for path in files:
+            doc = load_json(path)
+            with self.subTest(file=str(path.relative_to(REPO))):
+                self.assertEqual(errors("shifan.case/1", doc), [])
+            kinds["status" if "history" in doc else "evaluation"] += 1
+        self.assertGreater(kinds["status"], 0, kinds)
+        self.assertGreater(kinds["evaluation"], 0, kinds)
+
+    def test_case_schema_rejects_what_shifan_verify_refuses(self):
+        base = {"schema": "shifan.case/1", "name": "n", "citation": "第六条第（二）项", "rules": ["art6.2"],
+                "base": "../base/eligible.json", "patch": {}, "expect": {"verdict": "eligible"}}
+        self.assertEqual(errors("shifan.case/1", base), [])
+        bad = {
+            "misspelt key": dict(base, expcet={}),
+            "no citation": {k: v for k, v in base.items() if k != "citation"},
+            "two applications": dict(base, application={}),
+            "unknown expectation": dict(base, expect={"verdcit": "eligible"}),
+            "unknown outcome": dict(base, expect={"checks": {"art6.2": "passed"}}),
+            "error with more": dict(base, expect={"verdict": "eligible", "error": {"code": "syntax"}}),
+            "unknown error code": dict(base, expect={"error": {"code": "typo"}}),
+            "status case without on": {"schema": "shifan.case/1", "name": "n", "citation": "第十三条",
+                                       "history": {}, "expect": {"state": "designated"}},
+        }
+        for what, doc in bad.items():
+            with self.subTest(what=what):
+                self.assertNotEqual(errors("shifan.case/1", doc), [])
 
     def test_error_cases_are_recognised(self):
         self.assertTrue(expects_error({"expect": {"error": {"code": "unknown_key", "path": "/applicant/foo"}}}))

@@ -8,7 +8,13 @@ wheel without the separate `wheel` package, which many offline machines lack). N
 into the source tree.
 
 Contents of the wheel: the `shifan` package (*.py, py.typed) and a copy of libshifan placed next to
-it (shifan/libshifan.so*), if any; with such a copy the wheel is tagged for this platform.
+it (shifan/libshifan.so*), if any; with such a copy the wheel is tagged for this platform. (The
+CMake target `python-wheel` makes such a copy in a staging directory, never in the source tree:
+bindings/python/build_wheel.py.)
+
+Single sources: the version is the library's, `SHIFAN_VERSION_STRING` of shifan.h (a file VERSION
+next to pyproject.toml, as in an sdist or a staging directory, takes its place); the licence is the
+repository's LICENSE (or a LICENSE next to pyproject.toml), shipped as the wheel's licence file.
 """
 from __future__ import annotations
 
@@ -73,14 +79,56 @@ def _project() -> Dict[str, object]:
     return table
 
 
+_REPO = os.path.dirname(os.path.dirname(_ROOT))  # bindings/python -> the repository, when in the tree
+
+
+def _version() -> str:
+    """The version: pyproject's static `version`, else VERSION next to pyproject.toml, else the
+    library's SHIFAN_VERSION_STRING in the repository's capi/include/shifan/shifan.h."""
+    project = _project()
+    if "version" in project:
+        return str(project["version"])
+    path = os.path.join(_ROOT, "VERSION")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            return f.read().strip()
+    header = os.path.join(_REPO, "capi", "include", "shifan", "shifan.h")
+    with open(header, encoding="utf-8") as f:
+        m = re.search(r'^#define SHIFAN_VERSION_STRING "([^"]+)"', f.read(), re.M)
+    if not m:
+        raise RuntimeError(f"no SHIFAN_VERSION_STRING in {header}")
+    return m.group(1)
+
+
+def _license_file() -> Optional[str]:
+    """The licence file named by pyproject's `license = {file = ...}`, next to pyproject.toml or, in
+    the tree, at the repository's root."""
+    lic = _project().get("license")
+    if not isinstance(lic, dict) or "file" not in lic:
+        return None
+    for base in (_ROOT, _REPO):
+        path = os.path.join(base, str(lic["file"]))
+        if os.path.exists(path):
+            return path
+    raise RuntimeError(f"licence file {lic['file']} not found next to pyproject.toml or in the repository")
+
+
+def _license_name(text: str) -> str:
+    """The licence's name from its text (its first non-empty lines), e.g. "Apache License, Version 2.0"."""
+    words = [line.strip() for line in text.splitlines() if line.strip()][:2]
+    if len(words) == 2 and words[0] == "Apache License" and words[1].startswith("Version 2.0"):
+        return "Apache-2.0"
+    return words[0] if words else "see the licence file"
+
+
 def _names() -> Tuple[str, str]:
     project = _project()
-    return str(project["name"]), str(project["version"])
+    return str(project["name"]), _version()
 
 
 def _metadata() -> str:
     project = _project()
-    lines = ["Metadata-Version: 2.1", f"Name: {project['name']}", f"Version: {project['version']}"]
+    lines = ["Metadata-Version: 2.1", f"Name: {project['name']}", f"Version: {_version()}"]
     if "description" in project:
         lines.append(f"Summary: {project['description']}")
     if "requires-python" in project:
@@ -88,6 +136,11 @@ def _metadata() -> str:
     lic = project.get("license")
     if isinstance(lic, dict) and "text" in lic:
         lines.append(f"License: {lic['text']}")
+    license_file = _license_file()
+    if license_file:
+        with open(license_file, encoding="utf-8") as f:
+            lines.append(f"License: {_license_name(f.read())}")
+        lines.append("License-File: LICENSE")
     for c in project.get("classifiers", []) or []:  # type: ignore[union-attr]
         lines.append(f"Classifier: {c}")
     body = ""
@@ -145,12 +198,17 @@ class _Wheel:
 
 
 def _dist_info_files(tag: str) -> Dict[str, str]:
-    return {
+    files = {
         "METADATA": _metadata(),
         "WHEEL": ("Wheel-Version: 1.0\nGenerator: shifan_backend\n"
                   f"Root-Is-Purelib: {'true' if tag.endswith('-any') else 'false'}\nTag: {tag}\n"),
         "top_level.txt": _PACKAGE + "\n",
     }
+    license_file = _license_file()
+    if license_file:
+        with open(license_file, encoding="utf-8") as f:
+            files["LICENSE"] = f.read()
+    return files
 
 
 def _read(rel: str) -> bytes:
@@ -219,5 +277,10 @@ def build_sdist(sdist_directory, config_settings=None) -> str:
         for rel in files:
             if os.path.exists(os.path.join(_ROOT, rel)):
                 add(rel, _read(rel))
+        add("VERSION", (version + "\n").encode("utf-8"))
+        license_file = _license_file()
+        if license_file:
+            with open(license_file, "rb") as f:
+                add("LICENSE", f.read())
         add("PKG-INFO", _metadata().encode("utf-8"))
     return os.path.basename(path)
