@@ -23,7 +23,7 @@ std::string roster_usage() {
         "  --html FILE                also write the roster as a self-contained HTML page for people\n"
         "                             (Chinese, with an English toggle; - writes only the page to stdout)\n") +
         LifecycleOptions::help +
-        "exit: 0 ran, 2 bad input (errors on stderr; no roster is printed), 64 bad usage\n";
+        "exit: 0 ran, 2 bad input (errors on stderr; no roster is printed), 64 bad usage, 74 output not written\n";
 }
 
 } // namespace
@@ -77,9 +77,7 @@ int run_roster(int argc, char** argv) {
             std::cout << page;
             return exit_ok;
         }
-        std::ofstream f(html_path, std::ios::binary);
-        f << page;
-        if (!f.flush()) throw Error(ErrorCode::usage, "", Text{"无法写入 " + html_path, "cannot write to " + html_path});
+        write_file(html_path, page);
     }
     if (opt.as_json) {
         std::cout << write_roster(roster, lang) << "\n";

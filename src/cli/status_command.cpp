@@ -17,7 +17,7 @@ std::string status_usage() {
         "  whether it may apply again, the application in progress, art13 annual summaries, next deadline.\n"
         "  --json                     print shifan.status/1 JSON (an array when several files)\n") +
         LifecycleOptions::help +
-        "exit: 0 ran, 2 bad input (error on stderr, naming the event, its type and article), 64 bad usage\n";
+        "exit: 0 ran, 2 bad input (error on stderr, naming the event, its type and article), 64 bad usage, 74 output not written\n";
 }
 
 } // namespace
