@@ -181,7 +181,7 @@ inline void give_string(char** out, std::size_t* out_len, std::string_view s) {
 /// shifan_string_free): checks `out` and the handle, then `give_string(out, out_len, make(object))`,
 /// with every failure a status code (see `guard`).
 template <Handle T, class F>
-int give_text(char** out, std::size_t* out_len, const T* h, const char* what, shifan_error** err, F&& make) noexcept {
+int give_text(char** out, std::size_t* out_len, const T* h, const char* what, shifan_error** err, F&& make) {
     return guard(err, [&] {
         require_arg(out, "out");
         *out = nullptr;

@@ -1,6 +1,7 @@
 #include "common.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -34,31 +35,42 @@ void output_failure(const std::string& what, int errno_value) {
 
 std::string read_input(const std::string& path) { return read_input(path, SIZE_MAX - 1); }
 
-std::string read_input(const std::string& path, std::size_t max_bytes) {
-    const std::size_t want = max_bytes == SIZE_MAX ? max_bytes : max_bytes + 1;
-    int fd = 0; // standard input
-    if (path != "-") {
-        fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) input_failure(path, errno);
-    }
-    struct Closer {
-        int fd;
-        ~Closer() { if (fd > 0) (void)::close(fd); }
-    } closer{fd};
+namespace {
+
+/// Up to `want` bytes of the open file `fd` (`path` names it in errors).
+std::string read_fd(int fd, const std::string& path, std::size_t want) {
     struct stat st {};
     if (::fstat(fd, &st) != 0) input_failure(path, errno);
     if (S_ISDIR(st.st_mode)) input_failure(path, EISDIR);
     std::string s;
-    char buf[65536];
+    std::array<char, 65536> buf{};
     while (s.size() < want) {
-        const ssize_t n = ::read(fd, buf, std::min(sizeof buf, want - s.size()));
+        const ssize_t n = ::read(fd, buf.data(), std::min(buf.size(), want - s.size()));
         if (n < 0) {
             if (errno == EINTR) continue;
             input_failure(path, errno);
         }
         if (n == 0) break;
-        s.append(buf, static_cast<std::size_t>(n));
+        s.append(buf.data(), static_cast<std::size_t>(n));
     }
+    return s;
+}
+
+} // namespace
+
+std::string read_input(const std::string& path, std::size_t max_bytes) {
+    const std::size_t want = max_bytes == SIZE_MAX ? max_bytes : max_bytes + 1;
+    if (path == "-") return read_fd(0, path, want);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) input_failure(path, errno);
+    std::string s;
+    try {
+        s = read_fd(fd, path, want);
+    } catch (...) {
+        (void)::close(fd);
+        throw;
+    }
+    (void)::close(fd); // read-only: nothing to lose
     return s;
 }
 
