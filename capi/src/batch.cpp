@@ -11,9 +11,7 @@ shifan_batch* run_batch(const shifan_engine* engine, std::span<const std::string
                         const shifan_batch_options* opts) {
     shifan_batch_options o = SHIFAN_BATCH_OPTIONS_INIT;
     if (opts) {
-        if (opts->version < 1 || opts->version > SHIFAN_BATCH_OPTIONS_VERSION)
-            usage("shifan_batch_options 的版本 " + std::to_string(opts->version) + " 未知",
-                  "unknown shifan_batch_options version " + std::to_string(opts->version));
+        require_version(opts->version, SHIFAN_BATCH_OPTIONS_VERSION, "shifan_batch_options");
         o = *opts;
     }
     if (o.flags & ~(SHIFAN_BATCH_ITEM_JSON | SHIFAN_BATCH_KEEP_INPUT))

@@ -125,15 +125,20 @@ HandleTable& table() {
 // NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): the C ABI's errno-like last error, one per thread
 thread_local shifan_error last_error;
 
-// Preallocated answer for when even an error object cannot be made.
-void set_last_nomem() noexcept {
-    last_error.code = SHIFAN_ENOMEM;
+// The thread's last error set to `code` with no path, event or message (clear() never allocates).
+void reset_last_error(std::int32_t code) noexcept {
+    last_error.code = code;
     last_error.event_index = -1;
-    // Assigning short literals may still allocate in theory; clear() never does.
     last_error.path.clear();
     last_error.zh.clear();
     last_error.en.clear();
     last_error.both.clear();
+}
+
+// Preallocated answer for when even an error object cannot be made.
+void set_last_nomem() noexcept {
+    reset_last_error(SHIFAN_ENOMEM);
+    // Assigning short literals may still allocate in theory.
     try {
         last_error.zh = "内存不足";
         last_error.en = "out of memory";
@@ -227,9 +232,7 @@ int record_bad_handle(const void* h, const char* what) noexcept {
 json::Limits to_limits(const shifan_evaluate_options* o) {
     json::Limits l;
     if (!o) return l;
-    if (o->version < 1 || o->version > SHIFAN_EVALUATE_OPTIONS_VERSION)
-        usage("shifan_evaluate_options 的版本 " + std::to_string(o->version) + " 未知",
-              "unknown shifan_evaluate_options version " + std::to_string(o->version));
+    require_version(o->version, SHIFAN_EVALUATE_OPTIONS_VERSION, "shifan_evaluate_options");
     if (o->max_document_bytes) l.max_document_bytes = static_cast<std::size_t>(o->max_document_bytes);
     if (o->max_depth) l.max_depth = static_cast<std::size_t>(o->max_depth);
     if (o->max_array_length) l.max_array_length = static_cast<std::size_t>(o->max_array_length);
@@ -241,13 +244,17 @@ WriteOptions to_write_options(const shifan_json_options* o) {
     WriteOptions w;
     w.lang = Lang::both;
     if (!o) return w;
-    if (o->version < 1 || o->version > SHIFAN_JSON_OPTIONS_VERSION)
-        usage("shifan_json_options 的版本 " + std::to_string(o->version) + " 未知",
-              "unknown shifan_json_options version " + std::to_string(o->version));
+    require_version(o->version, SHIFAN_JSON_OPTIONS_VERSION, "shifan_json_options");
     w.lang = to_lang(o->lang);
     w.compact = o->compact != 0;
     w.messages = o->messages != 0;
     return w;
+}
+
+void require_version(unsigned int version, unsigned int latest, const char* name) {
+    if (version < 1 || version > latest)
+        usage(std::string(name) + " 的版本 " + std::to_string(version) + " 未知",
+              "unknown " + std::string(name) + " version " + std::to_string(version));
 }
 
 Scratch& scratch() {
@@ -283,14 +290,7 @@ SHIFAN_API const shifan_error* shifan_last_error(void) {
     return static_cast<const shifan_error*>(last_error_handle());
 }
 
-SHIFAN_API void shifan_clear_last_error(void) {
-    last_error.code = SHIFAN_OK;
-    last_error.event_index = -1;
-    last_error.path.clear();
-    last_error.zh.clear();
-    last_error.en.clear();
-    last_error.both.clear();
-}
+SHIFAN_API void shifan_clear_last_error(void) { reset_last_error(SHIFAN_OK); }
 
 SHIFAN_API int32_t shifan_error_code(const shifan_error* err_h) {
     const shifan_error* err = find_handle(err_h, "err");
@@ -345,39 +345,18 @@ SHIFAN_API int shifan_error_to_json(char** out, size_t* out_len, const shifan_er
 SHIFAN_API void shifan_error_free(shifan_error* err) { release(err); }
 
 SHIFAN_API int shifan_evaluate_options_init(shifan_evaluate_options* opts, unsigned int version) {
-    return guard(nullptr, [&] {
-        require_arg(opts, "opts");
-        if (version < 1 || version > SHIFAN_EVALUATE_OPTIONS_VERSION)
-            usage("shifan_evaluate_options 的版本 " + std::to_string(version) + " 未知",
-                  "unknown shifan_evaluate_options version " + std::to_string(version));
-        const shifan_evaluate_options init = SHIFAN_EVALUATE_OPTIONS_INIT;
-        *opts = init;
-        opts->version = version;
-    });
+    const shifan_evaluate_options init = SHIFAN_EVALUATE_OPTIONS_INIT;
+    return init_options(opts, version, SHIFAN_EVALUATE_OPTIONS_VERSION, init, "shifan_evaluate_options");
 }
 
 SHIFAN_API int shifan_json_options_init(shifan_json_options* opts, unsigned int version) {
-    return guard(nullptr, [&] {
-        require_arg(opts, "opts");
-        if (version < 1 || version > SHIFAN_JSON_OPTIONS_VERSION)
-            usage("shifan_json_options 的版本 " + std::to_string(version) + " 未知",
-                  "unknown shifan_json_options version " + std::to_string(version));
-        const shifan_json_options init = SHIFAN_JSON_OPTIONS_INIT;
-        *opts = init;
-        opts->version = version;
-    });
+    const shifan_json_options init = SHIFAN_JSON_OPTIONS_INIT;
+    return init_options(opts, version, SHIFAN_JSON_OPTIONS_VERSION, init, "shifan_json_options");
 }
 
 SHIFAN_API int shifan_batch_options_init(shifan_batch_options* opts, unsigned int version) {
-    return guard(nullptr, [&] {
-        require_arg(opts, "opts");
-        if (version < 1 || version > SHIFAN_BATCH_OPTIONS_VERSION)
-            usage("shifan_batch_options 的版本 " + std::to_string(version) + " 未知",
-                  "unknown shifan_batch_options version " + std::to_string(version));
-        const shifan_batch_options init = SHIFAN_BATCH_OPTIONS_INIT;
-        *opts = init;
-        opts->version = version;
-    });
+    const shifan_batch_options init = SHIFAN_BATCH_OPTIONS_INIT;
+    return init_options(opts, version, SHIFAN_BATCH_OPTIONS_VERSION, init, "shifan_batch_options");
 }
 
 } // extern "C"

@@ -206,6 +206,20 @@ std::string text_in(Lang lang, Render&& render) {
     return render(lang);
 }
 
+/// SHIFAN_EUSAGE (thrown) unless 1 <= `version` <= `latest` for the options struct `name`.
+void require_version(unsigned int version, unsigned int latest, const char* name);
+
+/// shifan_*_options_init: `*opts` = `init` with the version asked for. Never throws.
+template <class Options>
+int init_options(Options* opts, unsigned int version, unsigned int latest, const Options& init, const char* name) {
+    return guard(nullptr, [&] {
+        require_arg(opts, "opts");
+        require_version(version, latest, name);
+        *opts = init;
+        opts->version = version;
+    });
+}
+
 /// Input limits from evaluate options (0 = default).
 json::Limits to_limits(const shifan_evaluate_options* o);
 /// Write options from JSON options (NULL = the CLI's defaults).
