@@ -11,9 +11,7 @@ shifan_batch* run_batch(const shifan_engine* engine, std::span<const std::string
                         const shifan_batch_options* opts) {
     shifan_batch_options o = SHIFAN_BATCH_OPTIONS_INIT;
     if (opts) {
-        if (opts->version < 1 || opts->version > SHIFAN_BATCH_OPTIONS_VERSION)
-            usage("shifan_batch_options 的版本 " + std::to_string(opts->version) + " 未知",
-                  "unknown shifan_batch_options version " + std::to_string(opts->version));
+        require_version(opts->version, SHIFAN_BATCH_OPTIONS_VERSION, "shifan_batch_options");
         o = *opts;
     }
     if (o.flags & ~(SHIFAN_BATCH_ITEM_JSON | SHIFAN_BATCH_KEEP_INPUT))
@@ -59,8 +57,7 @@ shifan_batch* run_batch(const shifan_engine* engine, std::span<const std::string
             h->offsets.push_back(h->input.size());
         }
     }
-    register_handle(h.get(), batch_magic);
-    return h.release();
+    return adopt(std::move(h));
 }
 
 void require_index(const shifan_batch* b, std::size_t index) {
@@ -77,13 +74,13 @@ std::string_view kept_input(const shifan_batch* b, std::size_t index) {
 
 extern "C" {
 
-SHIFAN_API int shifan_evaluate_batch(shifan_batch** out, const shifan_engine* engine, const char* const* docs,
+SHIFAN_API int shifan_evaluate_batch(shifan_batch** out, const shifan_engine* engine_h, const char* const* docs,
                                      const size_t* lens, size_t n, const shifan_batch_options* opts,
                                      shifan_error** err) {
     return guard(err, [&] {
         require_arg(out, "out");
         *out = nullptr;
-        require_handle(engine, engine_magic, "engine");
+        auto* engine = require_handle(engine_h, "engine");
         if (n) {
             require_arg(docs, "docs");
             require_arg(lens, "lens");
@@ -99,13 +96,13 @@ SHIFAN_API int shifan_evaluate_batch(shifan_batch** out, const shifan_engine* en
     });
 }
 
-SHIFAN_API int shifan_evaluate_batch_buffer(shifan_batch** out, const shifan_engine* engine, const char* buffer,
+SHIFAN_API int shifan_evaluate_batch_buffer(shifan_batch** out, const shifan_engine* engine_h, const char* buffer,
                                             size_t buffer_len, const size_t* offsets, size_t n,
                                             const shifan_batch_options* opts, shifan_error** err) {
     return guard(err, [&] {
         require_arg(out, "out");
         *out = nullptr;
-        require_handle(engine, engine_magic, "engine");
+        auto* engine = require_handle(engine_h, "engine");
         require_arg(offsets, "offsets");
         if (!buffer && buffer_len) require_arg(buffer, "buffer");
         std::vector<std::string_view> views(n);
@@ -120,15 +117,14 @@ SHIFAN_API int shifan_evaluate_batch_buffer(shifan_batch** out, const shifan_eng
     });
 }
 
-SHIFAN_API int64_t shifan_batch_count(const shifan_batch* b) {
-    if (int rc = check_handle(b, batch_magic, "batch")) return rc;
-    return static_cast<int64_t>(b->items.size());
+SHIFAN_API int64_t shifan_batch_count(const shifan_batch* b_h) {
+    return read_handle<int64_t>(b_h, "batch", [&](const auto* b) { return static_cast<int64_t>(b->items.size()); });
 }
 
-SHIFAN_API int shifan_batch_summary(const shifan_batch* b, int32_t* status, uint8_t* verdicts, uint8_t* functions,
+SHIFAN_API int shifan_batch_summary(const shifan_batch* b_h, int32_t* status, uint8_t* verdicts, uint8_t* functions,
                                     size_t n, shifan_error** err) {
     return guard(err, [&] {
-        require_handle(b, batch_magic, "batch");
+        auto* b = require_handle(b_h, "batch");
         if (n != b->items.size())
             usage("n（" + std::to_string(n) + "）应等于批量结果数（" + std::to_string(b->items.size()) + "）",
                   "n (" + std::to_string(n) + ") must equal the number of items (" + std::to_string(b->items.size()) + ")");
@@ -141,12 +137,12 @@ SHIFAN_API int shifan_batch_summary(const shifan_batch* b, int32_t* status, uint
     });
 }
 
-SHIFAN_API int shifan_batch_item_json(char** out, size_t* out_len, const shifan_batch* b, size_t index,
+SHIFAN_API int shifan_batch_item_json(char** out, size_t* out_len, const shifan_batch* b_h, size_t index,
                                       shifan_error** err) {
     return guard(err, [&] {
         require_arg(out, "out");
         *out = nullptr;
-        require_handle(b, batch_magic, "batch");
+        auto* b = require_handle(b_h, "batch");
         require_index(b, index);
         if (b->flags & SHIFAN_BATCH_ITEM_JSON) {
             give_string(out, out_len, b->items[index].json);
@@ -168,11 +164,11 @@ SHIFAN_API int shifan_batch_item_json(char** out, size_t* out_len, const shifan_
     });
 }
 
-SHIFAN_API int shifan_batch_item_error(shifan_error** out, const shifan_batch* b, size_t index, shifan_error** err) {
+SHIFAN_API int shifan_batch_item_error(shifan_error** out, const shifan_batch* b_h, size_t index, shifan_error** err) {
     return guard(err, [&] {
         require_arg(out, "out");
         *out = nullptr;
-        require_handle(b, batch_magic, "batch");
+        auto* b = require_handle(b_h, "batch");
         require_index(b, index);
         const auto& e = b->errors[index];
         if (!e) return;
@@ -183,17 +179,16 @@ SHIFAN_API int shifan_batch_item_error(shifan_error** out, const shifan_batch* b
         h->en = e->message().en;
         h->both = h->zh + " / " + h->en;
         h->event_index = e->event_index;
-        register_handle(h.get(), error_magic);
-        *out = h.release();
+        *out = adopt(std::move(h));
     });
 }
 
-SHIFAN_API int shifan_batch_item_evaluation(shifan_evaluation** out, const shifan_batch* b, size_t index,
+SHIFAN_API int shifan_batch_item_evaluation(shifan_evaluation** out, const shifan_batch* b_h, size_t index,
                                             shifan_error** err) {
     return guard(err, [&] {
         require_arg(out, "out");
         *out = nullptr;
-        require_handle(b, batch_magic, "batch");
+        auto* b = require_handle(b_h, "batch");
         require_index(b, index);
         if (!(b->flags & SHIFAN_BATCH_KEEP_INPUT))
             usage("此批量结果未保留输入：请在选项中设置 SHIFAN_BATCH_KEEP_INPUT",
@@ -202,15 +197,6 @@ SHIFAN_API int shifan_batch_item_evaluation(shifan_evaluation** out, const shifa
     });
 }
 
-SHIFAN_API void shifan_batch_free(shifan_batch* b) {
-    if (!b) return;
-    if (!unregister_handle(b, batch_magic)) {
-        record(nullptr, SHIFAN_EHANDLE, "", "shifan_batch_free：不是有效的批量结果句柄（重复释放？）",
-               "shifan_batch_free: not a live batch (freed twice?)");
-        return;
-    }
-    b->magic = dead_magic;
-    delete b;
-}
+SHIFAN_API void shifan_batch_free(shifan_batch* b) { release(b); }
 
 } // extern "C"

@@ -1,9 +1,9 @@
 // Versions, status codes, errors, strings, options: what every other part of the C ABI uses.
 #include "internal.hpp"
 
-#include <array>
+#include <atomic>
 #include <new>
-#include <unordered_map>
+#include <vector>
 
 using namespace shifan;
 using namespace shifan::capi;
@@ -26,53 +26,119 @@ namespace shifan::capi {
 
 namespace {
 
-// Live handles, sharded to keep the lock short when many threads create and free handles.
-class Registry {
+// The handle table. A handle value is (generation << 32) | (slot << 4) | kind: slots live in
+// chunks that are never freed or moved, so finding a handle takes no lock and never touches memory
+// the caller gave; adding and removing take one mutex. Slot 0 is never used: the value with slot 0
+// and generation 0 stands for the calling thread's last error.
+class HandleTable {
 public:
-    void add(const void* p, std::uint32_t magic) {
-        Shard& s = shard(p);
-        std::lock_guard<std::mutex> lock(s.mutex);
-        s.live[p] = magic;
+    void* add(Kind kind, void* object) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        std::uint32_t index = 0;
+        if (!free_.empty()) {
+            index = free_.back();
+            free_.pop_back();
+        } else {
+            if (next_ >= max_slots) throw std::bad_alloc();
+            index = next_++;
+            std::atomic<Slot*>& chunk = chunks_[index / chunk_size];
+            if (!chunk.load(std::memory_order_relaxed)) chunk.store(new Slot[chunk_size], std::memory_order_release);
+        }
+        Slot& s = slot(index);
+        if (++s.generation == 0) s.generation = 1; // generation 0 is never live
+        s.object.store(object, std::memory_order_relaxed);
+        const std::uint64_t tag = tag_of(s.generation, kind);
+        s.tag.store(tag, std::memory_order_release);
+        return value_of(index, s.generation, kind);
     }
-    bool remove(const void* p, std::uint32_t magic) noexcept {
-        Shard& s = shard(p);
-        std::lock_guard<std::mutex> lock(s.mutex);
-        auto it = s.live.find(p);
-        if (it == s.live.end() || it->second != magic) return false;
-        s.live.erase(it);
-        return true;
+
+    void* find(const void* handle, Kind kind) const noexcept {
+        const Slot* s = lookup(handle, kind);
+        return s ? s->object.load(std::memory_order_acquire) : nullptr;
+    }
+
+    void* remove(const void* handle, Kind kind) noexcept {
+        std::lock_guard<std::mutex> lock(mutex_);
+        Slot* s = lookup(handle, kind);
+        if (!s) return nullptr;
+        s->tag.store(0, std::memory_order_release);
+        void* object = s->object.exchange(nullptr, std::memory_order_acq_rel);
+        try {
+            free_.push_back(static_cast<std::uint32_t>(split(handle).slot));
+        } catch (...) {
+            // The slot is lost to reuse (out of memory): harmless.
+        }
+        return object;
     }
 
 private:
-    struct Shard {
-        std::mutex mutex;
-        std::unordered_map<const void*, std::uint32_t> live;
+    static constexpr std::uint32_t chunk_size = 4096;
+    static constexpr std::uint32_t max_slots = 1U << 24; // 16,777,216 live handles
+    struct Slot {
+        std::atomic<std::uint64_t> tag{0}; // (generation << 8) | kind while live, else 0
+        std::atomic<void*> object{nullptr};
+        std::uint32_t generation = 0; // guarded by mutex_
     };
-    Shard& shard(const void* p) noexcept {
-        const auto v = reinterpret_cast<std::uintptr_t>(p); // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast): hashing the address, never turned back into a pointer
-        return shards_[(v >> 4) % shards_.size()];
+    struct Parts {
+        std::uint64_t slot;
+        std::uint64_t generation;
+        std::uint64_t kind;
+    };
+    static std::uint64_t tag_of(std::uint64_t generation, Kind kind) noexcept {
+        return (generation << 8U) | static_cast<std::uint64_t>(kind);
     }
-    std::array<Shard, 16> shards_;
+    static void* value_of(std::uint64_t index, std::uint64_t generation, Kind kind) noexcept {
+        const std::uint64_t v = (generation << 32U) | (index << 4U) | static_cast<std::uint64_t>(kind);
+        return reinterpret_cast<void*>(static_cast<std::uintptr_t>(v)); // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast,performance-no-int-to-ptr): an opaque handle value, never dereferenced
+    }
+    static Parts split(const void* handle) noexcept {
+        const auto v = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(handle)); // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast): decoding the opaque value
+        return {(v >> 4U) & 0xFFFFFFU, v >> 32U, v & 0xFU};
+    }
+    Slot& slot(std::uint32_t index) const noexcept {
+        return chunks_[index / chunk_size].load(std::memory_order_acquire)[index % chunk_size];
+    }
+    Slot* lookup(const void* handle, Kind kind) const noexcept {
+        const Parts p = split(handle);
+        if (p.kind != static_cast<std::uint64_t>(kind) || p.slot == 0 || p.slot >= max_slots || p.generation == 0)
+            return nullptr;
+        Slot* chunk = chunks_[p.slot / chunk_size].load(std::memory_order_acquire);
+        if (!chunk) return nullptr;
+        Slot& s = chunk[p.slot % chunk_size];
+        return s.tag.load(std::memory_order_acquire) == tag_of(p.generation, kind) ? &s : nullptr;
+    }
+
+    mutable std::mutex mutex_;
+    std::uint32_t next_ = 1; // slot 0 is never used
+    std::vector<std::uint32_t> free_;
+    std::unique_ptr<std::atomic<Slot*>[]> chunks_ = std::make_unique<std::atomic<Slot*>[]>(max_slots / chunk_size);
 };
 
-Registry& registry() {
-    // NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): the one registry of live handles, guarded by its shards' mutexes
-    static Registry* r = new Registry(); // never destroyed: handles may be freed during exit
-    return *r;
+static_assert(sizeof(std::uintptr_t) >= 8, "handle values need 64-bit pointers");
+
+HandleTable& table() {
+    // NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables,cppcoreguidelines-owning-memory): the one table of live handles; never destroyed, since handles may be freed during exit
+    static HandleTable* t = new HandleTable();
+    return *t;
 }
 
 // NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): the C ABI's errno-like last error, one per thread
 thread_local shifan_error last_error;
 
-// Preallocated answer for when even an error object cannot be made.
-void set_last_nomem() noexcept {
-    last_error.code = SHIFAN_ENOMEM;
+// The thread's last error set to `code` with no path, event or message (clear() never allocates).
+void reset_last_error(std::int32_t code) noexcept {
+    last_error.code = code;
     last_error.event_index = -1;
-    // Assigning short literals may still allocate in theory; clear() never does.
     last_error.path.clear();
     last_error.zh.clear();
     last_error.en.clear();
     last_error.both.clear();
+}
+
+// Preallocated answer for when even an error object cannot be made.
+void set_last_nomem() noexcept {
+    reset_last_error(SHIFAN_ENOMEM);
+    // Assigning short literals may still allocate in theory.
     try {
         last_error.zh = "内存不足";
         last_error.en = "out of memory";
@@ -83,13 +149,22 @@ void set_last_nomem() noexcept {
 
 } // namespace
 
-void register_handle(const void* p, std::uint32_t magic) { registry().add(p, magic); }
-bool unregister_handle(const void* p, std::uint32_t magic) noexcept { return p && registry().remove(p, magic); }
+void* handles::add(Kind kind, void* object) { return table().add(kind, object); }
+
+void* handles::find(const void* handle, Kind kind) noexcept {
+    if (kind == Kind::error && handle == last_error_handle()) return &last_error;
+    return table().find(handle, kind);
+}
+
+void* handles::remove(const void* handle, Kind kind) noexcept { return table().remove(handle, kind); }
+
+const void* last_error_handle() noexcept {
+    return reinterpret_cast<const void*>(static_cast<std::uintptr_t>(Kind::error)); // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast,performance-no-int-to-ptr): an opaque handle value, never dereferenced
+}
 
 int record(shifan_error** err, std::int32_t code, std::string_view path, std::string_view zh, std::string_view en,
            std::int64_t event_index) noexcept {
     try {
-        last_error.magic = error_magic;
         last_error.code = code;
         last_error.path.assign(path);
         last_error.zh.assign(zh);
@@ -104,15 +179,15 @@ int record(shifan_error** err, std::int32_t code, std::string_view path, std::st
     if (err) {
         *err = nullptr;
         try {
-            auto e = std::make_unique<shifan_error>(last_error);
-            register_handle(e.get(), error_magic);
-            *err = e.release();
+            *err = adopt(std::make_unique<shifan_error>(last_error));
         } catch (...) {
             // *err stays NULL: the return code is authoritative.
         }
     }
     return code;
 }
+
+std::int32_t last_error_code() noexcept { return last_error.code; }
 
 int record_current_exception(shifan_error** err) noexcept {
     try {
@@ -132,22 +207,32 @@ int record_current_exception(shifan_error** err) noexcept {
     }
 }
 
-int check_handle(const void* h, std::uint32_t magic, const char* what) noexcept {
-    if (!h)
-        return record_lazy(SHIFAN_EUSAGE, [&] { return std::string("参数 ") + what + " 为空（NULL）"; },
-                           [&] { return std::string(what) + " is NULL"; });
-    if (magic_of(h) != magic)
-        return record_lazy(SHIFAN_EHANDLE, [&] { return std::string("参数 ") + what + " 不是有效的句柄（已释放或类型不符）"; },
-                           [&] { return std::string(what) + " is not a live handle of the expected kind (freed, or another kind)"; });
-    return SHIFAN_OK;
+namespace {
+Text bad_handle_text(const void* h, const char* what) {
+    if (!h) return Text{std::string("参数 ") + what + " 为空（NULL）", std::string(what) + " is NULL"};
+    return Text{std::string("参数 ") + what + " 不是有效的句柄（已释放或类型不符）",
+                std::string(what) + " is not a live handle of the expected kind (freed, or another kind)"};
+}
+} // namespace
+
+void throw_bad_handle(const void* h, const char* what) {
+    throw Failure{h ? SHIFAN_EHANDLE : SHIFAN_EUSAGE, "", bad_handle_text(h, what)};
+}
+
+int record_bad_handle(const void* h, const char* what) noexcept {
+    const std::int32_t code = h ? SHIFAN_EHANDLE : SHIFAN_EUSAGE;
+    try {
+        const Text t = bad_handle_text(h, what);
+        return record(nullptr, code, "", t.zh, t.en);
+    } catch (...) {
+        return record(nullptr, code, "", "（内存不足，无法给出详情）", "(out of memory: no details)");
+    }
 }
 
 json::Limits to_limits(const shifan_evaluate_options* o) {
     json::Limits l;
     if (!o) return l;
-    if (o->version < 1 || o->version > SHIFAN_EVALUATE_OPTIONS_VERSION)
-        usage("shifan_evaluate_options 的版本 " + std::to_string(o->version) + " 未知",
-              "unknown shifan_evaluate_options version " + std::to_string(o->version));
+    require_version(o->version, SHIFAN_EVALUATE_OPTIONS_VERSION, "shifan_evaluate_options");
     if (o->max_document_bytes) l.max_document_bytes = static_cast<std::size_t>(o->max_document_bytes);
     if (o->max_depth) l.max_depth = static_cast<std::size_t>(o->max_depth);
     if (o->max_array_length) l.max_array_length = static_cast<std::size_t>(o->max_array_length);
@@ -159,13 +244,17 @@ WriteOptions to_write_options(const shifan_json_options* o) {
     WriteOptions w;
     w.lang = Lang::both;
     if (!o) return w;
-    if (o->version < 1 || o->version > SHIFAN_JSON_OPTIONS_VERSION)
-        usage("shifan_json_options 的版本 " + std::to_string(o->version) + " 未知",
-              "unknown shifan_json_options version " + std::to_string(o->version));
+    require_version(o->version, SHIFAN_JSON_OPTIONS_VERSION, "shifan_json_options");
     w.lang = to_lang(o->lang);
     w.compact = o->compact != 0;
     w.messages = o->messages != 0;
     return w;
+}
+
+void require_version(unsigned int version, unsigned int latest, const char* name) {
+    if (version < 1 || version > latest)
+        usage(std::string(name) + " 的版本 " + std::to_string(version) + " 未知",
+              "unknown " + std::string(name) + " version " + std::to_string(version));
 }
 
 Scratch& scratch() {
@@ -197,29 +286,24 @@ SHIFAN_API const char* shifan_code_name(int32_t code) {
 // NOLINTNEXTLINE(cppcoreguidelines-no-malloc): releases the plain char* strings give_string() malloc'ed for C callers
 SHIFAN_API void shifan_string_free(char* s) { std::free(s); }
 
-SHIFAN_API const shifan_error* shifan_last_error(void) { return &last_error; }
-
-SHIFAN_API void shifan_clear_last_error(void) {
-    last_error.code = SHIFAN_OK;
-    last_error.event_index = -1;
-    last_error.path.clear();
-    last_error.zh.clear();
-    last_error.en.clear();
-    last_error.both.clear();
+SHIFAN_API const shifan_error* shifan_last_error(void) {
+    return static_cast<const shifan_error*>(last_error_handle());
 }
 
-SHIFAN_API int32_t shifan_error_code(const shifan_error* err) {
-    if (int rc = check_handle(err, error_magic, "err")) return rc;
-    return err->code;
+SHIFAN_API void shifan_clear_last_error(void) { reset_last_error(SHIFAN_OK); }
+
+SHIFAN_API int32_t shifan_error_code(const shifan_error* err_h) {
+    const shifan_error* err = find_handle(err_h, "err");
+    return err ? err->code : last_error.code;
 }
 
-SHIFAN_API const char* shifan_error_path(const shifan_error* err) {
-    if (check_handle(err, error_magic, "err")) return nullptr;
-    return err->path.c_str();
+SHIFAN_API const char* shifan_error_path(const shifan_error* err_h) {
+    return read_handle<const char*>(err_h, "err", [](const shifan_error* e) { return e->path.c_str(); });
 }
 
-SHIFAN_API const char* shifan_error_message(const shifan_error* err, int32_t lang) {
-    if (check_handle(err, error_magic, "err")) return nullptr;
+SHIFAN_API const char* shifan_error_message(const shifan_error* err_h, int32_t lang) {
+    const shifan_error* err = find_handle(err_h, "err");
+    if (!err) return nullptr;
     switch (lang) {
     case SHIFAN_LANG_ZH: return err->zh.c_str();
     case SHIFAN_LANG_EN: return err->en.c_str();
@@ -230,18 +314,18 @@ SHIFAN_API const char* shifan_error_message(const shifan_error* err, int32_t lan
     return nullptr;
 }
 
-SHIFAN_API int64_t shifan_error_event_index(const shifan_error* err) {
-    if (int rc = check_handle(err, error_magic, "err")) return rc;
-    return err->event_index;
+SHIFAN_API int64_t shifan_error_event_index(const shifan_error* err_h) {
+    const shifan_error* err = find_handle(err_h, "err");
+    return err ? err->event_index : last_error.code;
 }
 
-SHIFAN_API int shifan_error_to_json(char** out, size_t* out_len, const shifan_error* err) {
+SHIFAN_API int shifan_error_to_json(char** out, size_t* out_len, const shifan_error* err_h) {
     // Copy first: recording a failure below would overwrite the thread's last error, which `err`
     // may be.
     return guard(nullptr, [&] {
         require_arg(out, "out");
         *out = nullptr;
-        require_handle(err, error_magic, "err");
+        const shifan_error* err = require_handle(err_h, "err");
         std::string s;
         json::Writer w(s);
         w.begin_object().key("error").begin_object();
@@ -258,52 +342,21 @@ SHIFAN_API int shifan_error_to_json(char** out, size_t* out_len, const shifan_er
     });
 }
 
-SHIFAN_API void shifan_error_free(shifan_error* err) {
-    if (!err) return;
-    if (!unregister_handle(err, error_magic)) {
-        if (err != &last_error)
-            record(nullptr, SHIFAN_EHANDLE, "", "shifan_error_free：不是有效的错误对象（重复释放？）",
-                   "shifan_error_free: not a live error object (freed twice?)");
-        return;
-    }
-    err->magic = dead_magic;
-    delete err;
-}
+SHIFAN_API void shifan_error_free(shifan_error* err) { release(err); }
 
 SHIFAN_API int shifan_evaluate_options_init(shifan_evaluate_options* opts, unsigned int version) {
-    return guard(nullptr, [&] {
-        require_arg(opts, "opts");
-        if (version < 1 || version > SHIFAN_EVALUATE_OPTIONS_VERSION)
-            usage("shifan_evaluate_options 的版本 " + std::to_string(version) + " 未知",
-                  "unknown shifan_evaluate_options version " + std::to_string(version));
-        const shifan_evaluate_options init = SHIFAN_EVALUATE_OPTIONS_INIT;
-        *opts = init;
-        opts->version = version;
-    });
+    const shifan_evaluate_options init = SHIFAN_EVALUATE_OPTIONS_INIT;
+    return init_options(opts, version, SHIFAN_EVALUATE_OPTIONS_VERSION, init, "shifan_evaluate_options");
 }
 
 SHIFAN_API int shifan_json_options_init(shifan_json_options* opts, unsigned int version) {
-    return guard(nullptr, [&] {
-        require_arg(opts, "opts");
-        if (version < 1 || version > SHIFAN_JSON_OPTIONS_VERSION)
-            usage("shifan_json_options 的版本 " + std::to_string(version) + " 未知",
-                  "unknown shifan_json_options version " + std::to_string(version));
-        const shifan_json_options init = SHIFAN_JSON_OPTIONS_INIT;
-        *opts = init;
-        opts->version = version;
-    });
+    const shifan_json_options init = SHIFAN_JSON_OPTIONS_INIT;
+    return init_options(opts, version, SHIFAN_JSON_OPTIONS_VERSION, init, "shifan_json_options");
 }
 
 SHIFAN_API int shifan_batch_options_init(shifan_batch_options* opts, unsigned int version) {
-    return guard(nullptr, [&] {
-        require_arg(opts, "opts");
-        if (version < 1 || version > SHIFAN_BATCH_OPTIONS_VERSION)
-            usage("shifan_batch_options 的版本 " + std::to_string(version) + " 未知",
-                  "unknown shifan_batch_options version " + std::to_string(version));
-        const shifan_batch_options init = SHIFAN_BATCH_OPTIONS_INIT;
-        *opts = init;
-        opts->version = version;
-    });
+    const shifan_batch_options init = SHIFAN_BATCH_OPTIONS_INIT;
+    return init_options(opts, version, SHIFAN_BATCH_OPTIONS_VERSION, init, "shifan_batch_options");
 }
 
 } // extern "C"

@@ -12,8 +12,7 @@ shifan_engine* new_engine(SharedRulePack pack) {
     auto h = std::make_unique<shifan_engine>();
     h->pack = std::move(pack);
     h->engine = std::make_shared<const Engine>(h->pack, Interpretations{});
-    register_handle(h.get(), engine_magic);
-    return h.release();
+    return adopt(std::move(h));
 }
 
 } // namespace
@@ -46,10 +45,10 @@ SHIFAN_API int shifan_engine_new_from_rule_pack_json_v2(shifan_engine** out, con
     });
 }
 
-SHIFAN_API int shifan_engine_set_interpretation(shifan_engine* engine, const char* name, const char* value,
+SHIFAN_API int shifan_engine_set_interpretation(shifan_engine* engine_h, const char* name, const char* value,
                                                 shifan_error** err) {
     return guard(err, [&] {
-        require_handle(engine, engine_magic, "engine");
+        auto* engine = require_handle(engine_h, "engine");
         require_arg(name, "name");
         require_arg(value, "value");
         Interpretations readings = engine->engine->interpretations();
@@ -63,10 +62,10 @@ SHIFAN_API int shifan_engine_set_calendar_json(shifan_engine* engine, const char
     return shifan_engine_set_calendar_json_v2(engine, json, len, nullptr, err);
 }
 
-SHIFAN_API int shifan_engine_set_calendar_json_v2(shifan_engine* engine, const char* json, size_t len,
+SHIFAN_API int shifan_engine_set_calendar_json_v2(shifan_engine* engine_h, const char* json, size_t len,
                                                   const shifan_evaluate_options* opts, shifan_error** err) {
     return guard(err, [&] {
-        require_handle(engine, engine_magic, "engine");
+        auto* engine = require_handle(engine_h, "engine");
         if (!json && len) require_arg(json, "json");
         const json::Limits limits = to_limits(opts);
         auto calendar =
@@ -80,8 +79,9 @@ SHIFAN_API int shifan_engine_set_calendar_json_v2(shifan_engine* engine, const c
     });
 }
 
-SHIFAN_API const char* shifan_engine_interpretation(const shifan_engine* engine, const char* name) {
-    if (check_handle(engine, engine_magic, "engine")) return nullptr;
+SHIFAN_API const char* shifan_engine_interpretation(const shifan_engine* engine_h, const char* name) {
+    const auto* engine = find_handle(engine_h, "engine");
+    if (!engine) return nullptr;
     if (!name) {
         record(nullptr, SHIFAN_EUSAGE, "", "参数 name 为空（NULL）", "name is NULL");
         return nullptr;
@@ -96,34 +96,18 @@ SHIFAN_API const char* shifan_engine_interpretation(const shifan_engine* engine,
     return nullptr;
 }
 
-SHIFAN_API const char* shifan_engine_rule_pack_id(const shifan_engine* engine) {
-    if (check_handle(engine, engine_magic, "engine")) return nullptr;
-    return engine->pack->id.c_str();
+SHIFAN_API const char* shifan_engine_rule_pack_id(const shifan_engine* engine_h) {
+    return read_handle<const char*>(engine_h, "engine", [&](const auto* engine) { return engine->pack->id.c_str(); });
 }
 
-SHIFAN_API const char* shifan_engine_rule_pack_version(const shifan_engine* engine) {
-    if (check_handle(engine, engine_magic, "engine")) return nullptr;
-    return engine->pack->version.c_str();
+SHIFAN_API const char* shifan_engine_rule_pack_version(const shifan_engine* engine_h) {
+    return read_handle<const char*>(engine_h, "engine", [&](const auto* engine) { return engine->pack->version.c_str(); });
 }
 
 SHIFAN_API int shifan_engine_rules_json(char** out, size_t* out_len, const shifan_engine* engine, shifan_error** err) {
-    return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
-        require_handle(engine, engine_magic, "engine");
-        give_string(out, out_len, registry_json(*engine->pack));
-    });
+    return give_text(out, out_len, engine, "engine", err, [](const shifan_engine& e) { return registry_json(*e.pack); });
 }
 
-SHIFAN_API void shifan_engine_free(shifan_engine* engine) {
-    if (!engine) return;
-    if (!unregister_handle(engine, engine_magic)) {
-        record(nullptr, SHIFAN_EHANDLE, "", "shifan_engine_free：不是有效的引擎句柄（重复释放？）",
-               "shifan_engine_free: not a live engine (freed twice?)");
-        return;
-    }
-    engine->magic = dead_magic;
-    delete engine;
-}
+SHIFAN_API void shifan_engine_free(shifan_engine* engine) { release(engine); }
 
 } // extern "C"

@@ -19,13 +19,13 @@ bool format_quantity(std::string& out, const Quantity& q) {
     return false;
 }
 
-const shifan_evaluation* valid(const shifan_evaluation* e) {
-    return check_handle(e, evaluation_magic, "evaluation") ? nullptr : e;
-}
+/// The evaluation a handle names, or nullptr (recorded as the last error).
+const shifan_evaluation* valid(const shifan_evaluation* h) { return find_handle(h, "evaluation"); }
 
 /// The evaluation and the check at `index`, or nullptr (recorded as the last error).
-const shifan_evaluation* valid(const shifan_evaluation* e, std::size_t index) {
-    if (!valid(e)) return nullptr;
+const shifan_evaluation* valid(const shifan_evaluation* h, std::size_t index) {
+    const shifan_evaluation* e = valid(h);
+    if (!e) return nullptr;
     if (index >= rule_count) {
         record_lazy(SHIFAN_EUSAGE, [&] { return "检查项序号 " + std::to_string(index) + " 超出范围"; },
                     [&] { return "check index " + std::to_string(index) + " is out of range"; });
@@ -65,8 +65,9 @@ void compute_numbers(const shifan_evaluation& e) {
 }
 
 /// Number `which` (0 .. numbers_per_check-1, see there) of check `index`, or nullptr.
-const char* number(const shifan_evaluation* e, std::size_t index, std::size_t which) {
-    if (!valid(e, index)) return nullptr;
+const char* number(const shifan_evaluation* h, std::size_t index, std::size_t which) {
+    const shifan_evaluation* e = valid(h, index);
+    if (!e) return nullptr;
     try {
         compute_numbers(*e);
     } catch (...) {
@@ -95,32 +96,31 @@ shifan_evaluation* make_evaluation(const std::shared_ptr<const Engine>& engine, 
     engine->evaluate(h->app, h->evaluation);
     h->engine = engine;
     fill(*h);
-    register_handle(h.get(), evaluation_magic);
-    return h.release();
+    return adopt(std::move(h));
 }
 
 } // namespace shifan::capi
 
 extern "C" {
 
-SHIFAN_API int shifan_evaluate(shifan_evaluation** out, const shifan_engine* engine, const char* json, size_t len,
+SHIFAN_API int shifan_evaluate(shifan_evaluation** out, const shifan_engine* engine_h, const char* json, size_t len,
                                const shifan_evaluate_options* opts, shifan_error** err) {
     return guard(err, [&] {
         require_arg(out, "out");
         *out = nullptr;
-        require_handle(engine, engine_magic, "engine");
+        auto* engine = require_handle(engine_h, "engine");
         if (!json && len) require_arg(json, "json");
         *out = make_evaluation(engine->engine, std::string_view(json ? json : "", len), to_limits(opts));
     });
 }
 
-SHIFAN_API int shifan_evaluate_to_json(char** out, size_t* out_len, const shifan_engine* engine, const char* json,
+SHIFAN_API int shifan_evaluate_to_json(char** out, size_t* out_len, const shifan_engine* engine_h, const char* json,
                                        size_t len, const shifan_evaluate_options* opts,
                                        const shifan_json_options* json_opts, shifan_error** err) {
     return guard(err, [&] {
         require_arg(out, "out");
         *out = nullptr;
-        require_handle(engine, engine_magic, "engine");
+        auto* engine = require_handle(engine_h, "engine");
         if (!json && len) require_arg(json, "json");
         const WriteOptions w = to_write_options(json_opts);
         Scratch& s = scratch();
@@ -132,87 +132,86 @@ SHIFAN_API int shifan_evaluate_to_json(char** out, size_t* out_len, const shifan
     });
 }
 
-SHIFAN_API int32_t shifan_evaluation_verdict(const shifan_evaluation* e) {
-    if (int rc = check_handle(e, evaluation_magic, "evaluation")) return rc;
-    return static_cast<int32_t>(e->evaluation.verdict);
+SHIFAN_API int32_t shifan_evaluation_verdict(const shifan_evaluation* e_h) {
+    return read_handle<int32_t>(e_h, "evaluation", [&](const auto* e) { return static_cast<int32_t>(e->evaluation.verdict); });
 }
 
-SHIFAN_API int32_t shifan_evaluation_qualified_functions(const shifan_evaluation* e) {
-    if (int rc = check_handle(e, evaluation_magic, "evaluation")) return rc;
-    return e->evaluation.qualified_functions;
+SHIFAN_API int32_t shifan_evaluation_qualified_functions(const shifan_evaluation* e_h) {
+    return read_handle<int32_t>(e_h, "evaluation", [&](const auto* e) { return e->evaluation.qualified_functions; });
 }
 
-SHIFAN_API const char* shifan_evaluation_application_id(const shifan_evaluation* e) {
-    if (!valid(e)) return nullptr;
-    return e->app.id ? e->app.id->c_str() : nullptr;
+SHIFAN_API const char* shifan_evaluation_application_id(const shifan_evaluation* e_h) {
+    return read_handle<const char*>(e_h, "evaluation", [&](const auto* e) { return e->app.id ? e->app.id->c_str() : nullptr; });
 }
 
-SHIFAN_API int32_t shifan_evaluation_review_year(const shifan_evaluation* e) {
-    if (int rc = check_handle(e, evaluation_magic, "evaluation")) return rc;
-    return e->evaluation.review_year;
+SHIFAN_API int32_t shifan_evaluation_review_year(const shifan_evaluation* e_h) {
+    return read_handle<int32_t>(e_h, "evaluation", [&](const auto* e) { return e->evaluation.review_year; });
 }
 
-SHIFAN_API const char* shifan_evaluation_reference_date(const shifan_evaluation* e) {
-    if (!valid(e)) return nullptr;
-    return e->reference_date.c_str();
+SHIFAN_API const char* shifan_evaluation_reference_date(const shifan_evaluation* e_h) {
+    return read_handle<const char*>(e_h, "evaluation", [&](const auto* e) { return e->reference_date.c_str(); });
 }
 
-SHIFAN_API const char* shifan_evaluation_rule_pack_id(const shifan_evaluation* e) {
-    if (!valid(e)) return nullptr;
-    return e->engine->rule_pack().id.c_str();
+SHIFAN_API const char* shifan_evaluation_rule_pack_id(const shifan_evaluation* e_h) {
+    return read_handle<const char*>(e_h, "evaluation", [&](const auto* e) { return e->engine->rule_pack().id.c_str(); });
 }
 
-SHIFAN_API const char* shifan_evaluation_rule_pack_version(const shifan_evaluation* e) {
-    if (!valid(e)) return nullptr;
-    return e->engine->rule_pack().version.c_str();
+SHIFAN_API const char* shifan_evaluation_rule_pack_version(const shifan_evaluation* e_h) {
+    return read_handle<const char*>(e_h, "evaluation", [&](const auto* e) { return e->engine->rule_pack().version.c_str(); });
 }
 
-SHIFAN_API int32_t shifan_evaluation_check_count(const shifan_evaluation* e) {
-    if (int rc = check_handle(e, evaluation_magic, "evaluation")) return rc;
-    return static_cast<int32_t>(rule_count);
+SHIFAN_API int32_t shifan_evaluation_check_count(const shifan_evaluation* e_h) {
+    return read_handle<int32_t>(e_h, "evaluation", [](const auto*) { return static_cast<int32_t>(rule_count); });
 }
 
-SHIFAN_API int32_t shifan_evaluation_check_index(const shifan_evaluation* e, const char* id) {
-    if (int rc = check_handle(e, evaluation_magic, "evaluation")) return rc;
+SHIFAN_API int32_t shifan_evaluation_check_index(const shifan_evaluation* e_h, const char* id) {
+    const auto* e = find_handle(e_h, "evaluation");
+    if (!e) return last_error_code();
     if (!id) return record(nullptr, SHIFAN_EUSAGE, "", "参数 id 为空（NULL）", "id is NULL");
     if (auto r = rule_by_id(id)) return static_cast<int32_t>(*r);
     return record_lazy(SHIFAN_EUSAGE, [&] { return "未知的检查项“" + std::string(id) + "”"; },
                        [&] { return "unknown check id \"" + std::string(id) + "\""; });
 }
 
-SHIFAN_API const char* shifan_evaluation_check_id(const shifan_evaluation* e, size_t index) {
-    if (!valid(e, index)) return nullptr;
+SHIFAN_API const char* shifan_evaluation_check_id(const shifan_evaluation* e_h, size_t index) {
+    const auto* e = valid(e_h, index);
+    if (!e) return nullptr;
     return rule_catalog[index].id.data(); // string literals: NUL-terminated
 }
 
-SHIFAN_API const char* shifan_evaluation_check_citation(const shifan_evaluation* e, size_t index, int32_t lang) {
-    if (!valid(e, index)) return nullptr;
+SHIFAN_API const char* shifan_evaluation_check_citation(const shifan_evaluation* e_h, size_t index, int32_t lang) {
+    const auto* e = valid(e_h, index);
+    if (!e) return nullptr;
     if (lang == SHIFAN_LANG_ZH) return rule_catalog[index].citation.zh.data();
     if (lang == SHIFAN_LANG_EN) return rule_catalog[index].citation.en.data();
     record(nullptr, SHIFAN_EUSAGE, "", "语言代码应为 0（zh）或 1（en）", "lang must be 0 (zh) or 1 (en)");
     return nullptr;
 }
 
-SHIFAN_API const char* shifan_evaluation_check_title(const shifan_evaluation* e, size_t index, int32_t lang) {
-    if (!valid(e, index)) return nullptr;
+SHIFAN_API const char* shifan_evaluation_check_title(const shifan_evaluation* e_h, size_t index, int32_t lang) {
+    const auto* e = valid(e_h, index);
+    if (!e) return nullptr;
     if (lang == SHIFAN_LANG_ZH) return rule_catalog[index].title.zh.data();
     if (lang == SHIFAN_LANG_EN) return rule_catalog[index].title.en.data();
     record(nullptr, SHIFAN_EUSAGE, "", "语言代码应为 0（zh）或 1（en）", "lang must be 0 (zh) or 1 (en)");
     return nullptr;
 }
 
-SHIFAN_API int32_t shifan_evaluation_check_kind(const shifan_evaluation* e, size_t index) {
-    if (!valid(e, index)) return shifan_last_error()->code;
+SHIFAN_API int32_t shifan_evaluation_check_kind(const shifan_evaluation* e_h, size_t index) {
+    const auto* e = valid(e_h, index);
+    if (!e) return last_error_code();
     return rule_catalog[index].combine == Combine::leaf ? SHIFAN_CHECK_RULE : SHIFAN_CHECK_GROUP;
 }
 
-SHIFAN_API int32_t shifan_evaluation_check_outcome(const shifan_evaluation* e, size_t index) {
-    if (!valid(e, index)) return shifan_last_error()->code;
+SHIFAN_API int32_t shifan_evaluation_check_outcome(const shifan_evaluation* e_h, size_t index) {
+    const auto* e = valid(e_h, index);
+    if (!e) return last_error_code();
     return static_cast<int32_t>(e->evaluation.checks[index].outcome);
 }
 
-SHIFAN_API const char* shifan_evaluation_check_reason(const shifan_evaluation* e, size_t index) {
-    if (!valid(e, index)) return nullptr;
+SHIFAN_API const char* shifan_evaluation_check_reason(const shifan_evaluation* e_h, size_t index) {
+    const auto* e = valid(e_h, index);
+    if (!e) return nullptr;
     return json::enum_name(e->evaluation.checks[index].reason);
 }
 
@@ -220,8 +219,9 @@ SHIFAN_API const char* shifan_evaluation_check_actual(const shifan_evaluation* e
 SHIFAN_API const char* shifan_evaluation_check_required(const shifan_evaluation* e, size_t index) { return number(e, index, 1); }
 SHIFAN_API const char* shifan_evaluation_check_shortfall(const shifan_evaluation* e, size_t index) { return number(e, index, 2); }
 
-SHIFAN_API const char* shifan_evaluation_check_second_name(const shifan_evaluation* e, size_t index) {
-    if (!valid(e, index)) return nullptr;
+SHIFAN_API const char* shifan_evaluation_check_second_name(const shifan_evaluation* e_h, size_t index) {
+    const auto* e = valid(e_h, index);
+    if (!e) return nullptr;
     const RuleInfo& r = rule_catalog[index];
     if (!r.second || !has_second(r, e->evaluation.checks[index])) return nullptr;
     return r.second->key.data(); // string literals: NUL-terminated
@@ -231,8 +231,9 @@ SHIFAN_API const char* shifan_evaluation_check_second_actual(const shifan_evalua
 SHIFAN_API const char* shifan_evaluation_check_second_required(const shifan_evaluation* e, size_t index) { return number(e, index, 4); }
 SHIFAN_API const char* shifan_evaluation_check_second_shortfall(const shifan_evaluation* e, size_t index) { return number(e, index, 5); }
 
-SHIFAN_API const char* shifan_evaluation_check_message(const shifan_evaluation* e, size_t index, int32_t lang) {
-    if (!valid(e, index)) return nullptr;
+SHIFAN_API const char* shifan_evaluation_check_message(const shifan_evaluation* e_h, size_t index, int32_t lang) {
+    const auto* e = valid(e_h, index);
+    if (!e) return nullptr;
     if (lang != SHIFAN_LANG_ZH && lang != SHIFAN_LANG_EN) {
         record(nullptr, SHIFAN_EUSAGE, "", "语言代码应为 0（zh）或 1（en）", "lang must be 0 (zh) or 1 (en)");
         return nullptr;
@@ -253,13 +254,13 @@ SHIFAN_API const char* shifan_evaluation_check_message(const shifan_evaluation* 
     return e->messages[k][index].c_str();
 }
 
-SHIFAN_API int32_t shifan_evaluation_missing_count(const shifan_evaluation* e) {
-    if (int rc = check_handle(e, evaluation_magic, "evaluation")) return rc;
-    return static_cast<int32_t>(e->missing.size());
+SHIFAN_API int32_t shifan_evaluation_missing_count(const shifan_evaluation* e_h) {
+    return read_handle<int32_t>(e_h, "evaluation", [&](const auto* e) { return static_cast<int32_t>(e->missing.size()); });
 }
 
-SHIFAN_API const char* shifan_evaluation_missing(const shifan_evaluation* e, size_t index) {
-    if (!valid(e)) return nullptr;
+SHIFAN_API const char* shifan_evaluation_missing(const shifan_evaluation* e_h, size_t index) {
+    const auto* e = valid(e_h);
+    if (!e) return nullptr;
     if (index >= e->missing.size()) {
         record(nullptr, SHIFAN_EUSAGE, "", "缺失输入序号超出范围", "missing-input index out of range");
         return nullptr;
@@ -267,23 +268,26 @@ SHIFAN_API const char* shifan_evaluation_missing(const shifan_evaluation* e, siz
     return e->missing[index].c_str();
 }
 
-SHIFAN_API int32_t shifan_evaluation_dossier(const shifan_evaluation* e) {
-    if (int rc = check_handle(e, evaluation_magic, "evaluation")) return rc;
+SHIFAN_API int32_t shifan_evaluation_dossier(const shifan_evaluation* e_h) {
+    const auto* e = find_handle(e_h, "evaluation");
+    if (!e) return last_error_code();
     const auto complete = e->evaluation.dossier_complete();
     if (!complete) return SHIFAN_DOSSIER_UNKNOWN;
     return *complete ? SHIFAN_DOSSIER_COMPLETE : SHIFAN_DOSSIER_INCOMPLETE;
 }
 
-SHIFAN_API int32_t shifan_evaluation_missing_material_count(const shifan_evaluation* e) {
-    if (int rc = check_handle(e, evaluation_magic, "evaluation")) return rc;
+SHIFAN_API int32_t shifan_evaluation_missing_material_count(const shifan_evaluation* e_h) {
+    const auto* e = find_handle(e_h, "evaluation");
+    if (!e) return last_error_code();
     int32_t n = 0;
     for (const DossierInfo& d : dossier_catalog)
         if ((e->evaluation.missing_materials >> static_cast<unsigned>(d.item)) & 1u) ++n;
     return n;
 }
 
-SHIFAN_API const char* shifan_evaluation_missing_material(const shifan_evaluation* e, size_t index) {
-    if (!valid(e)) return nullptr;
+SHIFAN_API const char* shifan_evaluation_missing_material(const shifan_evaluation* e_h, size_t index) {
+    const auto* e = valid(e_h);
+    if (!e) return nullptr;
     std::size_t k = 0;
     for (const DossierInfo& d : dossier_catalog)
         if ((e->evaluation.missing_materials >> static_cast<unsigned>(d.item)) & 1u) {
@@ -296,41 +300,22 @@ SHIFAN_API const char* shifan_evaluation_missing_material(const shifan_evaluatio
 
 SHIFAN_API int shifan_evaluation_to_json(char** out, size_t* out_len, const shifan_evaluation* e,
                                          const shifan_json_options* opts, shifan_error** err) {
-    return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
-        require_handle(e, evaluation_magic, "evaluation");
+    return give_text(out, out_len, e, "evaluation", err, [&](const shifan_evaluation& h) -> const std::string& {
         const WriteOptions w = to_write_options(opts);
         std::string& s = scratch().text;
         s.clear();
-        write_evaluation(s, e->evaluation, e->app.id, w);
-        give_string(out, out_len, s);
+        write_evaluation(s, h.evaluation, h.app.id, w);
+        return s;
     });
 }
 
 SHIFAN_API int shifan_evaluation_report(char** out, size_t* out_len, const shifan_evaluation* e, int32_t lang,
                                         shifan_error** err) {
-    return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
-        require_handle(e, evaluation_magic, "evaluation");
-        const Lang l = to_lang(lang);
-        std::string s;
-        if (l == Lang::both) s = render_report(e->app, e->evaluation, Lang::zh) + "\n" + render_report(e->app, e->evaluation, Lang::en);
-        else s = render_report(e->app, e->evaluation, l);
-        give_string(out, out_len, s);
+    return give_text(out, out_len, e, "evaluation", err, [&](const shifan_evaluation& h) {
+        return text_in(to_lang(lang), [&](Lang l) { return render_report(h.app, h.evaluation, l); });
     });
 }
 
-SHIFAN_API void shifan_evaluation_free(shifan_evaluation* e) {
-    if (!e) return;
-    if (!unregister_handle(e, evaluation_magic)) {
-        record(nullptr, SHIFAN_EHANDLE, "", "shifan_evaluation_free：不是有效的评估结果句柄（重复释放？）",
-               "shifan_evaluation_free: not a live evaluation (freed twice?)");
-        return;
-    }
-    e->magic = dead_magic;
-    delete e;
-}
+SHIFAN_API void shifan_evaluation_free(shifan_evaluation* e) { release(e); }
 
 } // extern "C"

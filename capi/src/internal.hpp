@@ -13,26 +13,37 @@
 #include "json/tape.hpp"
 #include "json/writer.hpp"
 
+#include <concepts>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace shifan::capi {
 
-// Magic numbers: the first four bytes of every handle. A freed handle gets `dead_magic`.
-inline constexpr std::uint32_t error_magic = 0x53484572u;      // "SHEr"
-inline constexpr std::uint32_t engine_magic = 0x53484567u;     // "SHEg"
-inline constexpr std::uint32_t evaluation_magic = 0x53484576u; // "SHEv"
-inline constexpr std::uint32_t batch_magic = 0x53484262u;      // "SHBb"
-inline constexpr std::uint32_t history_magic = 0x53484869u;    // "SHHi"
-inline constexpr std::uint32_t status_magic = 0x53485374u;     // "SHSt"
-inline constexpr std::uint32_t roster_magic = 0x53485272u;     // "SHRr"
-inline constexpr std::uint32_t dead_magic = 0xDEADF5EEu;
+/// The kinds of handle: the low bits of every handle value.
+enum class Kind : std::uint8_t { error = 1, engine, evaluation, batch, history, status, roster };
+
+/// The table of live handles. A handle is not an address: its value encodes a slot of this table,
+/// the generation of that slot and the handle's kind. Freeing a handle advances its slot's
+/// generation, so a stale handle (freed, even if a new object now lives in the same slot or at
+/// the same address) never names a live object, and a handle of one kind never names another.
+namespace handles {
+/// Register `object` (owned by the caller until it is released) and return its handle value.
+/// @throws std::bad_alloc when the table cannot grow
+void* add(Kind kind, void* object);
+/// The object named by `handle`, or nullptr when it names no live object of `kind`.
+void* find(const void* handle, Kind kind) noexcept;
+/// Unregister `handle` and return its object (the caller deletes it), or nullptr when it names
+/// no live object of `kind` (a second free, or a stale handle).
+void* remove(const void* handle, Kind kind) noexcept;
+} // namespace handles
 
 /// A failure raised inside the C layer itself (bad argument, bad handle, ...).
 struct Failure {
@@ -44,18 +55,6 @@ struct Failure {
 
 [[noreturn]] inline void usage(std::string zh, std::string en) {
     throw Failure{SHIFAN_EUSAGE, "", Text{std::move(zh), std::move(en)}};
-}
-
-/// Registry of live handles (so that a double free is detected without touching freed memory).
-void register_handle(const void* p, std::uint32_t magic);
-/// True when `p` was live with `magic`; it is then no longer live.
-bool unregister_handle(const void* p, std::uint32_t magic) noexcept;
-
-/// The four magic bytes at `p` (memcpy: valid for any live object).
-inline std::uint32_t magic_of(const void* p) noexcept {
-    std::uint32_t m = 0;
-    std::memcpy(&m, p, sizeof m);
-    return m;
 }
 
 /// Record an error as the thread's last error and, if `err` is given, as a new error object.
@@ -90,17 +89,77 @@ int guard(shifan_error** err, F&& f) noexcept {
     }
 }
 
-/// Check a handle argument: SHIFAN_OK, or SHIFAN_EUSAGE (NULL) / SHIFAN_EHANDLE (wrong magic),
-/// recorded as the last error.
-int check_handle(const void* h, std::uint32_t magic, const char* what) noexcept;
+/// What every handle struct declares: its `Kind` (`handle_kind`) and its name in messages
+/// (`handle_name`, also the suffix of its `shifan_<name>_free`).
+template <class T>
+concept Handle = requires {
+    { T::handle_kind } -> std::convertible_to<Kind>;
+    { T::handle_name } -> std::convertible_to<const char*>;
+};
 
-/// As `check_handle`, throwing a Failure (for use inside `guard`).
-inline void require_handle(const void* h, std::uint32_t magic, const char* what) {
-    if (!h) throw Failure{SHIFAN_EUSAGE, "", Text{std::string("参数 ") + what + " 为空（NULL）", std::string(what) + " is NULL"}};
-    if (magic_of(h) != magic)
-        throw Failure{SHIFAN_EHANDLE, "",
-                      Text{std::string("参数 ") + what + " 不是有效的句柄（已释放或类型不符）",
-                           std::string(what) + " is not a live handle of the expected kind (freed, or another kind)"}};
+/// The code of the calling thread's last error (what an accessor returns after recording one).
+std::int32_t last_error_code() noexcept;
+
+/// The Failure of a handle argument that names no live object: SHIFAN_EUSAGE (NULL) or
+/// SHIFAN_EHANDLE.
+[[noreturn]] void throw_bad_handle(const void* h, const char* what);
+/// As throw_bad_handle, recorded as the last error instead. Never throws. Returns the code.
+int record_bad_handle(const void* h, const char* what) noexcept;
+/// The handle value of the calling thread's last error (shifan_last_error): it names no slot.
+const void* last_error_handle() noexcept;
+
+/// The object a handle argument names, for use inside `guard`.
+/// @throws Failure SHIFAN_EUSAGE (NULL) or SHIFAN_EHANDLE (not a live handle of T's kind)
+template <Handle T>
+T* require_handle(const T* h, const char* what) {
+    void* p = handles::find(h, T::handle_kind);
+    if (!p) throw_bad_handle(h, what);
+    return static_cast<T*>(p);
+}
+
+/// The object a handle argument names, or nullptr with SHIFAN_EUSAGE / SHIFAN_EHANDLE recorded as
+/// the last error (for accessors that return a value rather than a status). Never throws.
+template <Handle T>
+T* find_handle(const T* h, const char* what) noexcept {
+    void* p = handles::find(h, T::handle_kind);
+    if (!p) record_bad_handle(h, what);
+    return static_cast<T*>(p);
+}
+
+/// Register a new object and return its handle (the caller's from then on).
+template <Handle T>
+T* adopt(std::unique_ptr<T> object) {
+    T* h = static_cast<T*>(handles::add(T::handle_kind, object.get()));
+    (void)object.release();
+    return h;
+}
+
+/// shifan_<kind>_free: NULL is a no-op; a handle that names no live object (a second free, a stale
+/// handle whose slot was reused) is ignored and recorded as SHIFAN_EHANDLE. Never throws.
+template <Handle T>
+void release(T* h) noexcept {
+    if (!h) return;
+    if (void* p = handles::remove(h, T::handle_kind)) {
+        delete static_cast<T*>(p);
+        return;
+    }
+    if constexpr (T::handle_kind == Kind::error)
+        if (static_cast<const void*>(h) == last_error_handle()) return; // the thread's own, not the caller's
+    record_lazy(SHIFAN_EHANDLE,
+                [] { return std::string("shifan_") + T::handle_name + "_free：不是有效的句柄（重复释放？）"; },
+                [] { return std::string("shifan_") + T::handle_name + "_free: not a live " + T::handle_name +
+                            " (freed twice?)"; });
+}
+
+/// An accessor that reads one value of a live handle: `read(object)` (given a `const T*`), or,
+/// when `h` names no live object (the failure recorded as the last error), nullptr for a pointer
+/// result and the status code for a number. Never throws.
+template <class R, Handle T, class F>
+R read_handle(const T* h, const char* what, F&& read) noexcept {
+    const T* o = find_handle(h, what);
+    if (o) return read(o);
+    if constexpr (std::is_pointer_v<R>) return nullptr;
+    else return static_cast<R>(last_error_code());
 }
 
 inline void require_arg(const void* p, const char* what) {
@@ -118,6 +177,19 @@ inline void give_string(char** out, std::size_t* out_len, std::string_view s) {
     if (out_len) *out_len = s.size();
 }
 
+/// A function that gives the caller a string made from a live handle (`*out`, freed with
+/// shifan_string_free): checks `out` and the handle, then `give_string(out, out_len, make(object))`,
+/// with every failure a status code (see `guard`).
+template <Handle T, class F>
+int give_text(char** out, std::size_t* out_len, const T* h, const char* what, shifan_error** err, F&& make) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        const T* o = require_handle(h, what);
+        give_string(out, out_len, make(*o));
+    });
+}
+
 /// shifan::Lang from SHIFAN_LANG_*.
 inline Lang to_lang(std::int32_t lang, bool allow_both = true) {
     if (lang == SHIFAN_LANG_ZH) return Lang::zh;
@@ -125,6 +197,27 @@ inline Lang to_lang(std::int32_t lang, bool allow_both = true) {
     if (lang == SHIFAN_LANG_BOTH && allow_both) return Lang::both;
     usage("未知的语言代码 " + std::to_string(lang), "unknown language code " + std::to_string(lang) +
                                                     (allow_both ? " (0 zh, 1 en, 2 both)" : " (0 zh, 1 en)"));
+}
+
+/// A text in one language, or (`Lang::both`) the Chinese, a newline and the English.
+template <class Render>
+std::string text_in(Lang lang, Render&& render) {
+    if (lang == Lang::both) return render(Lang::zh) + "\n" + render(Lang::en);
+    return render(lang);
+}
+
+/// SHIFAN_EUSAGE (thrown) unless 1 <= `version` <= `latest` for the options struct `name`.
+void require_version(unsigned int version, unsigned int latest, const char* name);
+
+/// shifan_*_options_init: `*opts` = `init` with the version asked for. Never throws.
+template <class Options>
+int init_options(Options* opts, unsigned int version, unsigned int latest, const Options& init, const char* name) {
+    return guard(nullptr, [&] {
+        require_arg(opts, "opts");
+        require_version(version, latest, name);
+        *opts = init;
+        opts->version = version;
+    });
 }
 
 /// Input limits from evaluate options (0 = default).
@@ -153,7 +246,8 @@ shifan_evaluation* make_evaluation(const std::shared_ptr<const Engine>& engine, 
 // --- the handle structs (global namespace: they complete the C header's opaque types) ---------
 
 struct shifan_error {
-    std::uint32_t magic = shifan::capi::error_magic;
+    static constexpr shifan::capi::Kind handle_kind = shifan::capi::Kind::error;
+    static constexpr const char* handle_name = "error";
     std::int32_t code = SHIFAN_OK;
     std::string path;
     std::string zh, en, both;
@@ -161,7 +255,8 @@ struct shifan_error {
 };
 
 struct shifan_engine {
-    std::uint32_t magic = shifan::capi::engine_magic;
+    static constexpr shifan::capi::Kind handle_kind = shifan::capi::Kind::engine;
+    static constexpr const char* handle_name = "engine";
     shifan::SharedRulePack pack;
     std::shared_ptr<const shifan::Engine> engine;
     std::shared_ptr<const shifan::Calendar> calendar; // lifecycle deadlines (roll_forward)
@@ -169,7 +264,8 @@ struct shifan_engine {
 };
 
 struct shifan_evaluation {
-    std::uint32_t magic = shifan::capi::evaluation_magic;
+    static constexpr shifan::capi::Kind handle_kind = shifan::capi::Kind::evaluation;
+    static constexpr const char* handle_name = "evaluation";
     std::shared_ptr<const shifan::Engine> engine; // keeps the rule pack alive
     shifan::Application app;
     shifan::Evaluation evaluation;
@@ -186,7 +282,8 @@ struct shifan_evaluation {
 };
 
 struct shifan_batch {
-    std::uint32_t magic = shifan::capi::batch_magic;
+    static constexpr shifan::capi::Kind handle_kind = shifan::capi::Kind::batch;
+    static constexpr const char* handle_name = "batch";
     std::shared_ptr<const shifan::Engine> engine;
     std::vector<shifan::BatchItem> items;
     std::vector<std::unique_ptr<shifan::Error>> errors; // per item; null when evaluated (or not kept)
@@ -198,11 +295,15 @@ struct shifan_batch {
 };
 
 struct shifan_history {
-    std::uint32_t magic = shifan::capi::history_magic;
+    static constexpr shifan::capi::Kind handle_kind = shifan::capi::Kind::history;
+    static constexpr const char* handle_name = "history";
     shifan::History history;
     shifan::Interpretations readings;
     std::shared_ptr<const shifan::Calendar> calendar;
     shifan::json::Limits limits;
+    // Appending (exclusive) is serialised with every reading (shared) of the same history, so that
+    // a host that appends on one thread while another reads gets a consistent history, never a race.
+    mutable std::shared_mutex mutex;
     explicit shifan_history(shifan::History h) : history(std::move(h)) {}
     [[nodiscard]] shifan::StatusOptions status_options() const {
         shifan::StatusOptions o;
@@ -213,14 +314,16 @@ struct shifan_history {
 };
 
 struct shifan_status {
-    std::uint32_t magic = shifan::capi::status_magic;
+    static constexpr shifan::capi::Kind handle_kind = shifan::capi::Kind::status;
+    static constexpr const char* handle_name = "status";
     shifan::Status status;
     std::shared_ptr<const shifan::Calendar> calendar; // the status may refer to it
     std::string on, valid_until, next_deadline;
 };
 
 struct shifan_roster {
-    std::uint32_t magic = shifan::capi::roster_magic;
+    static constexpr shifan::capi::Kind handle_kind = shifan::capi::Kind::roster;
+    static constexpr const char* handle_name = "roster";
     shifan::Roster roster;
     std::shared_ptr<const shifan::Calendar> calendar;
 };

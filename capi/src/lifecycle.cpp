@@ -26,8 +26,7 @@ shifan_status* make_status(const shifan_history& h, Date on) {
     s->on = to_string(s->status.on);
     if (s->status.term) s->valid_until = to_string(s->status.term->valid_until);
     if (s->status.next_deadline) s->next_deadline = to_string(*s->status.next_deadline);
-    register_handle(s.get(), status_magic);
-    return s.release();
+    return adopt(std::move(s));
 }
 
 std::unique_ptr<shifan_history> read_history(const shifan_engine* engine, std::string_view text,
@@ -40,33 +39,29 @@ std::unique_ptr<shifan_history> read_history(const shifan_engine* engine, std::s
     return h;
 }
 
-void write_text_in(std::string& s, Lang lang, const auto& render) {
-    if (lang == Lang::both) s = render(Lang::zh) + "\n" + render(Lang::en);
-    else s = render(lang);
-}
 
 } // namespace
 
 extern "C" {
 
-SHIFAN_API int shifan_history_new_from_json(shifan_history** out, const shifan_engine* engine, const char* json,
+SHIFAN_API int shifan_history_new_from_json(shifan_history** out, const shifan_engine* engine_h, const char* json,
                                             size_t len, const shifan_evaluate_options* opts, shifan_error** err) {
     return guard(err, [&] {
         require_arg(out, "out");
         *out = nullptr;
-        require_handle(engine, engine_magic, "engine");
+        auto* engine = require_handle(engine_h, "engine");
         if (!json && len) require_arg(json, "json");
         auto h = read_history(engine, std::string_view(json ? json : "", len), opts);
-        register_handle(h.get(), history_magic);
-        *out = h.release();
+        *out = adopt(std::move(h));
     });
 }
 
-SHIFAN_API int shifan_history_append_event_json(shifan_history* history, const char* json, size_t len,
+SHIFAN_API int shifan_history_append_event_json(shifan_history* history_h, const char* json, size_t len,
                                                 shifan_error** err) {
     return guard(err, [&] {
-        require_handle(history, history_magic, "history");
+        auto* history = require_handle(history_h, "history");
         if (!json && len) require_arg(json, "json");
+        const std::unique_lock lock(history->mutex);
         const std::size_t index = history->history.events().size();
         json::Tape tape;
         try {
@@ -87,53 +82,45 @@ SHIFAN_API int shifan_history_append_event_json(shifan_history* history, const c
     });
 }
 
-SHIFAN_API int64_t shifan_history_event_count(const shifan_history* history) {
-    if (int rc = check_handle(history, history_magic, "history")) return rc;
+SHIFAN_API int64_t shifan_history_event_count(const shifan_history* history_h) {
+    const auto* history = find_handle(history_h, "history");
+    if (!history) return last_error_code();
+    const std::shared_lock lock(history->mutex);
     return static_cast<int64_t>(history->history.events().size());
 }
 
-SHIFAN_API const char* shifan_history_platform_id(const shifan_history* history) {
-    if (check_handle(history, history_magic, "history")) return nullptr;
-    return history->history.platform().id.c_str();
+SHIFAN_API const char* shifan_history_platform_id(const shifan_history* history_h) {
+    return read_handle<const char*>(history_h, "history", [&](const auto* history) { return history->history.platform().id.c_str(); });
 }
 
 SHIFAN_API int shifan_history_to_json(char** out, size_t* out_len, const shifan_history* history, shifan_error** err) {
-    return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
-        require_handle(history, history_magic, "history");
-        give_string(out, out_len, write_history(history->history));
+    return give_text(out, out_len, history, "history", err, [](const shifan_history& h) {
+        const std::shared_lock lock(h.mutex);
+        return write_history(h.history);
     });
 }
 
-SHIFAN_API void shifan_history_free(shifan_history* history) {
-    if (!history) return;
-    if (!unregister_handle(history, history_magic)) {
-        record(nullptr, SHIFAN_EHANDLE, "", "shifan_history_free：不是有效的历史句柄（重复释放？）",
-               "shifan_history_free: not a live history (freed twice?)");
-        return;
-    }
-    history->magic = dead_magic;
-    delete history;
-}
+SHIFAN_API void shifan_history_free(shifan_history* history) { release(history); }
 
-SHIFAN_API int shifan_history_status(shifan_status** out, const shifan_history* history, const char* on,
+SHIFAN_API int shifan_history_status(shifan_status** out, const shifan_history* history_h, const char* on,
                                      shifan_error** err) {
     return guard(err, [&] {
         require_arg(out, "out");
         *out = nullptr;
-        require_handle(history, history_magic, "history");
-        *out = make_status(*history, parse_on(on));
+        auto* history = require_handle(history_h, "history");
+        const Date d = parse_on(on);
+        const std::shared_lock lock(history->mutex);
+        *out = make_status(*history, d);
     });
 }
 
-SHIFAN_API int shifan_history_json_status(char** out, size_t* out_len, const shifan_engine* engine,
+SHIFAN_API int shifan_history_json_status(char** out, size_t* out_len, const shifan_engine* engine_h,
                                           const char* history_json, size_t len, const char* on, int32_t lang,
                                           const shifan_evaluate_options* opts, shifan_error** err) {
     return guard(err, [&] {
         require_arg(out, "out");
         *out = nullptr;
-        require_handle(engine, engine_magic, "engine");
+        auto* engine = require_handle(engine_h, "engine");
         if (!history_json && len) require_arg(history_json, "history_json");
         const Lang l = to_lang(lang);
         const Date d = parse_on(on);
@@ -142,41 +129,38 @@ SHIFAN_API int shifan_history_json_status(char** out, size_t* out_len, const shi
     });
 }
 
-SHIFAN_API const char* shifan_status_state(const shifan_status* status) {
-    if (check_handle(status, status_magic, "status")) return nullptr;
-    return json::enum_name(status->status.state);
+SHIFAN_API const char* shifan_status_state(const shifan_status* status_h) {
+    return read_handle<const char*>(status_h, "status", [&](const auto* status) { return json::enum_name(status->status.state); });
 }
 
-SHIFAN_API const char* shifan_status_on(const shifan_status* status) {
-    if (check_handle(status, status_magic, "status")) return nullptr;
-    return status->on.c_str();
+SHIFAN_API const char* shifan_status_on(const shifan_status* status_h) {
+    return read_handle<const char*>(status_h, "status", [&](const auto* status) { return status->on.c_str(); });
 }
 
-SHIFAN_API int shifan_status_days_left(const shifan_status* status, int64_t* days) {
-    if (int rc = check_handle(status, status_magic, "status")) return rc;
+SHIFAN_API int shifan_status_days_left(const shifan_status* status_h, int64_t* days) {
+    const auto* status = find_handle(status_h, "status");
+    if (!status) return last_error_code();
     if (!days) return record(nullptr, SHIFAN_EUSAGE, "", "参数 days 为空（NULL）", "days is NULL");
     if (!status->status.days_left) return 0;
     *days = *status->status.days_left;
     return 1;
 }
 
-SHIFAN_API const char* shifan_status_valid_until(const shifan_status* status) {
-    if (check_handle(status, status_magic, "status")) return nullptr;
-    return status->status.term ? status->valid_until.c_str() : nullptr;
+SHIFAN_API const char* shifan_status_valid_until(const shifan_status* status_h) {
+    return read_handle<const char*>(status_h, "status", [&](const auto* status) { return status->status.term ? status->valid_until.c_str() : nullptr; });
 }
 
-SHIFAN_API const char* shifan_status_next_deadline(const shifan_status* status) {
-    if (check_handle(status, status_magic, "status")) return nullptr;
-    return status->status.next_deadline ? status->next_deadline.c_str() : nullptr;
+SHIFAN_API const char* shifan_status_next_deadline(const shifan_status* status_h) {
+    return read_handle<const char*>(status_h, "status", [&](const auto* status) { return status->status.next_deadline ? status->next_deadline.c_str() : nullptr; });
 }
 
-SHIFAN_API int32_t shifan_status_may_apply_again(const shifan_status* status) {
-    if (int rc = check_handle(status, status_magic, "status")) return rc;
-    return status->status.may_apply_again.allowed ? 1 : 0;
+SHIFAN_API int32_t shifan_status_may_apply_again(const shifan_status* status_h) {
+    return read_handle<int32_t>(status_h, "status", [&](const auto* status) { return status->status.may_apply_again.allowed ? 1 : 0; });
 }
 
-SHIFAN_API const char* shifan_status_may_apply_again_reason(const shifan_status* status, int32_t lang) {
-    if (check_handle(status, status_magic, "status")) return nullptr;
+SHIFAN_API const char* shifan_status_may_apply_again_reason(const shifan_status* status_h, int32_t lang) {
+    const auto* status = find_handle(status_h, "status");
+    if (!status) return nullptr;
     if (lang == SHIFAN_LANG_ZH) return status->status.may_apply_again.reason.zh.c_str();
     if (lang == SHIFAN_LANG_EN) return status->status.may_apply_again.reason.en.c_str();
     record(nullptr, SHIFAN_EUSAGE, "", "语言代码应为 0（zh）或 1（en）", "lang must be 0 (zh) or 1 (en)");
@@ -185,36 +169,18 @@ SHIFAN_API const char* shifan_status_may_apply_again_reason(const shifan_status*
 
 SHIFAN_API int shifan_status_to_json(char** out, size_t* out_len, const shifan_status* status, int32_t lang,
                                      shifan_error** err) {
-    return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
-        require_handle(status, status_magic, "status");
-        give_string(out, out_len, write_status(status->status, to_lang(lang)));
-    });
+    return give_text(out, out_len, status, "status", err,
+                     [&](const shifan_status& s) { return write_status(s.status, to_lang(lang)); });
 }
 
 SHIFAN_API int shifan_status_report(char** out, size_t* out_len, const shifan_status* status, int32_t lang,
                                     shifan_error** err) {
-    return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
-        require_handle(status, status_magic, "status");
-        std::string s;
-        write_text_in(s, to_lang(lang), [&](Lang l) { return render_status(status->status, l); });
-        give_string(out, out_len, s);
+    return give_text(out, out_len, status, "status", err, [&](const shifan_status& s) {
+        return text_in(to_lang(lang), [&](Lang l) { return render_status(s.status, l); });
     });
 }
 
-SHIFAN_API void shifan_status_free(shifan_status* status) {
-    if (!status) return;
-    if (!unregister_handle(status, status_magic)) {
-        record(nullptr, SHIFAN_EHANDLE, "", "shifan_status_free：不是有效的状态句柄（重复释放？）",
-               "shifan_status_free: not a live status (freed twice?)");
-        return;
-    }
-    status->magic = dead_magic;
-    delete status;
-}
+SHIFAN_API void shifan_status_free(shifan_status* status) { release(status); }
 
 SHIFAN_API int shifan_roster_new(shifan_roster** out, const shifan_engine* engine,
                                  const shifan_history* const* histories, size_t n_histories,
@@ -224,14 +190,14 @@ SHIFAN_API int shifan_roster_new(shifan_roster** out, const shifan_engine* engin
                                 err);
 }
 
-SHIFAN_API int shifan_roster_new_v2(shifan_roster** out, const shifan_engine* engine,
+SHIFAN_API int shifan_roster_new_v2(shifan_roster** out, const shifan_engine* engine_h,
                                     const shifan_history* const* histories, size_t n_histories,
                                     const char* const* filings, const size_t* filings_lens, size_t n_filings,
                                     const char* on, const shifan_evaluate_options* opts, shifan_error** err) {
     return guard(err, [&] {
         require_arg(out, "out");
         *out = nullptr;
-        require_handle(engine, engine_magic, "engine");
+        auto* engine = require_handle(engine_h, "engine");
         if (n_histories) require_arg(histories, "histories");
         if (n_filings) {
             require_arg(filings, "filings");
@@ -243,8 +209,9 @@ SHIFAN_API int shifan_roster_new_v2(shifan_roster** out, const shifan_engine* en
         hs.reserve(n_histories);
         for (std::size_t i = 0; i < n_histories; ++i) {
             const std::string what = "histories[" + std::to_string(i) + "]";
-            require_handle(histories[i], history_magic, what.c_str());
-            hs.push_back(histories[i]->history);
+            const shifan_history* h = require_handle(histories[i], what.c_str());
+            const std::shared_lock lock(h->mutex);
+            hs.push_back(h->history);
         }
         std::vector<CountyFilings> fs;
         fs.reserve(n_filings);
@@ -263,42 +230,23 @@ SHIFAN_API int shifan_roster_new_v2(shifan_roster** out, const shifan_engine* en
         auto r = std::make_unique<shifan_roster>();
         r->roster = roster_of(hs, fs, d, options, engine->pack);
         r->calendar = engine->calendar;
-        register_handle(r.get(), roster_magic);
-        *out = r.release();
+        *out = adopt(std::move(r));
     });
 }
 
 SHIFAN_API int shifan_roster_to_json(char** out, size_t* out_len, const shifan_roster* roster, int32_t lang,
                                      shifan_error** err) {
-    return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
-        require_handle(roster, roster_magic, "roster");
-        give_string(out, out_len, write_roster(roster->roster, to_lang(lang)));
-    });
+    return give_text(out, out_len, roster, "roster", err,
+                     [&](const shifan_roster& r) { return write_roster(r.roster, to_lang(lang)); });
 }
 
 SHIFAN_API int shifan_roster_report(char** out, size_t* out_len, const shifan_roster* roster, int32_t lang,
                                     shifan_error** err) {
-    return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
-        require_handle(roster, roster_magic, "roster");
-        std::string s;
-        write_text_in(s, to_lang(lang), [&](Lang l) { return render_roster(roster->roster, l); });
-        give_string(out, out_len, s);
+    return give_text(out, out_len, roster, "roster", err, [&](const shifan_roster& r) {
+        return text_in(to_lang(lang), [&](Lang l) { return render_roster(r.roster, l); });
     });
 }
 
-SHIFAN_API void shifan_roster_free(shifan_roster* roster) {
-    if (!roster) return;
-    if (!unregister_handle(roster, roster_magic)) {
-        record(nullptr, SHIFAN_EHANDLE, "", "shifan_roster_free：不是有效的名册句柄（重复释放？）",
-               "shifan_roster_free: not a live roster (freed twice?)");
-        return;
-    }
-    roster->magic = dead_magic;
-    delete roster;
-}
+SHIFAN_API void shifan_roster_free(shifan_roster* roster) { release(roster); }
 
 } // extern "C"

@@ -31,7 +31,7 @@ cmake --preset tsan >/dev/null
 # then count a found target as missing.)
 cmake --build --preset tsan --target help > build/tsan/targets.txt
 tsan_targets=()
-for t in shifan_unit_tests shifan_capi_concurrency shifan_cli; do
+for t in shifan_unit_tests shifan_capi_concurrency shifan_capi_history_threads shifan_cli; do
   grep -qE "^\.\.\. $t( |$)" build/tsan/targets.txt && tsan_targets+=("$t")
 done
 cmake --build --preset tsan ${tsan_targets[@]:+--target "${tsan_targets[@]}"}

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -214,7 +215,7 @@ int run_evaluate_batch(const BatchRun& run) {
     std::FILE* in = stdin;
     if (run.input != "-") {
         in = std::fopen(run.input.c_str(), "rb");
-        if (!in) throw Error(ErrorCode::usage, "", Text{"无法读取文件 " + run.input, "cannot read file " + run.input});
+        if (!in) input_failure(run.input, errno);
     }
     BatchOptions options;
     options.jobs = run.jobs;
@@ -244,11 +245,14 @@ int run_evaluate_batch(const BatchRun& run) {
     }
     progress.finish();
     const bool read_failed = source.read_error();
+    const int read_errno = errno;
     if (in != stdin) (void)std::fclose(in); // read-only: nothing to lose
+    errno = 0;
     const bool write_failed = std::fflush(stdout) != 0 || std::ferror(stdout) != 0;
+    const int write_errno = errno;
     summary.print(std::cerr, run.lang);
-    if (read_failed) throw Error(ErrorCode::usage, "", Text{"读取输入失败：" + run.input, "error reading " + run.input});
-    if (write_failed) throw Error(ErrorCode::usage, "", Text{"写入标准输出失败", "error writing standard output"});
+    if (read_failed) input_failure(run.input, read_errno);
+    if (write_failed) output_failure("standard output", write_errno);
     return summary.errors ? exit_bad_input : exit_ok;
 }
 

@@ -1,6 +1,10 @@
 #include "common.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <charconv>
 #include <cstdint>
 #include <ctime>
@@ -10,38 +14,92 @@
 #include <iterator>
 #include <sstream>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace shifan::cli {
 
-std::string read_input(const std::string& path) {
-    if (path == "-") {
-        std::string s((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-        return s;
-    }
-    std::ifstream f(path, std::ios::binary);
-    if (!f)
-        throw Error(ErrorCode::usage, "", Text{"无法读取文件 " + path, "cannot read file " + path});
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
+void input_failure(const std::string& path, int errno_value, const char* what_zh, const char* what_en) {
+    const std::string shown = printable(path == "-" ? std::string("standard input") : path);
+    const std::string reason = std::strerror(errno_value);
+    throw FileError(Text{std::string(what_zh) + " " + shown + "：" + reason, std::string(what_en) + " " + shown + ": " + reason},
+                    exit_bad_input);
 }
+
+void output_failure(const std::string& what, int errno_value) {
+    const std::string shown = printable(what);
+    const std::string reason = errno_value ? std::strerror(errno_value) : "write error";
+    throw FileError(Text{"无法写入 " + shown + "：" + reason, "cannot write " + shown + ": " + reason}, exit_io);
+}
+
+std::string read_input(const std::string& path) { return read_input(path, SIZE_MAX - 1); }
+
+namespace {
+
+/// Up to `want` bytes of the open file `fd` (`path` names it in errors).
+std::string read_fd(int fd, const std::string& path, std::size_t want) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) input_failure(path, errno);
+    if (S_ISDIR(st.st_mode)) input_failure(path, EISDIR);
+    std::string s;
+    std::array<char, 65536> buf{};
+    while (s.size() < want) {
+        const ssize_t n = ::read(fd, buf.data(), std::min(buf.size(), want - s.size()));
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            input_failure(path, errno);
+        }
+        if (n == 0) break;
+        s.append(buf.data(), static_cast<std::size_t>(n));
+    }
+    return s;
+}
+
+} // namespace
 
 std::string read_input(const std::string& path, std::size_t max_bytes) {
     const std::size_t want = max_bytes == SIZE_MAX ? max_bytes : max_bytes + 1;
+    if (path == "-") return read_fd(0, path, want);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) input_failure(path, errno);
     std::string s;
-    std::ifstream file;
-    std::istream* in = &std::cin;
-    if (path != "-") {
-        file.open(path, std::ios::binary);
-        if (!file) throw Error(ErrorCode::usage, "", Text{"无法读取文件 " + path, "cannot read file " + path});
-        in = &file;
+    try {
+        s = read_fd(fd, path, want);
+    } catch (...) {
+        (void)::close(fd);
+        throw;
     }
-    char buf[65536];
-    while (s.size() < want && *in) {
-        in->read(buf, static_cast<std::streamsize>(std::min(sizeof buf, want - s.size())));
-        s.append(buf, static_cast<std::size_t>(in->gcount()));
-    }
-    if (in->bad()) throw Error(ErrorCode::usage, "", Text{"无法读取文件 " + path, "cannot read file " + path});
+    (void)::close(fd); // read-only: nothing to lose
     return s;
+}
+
+void write_file(const std::string& path, std::string_view data) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0) output_failure(path, errno);
+    std::size_t done = 0;
+    while (done < data.size()) {
+        const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int e = n < 0 ? errno : ENOSPC;
+            (void)::close(fd);
+            output_failure(path, e);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) output_failure(path, errno);
+}
+
+void finish_output() {
+    errno = 0;
+    std::cout.flush(); // a bad stream skips this: its failure was recorded when the write failed
+    const int stream_errno = errno;
+    errno = 0;
+    const bool flush_failed = std::fflush(stdout) != 0;
+    const int flush_errno = errno;
+    if (!std::cout || flush_failed || std::ferror(stdout) != 0)
+        output_failure("standard output", flush_errno ? flush_errno : stream_errno);
 }
 
 bool set_limit_option(const std::string& name, const std::string& value, json::Limits& limits) {
@@ -110,24 +168,33 @@ bool Args::next(std::string& name, std::string& value, const std::vector<std::st
 }
 
 void print_error(const Error& e, Lang lang, const std::string& source) {
-    std::cerr << "shifan: " << source << ": " << error_code_name(e.code()) << ": ";
+    std::cerr << "shifan: " << printable(source) << ": " << error_code_name(e.code()) << ": ";
     if (e.event_index >= 0) std::cerr << "event " << e.event_index << ": ";
     std::cerr << e.describe(lang) << "\n";
 }
 
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
+    namespace fs = std::filesystem;
     std::vector<std::string> out;
     for (const std::string& p : paths) {
         std::error_code ec;
-        if (p != "-" && std::filesystem::is_directory(p, ec)) {
-            std::vector<std::string> files;
-            for (const auto& entry : std::filesystem::directory_iterator(p, ec))
-                if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path().string());
-            std::sort(files.begin(), files.end());
-            out.insert(out.end(), files.begin(), files.end());
-        } else {
-            out.push_back(p);
+        if (p == "-") { out.push_back(p); continue; }
+        const fs::file_status st = fs::status(p, ec);
+        if (ec && ec != std::errc::no_such_file_or_directory) input_failure(p, ec.value());
+        if (!fs::is_directory(st)) { out.push_back(p); continue; } // read_input names a missing file
+        std::vector<std::string> files;
+        fs::directory_iterator it(p, ec);
+        if (ec) input_failure(p, ec.value(), "无法列出目录", "cannot list directory");
+        for (; it != fs::directory_iterator(); it.increment(ec)) {
+            if (it->path().extension() != ".json") continue;
+            const std::string name = it->path().string();
+            const fs::file_status entry = fs::status(it->path(), ec); // follows symlinks
+            if (ec) input_failure(name, ec.value());                 // broken symlink, loop, no access
+            if (fs::is_regular_file(entry)) files.push_back(name);
         }
+        if (ec) input_failure(p, ec.value(), "无法列出目录", "cannot list directory");
+        std::sort(files.begin(), files.end());
+        out.insert(out.end(), files.begin(), files.end());
     }
     return out;
 }

@@ -10,6 +10,7 @@
 #include <array>
 #include <functional>
 #include <stdexcept>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,9 +21,34 @@ namespace shifan::cli {
 enum Exit : int {
     exit_ok = 0,        ///< ran (whatever the verdict)
     exit_failed = 1,    ///< `verify`: a case failed
-    exit_bad_input = 2, ///< bad input: the error is on stderr
+    exit_bad_input = 2, ///< bad input, or an input that cannot be read: the error is on stderr
     exit_usage = 64,    ///< bad usage
+    exit_io = 74,       ///< the output could not be written (disk full, closed pipe, ...)
 };
+
+/// A file that cannot be read (exit 2) or an output that cannot be written (exit 74): the
+/// message names the path and the system's reason.
+struct FileError : std::runtime_error {
+    FileError(Text text, int exit_code)
+        : std::runtime_error(text.en), message(std::move(text)), exit(exit_code) {}
+    Text message; ///< "cannot read PATH: reason" in both languages
+    int exit;     ///< exit_bad_input or exit_io
+};
+
+/// The FileError of an input `path` that cannot be read, with the reason `errno_value`.
+[[noreturn]] void input_failure(const std::string& path, int errno_value, const char* what_zh = "无法读取",
+                                const char* what_en = "cannot read");
+
+/// The FileError of an output (`what`: a path, or "standard output") that could not be written.
+[[noreturn]] void output_failure(const std::string& what, int errno_value);
+
+/// Write `data` to the file `path` (replacing it), checking every write and the final close.
+/// @throws FileError (exit_io) when any of it fails
+void write_file(const std::string& path, std::string_view data);
+
+/// Flush standard output and check that everything written to it arrived.
+/// @throws FileError (exit_io) when some write or the flush failed
+void finish_output();
 
 /// A usage error: printed with the command's usage, exit 64.
 struct UsageError : std::runtime_error {
@@ -30,12 +56,12 @@ struct UsageError : std::runtime_error {
 };
 
 /// Read a file ("-" = standard input) as bytes.
-/// @throws Error (usage) if it cannot be read.
+/// @throws FileError (exit_bad_input) if it cannot be read (missing, unreadable, a directory, ...).
 std::string read_input(const std::string& path);
 
 /// Read at most `max_bytes` + 1 bytes of a file ("-" = standard input): enough for the parser to
 /// report a document over `json::Limits::max_document_bytes` without reading all of a huge file.
-/// @throws Error (usage) if it cannot be read.
+/// @throws FileError (exit_bad_input) if it cannot be read (missing, unreadable, a directory, ...).
 std::string read_input(const std::string& path, std::size_t max_bytes);
 
 /// The options that set input limits (`json::Limits`), each taking a positive integer:
@@ -73,6 +99,8 @@ private:
 void print_error(const Error& e, Lang lang, const std::string& source);
 
 /// Files named on the command line; a directory stands for its *.json files (sorted).
+/// @throws FileError (exit_bad_input) for a directory that cannot be listed and for a *.json entry
+///         that cannot be followed (a broken symlink, a symlink loop): never a silent empty list.
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths);
 
 int run_evaluate(int argc, char** argv);

@@ -23,7 +23,7 @@ const char* const evaluate_usage =
     "                             one are evaluated in turn, with the same output for any N)\n"
     "  --max-document-bytes N, --max-depth N, --max-array-length N, --max-string-bytes N\n"
     "                             input limits (defaults: 16 MiB, 64, 1000000, 64 KiB)\n"
-    "exit: 0 evaluated (whatever the verdict), 2 bad input (error on stderr), 64 bad usage\n";
+    "exit: 0 evaluated (whatever the verdict), 2 bad input (error on stderr), 64 bad usage, 74 output not written\n";
 
 } // namespace
 

@@ -41,19 +41,37 @@ void usage(std::ostream& os) {
     os << "\n'shifan <command> --help' shows a command's options.  shifan " SHIFAN_VERSION_STRING "\n";
 }
 
+/// Exit 0 when standard output took everything, else exit_io with the reason on stderr.
+int finish() {
+    try {
+        shifan::cli::finish_output();
+        return 0;
+    } catch (const shifan::cli::FileError& e) {
+        std::cerr << "shifan: " << e.message.en << "\n";
+        return e.exit;
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     if (argc < 2) { usage(std::cerr); return shifan::cli::exit_usage; }
     const std::string_view cmd = argv[1];
-    if (cmd == "--help" || cmd == "-h" || cmd == "help") { usage(std::cout); return 0; }
-    if (cmd == "--version") { std::cout << "shifan " SHIFAN_VERSION_STRING "\n"; return 0; }
+    if (cmd == "--help" || cmd == "-h" || cmd == "help") { usage(std::cout); return finish(); }
+    if (cmd == "--version") { std::cout << "shifan " SHIFAN_VERSION_STRING "\n"; return finish(); }
     for (const Command& c : commands)
         if (cmd == c.name) {
             try {
-                return c.run(argc, argv);
+                const int status = c.run(argc, argv);
+                shifan::cli::finish_output(); // lost output is a failure, not a success
+                return status;
+            } catch (const shifan::cli::FileError& e) {
+                std::cerr << "shifan " << c.name << ": " << e.message.zh << "\nshifan " << c.name << ": " << e.message.en
+                          << "\n";
+                return e.exit;
             } catch (const shifan::cli::UsageError& e) {
-                std::cerr << "shifan " << c.name << ": " << e.what() << "\n(see 'shifan " << c.name << " --help')\n";
+                std::cerr << "shifan " << c.name << ": " << shifan::printable(e.what()) << "\n(see 'shifan " << c.name
+                          << " --help')\n";
                 return shifan::cli::exit_usage;
             } catch (const shifan::Error& e) {
                 shifan::cli::print_error(e, shifan::Lang::both, c.name);
@@ -63,7 +81,7 @@ int main(int argc, char** argv) {
                 return 70;
             }
         }
-    std::cerr << "shifan: unknown command '" << cmd << "'\n";
+    std::cerr << "shifan: unknown command '" << shifan::printable(cmd) << "'\n";
     usage(std::cerr);
     return shifan::cli::exit_usage;
 }

@@ -25,7 +25,7 @@ std::string roster_usage() {
         "                             (Chinese, with an English toggle; - writes only the page to stdout)\n";
     usage += LifecycleOptions::help;
     usage +=
-        "exit: 0 ran, 2 bad input (errors on stderr; no roster is printed), 64 bad usage\n";
+        "exit: 0 ran, 2 bad input (errors on stderr; no roster is printed), 64 bad usage, 74 output not written\n";
     return usage;
 }
 
@@ -80,9 +80,7 @@ int run_roster(int argc, char** argv) {
             std::cout << page;
             return exit_ok;
         }
-        std::ofstream f(html_path, std::ios::binary);
-        f << page;
-        if (!f.flush()) throw Error(ErrorCode::usage, "", Text{"无法写入 " + html_path, "cannot write to " + html_path});
+        write_file(html_path, page);
     }
     if (opt.as_json) {
         std::cout << write_roster(roster, lang) << "\n";

@@ -26,7 +26,7 @@ const char* const rules_usage =
     "  --json              print the registry as shifan.registry/1 JSON\n"
     "  --lang zh|en|both   language of the text view (default zh)\n"
     "  --rule-pack FILE    show this pack's parameter values instead of the built-in pack's\n"
-    "exit: 0 printed, 2 bad rule pack, 64 bad usage\n";
+    "exit: 0 printed, 2 bad rule pack, 64 bad usage, 74 output not written\n";
 
 std::string text_of(const json& t, Lang lang) {
     const std::string zh = t.at("zh").get<std::string>(), en = t.at("en").get<std::string>();

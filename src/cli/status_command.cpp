@@ -19,7 +19,7 @@ std::string status_usage() {
         "  --json                     print shifan.status/1 JSON (an array when several files)\n";
     usage += LifecycleOptions::help;
     usage +=
-        "exit: 0 ran, 2 bad input (error on stderr, naming the event, its type and article), 64 bad usage\n";
+        "exit: 0 ran, 2 bad input (error on stderr, naming the event, its type and article), 64 bad usage, 74 output not written\n";
     return usage;
 }
 

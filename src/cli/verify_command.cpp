@@ -37,7 +37,7 @@ const char* const verify_usage =
     "  --interpretation NAME=VAL  default reading for cases that do not set it, e.g. growth=non_decreasing\n"
     "  --verbose                  print every case, not only the failures\n"
     "  --lang zh|en|both          language of the messages (default en)\n"
-    "exit: 0 all passed, 1 a case failed, 2 a case file is malformed, 64 bad usage\n";
+    "exit: 0 all passed, 1 a case failed, 2 a case file is malformed, 64 bad usage, 74 output not written\n";
 
 /// A case file that cannot be run as written (a typo, a missing file): exit 2, never a pass.
 struct Malformed : std::runtime_error {
@@ -90,15 +90,23 @@ std::vector<CaseFile> collect(const std::vector<std::string>& args) {
     std::vector<CaseFile> out;
     for (const std::string& a : args) {
         std::error_code ec;
-        if (fs::is_directory(a, ec)) {
+        const fs::file_status st = fs::status(a, ec);
+        if (ec && ec != std::errc::no_such_file_or_directory) input_failure(a, ec.value());
+        if (fs::is_directory(st)) {
             std::vector<std::string> found;
+            std::string where = a;
             for (auto it = fs::recursive_directory_iterator(a, fs::directory_options::follow_directory_symlink, ec);
-                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-                if (it->is_regular_file() && it->path().extension() == ".json") found.push_back(it->path().string());
-            if (ec) throw UsageError("cannot read directory " + a + ": " + ec.message());
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                where = it->path().string();
+                if (it->path().extension() != ".json") continue;
+                const fs::file_status entry = fs::status(it->path(), ec); // a broken link or a loop: an error
+                if (ec) break;
+                if (fs::is_regular_file(entry)) found.push_back(it->path().string());
+            }
+            if (ec) input_failure(where, ec.value(), "无法读取目录", "cannot read directory");
             std::sort(found.begin(), found.end());
             for (std::string& f : found) out.push_back({std::move(f), true});
-        } else if (fs::is_regular_file(a, ec)) {
+        } else if (fs::is_regular_file(st)) {
             out.push_back({a, false});
         } else {
             throw UsageError("no such case file or directory: " + a);
@@ -113,7 +121,7 @@ std::string read_relative(const fs::path& case_dir, const json& member, const ch
     const fs::path p = case_dir / member.get<std::string>();
     try {
         return read_input(p.string());
-    } catch (const Error&) {
+    } catch (const FileError&) {
         throw Malformed(std::string("\"") + key + "\": cannot read " + p.string());
     }
 }
@@ -313,8 +321,8 @@ Result run_case(const CaseFile& file, const Defaults& d, std::string& name, std:
     std::string text;
     try {
         text = read_input(file.path);
-    } catch (const Error& e) {
-        diffs.push_back(e.message().en);
+    } catch (const FileError& e) {
+        diffs.push_back(e.message.en);
         return Result::malformed;
     }
     json c;

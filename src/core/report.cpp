@@ -39,8 +39,8 @@ std::string render_report(const Application& app, const Evaluation& e, Lang lang
     std::string s;
     s += "== ";
     s += app.id ? printable(*app.id) : (en ? "(no id)" : "（无编号）");
-    if (app.applicant && app.applicant->name) { s += "  "; s += *app.applicant->name; }
-    if (app.applicant && app.applicant->county) { s += en ? " (" : "（"; s += *app.applicant->county; s += en ? ")" : "）"; }
+    if (app.applicant && app.applicant->name) { s += "  "; s += printable(*app.applicant->name); }
+    if (app.applicant && app.applicant->county) { s += en ? " (" : "（"; s += printable(*app.applicant->county); s += en ? ")" : "）"; }
     s += "\n";
     s += en ? "review year " : "评审年度 ";
     s += std::to_string(e.review_year);

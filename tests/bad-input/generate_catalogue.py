@@ -521,6 +521,11 @@ pack("rulepack-limit-document-bytes", PACK, "limit_exceeded", "", {"max_document
 # A year key of twenty digits: rejected as a key, and its digits are not summed (signed overflow, UBSan).
 app("smes-served-key-20-digits", with_value(APP, "/performance/smes_served/18446744073709551616", 102),
     "unknown_key", "/performance/smes_served/18446744073709551616")
+# --- reliability round 2: a raw NUL byte is a syntax error at the NUL, never the end of the input ------
+app("nul-after-document", raw(BASE + '\0{"x": 1}'), "syntax", "")
+app("nul-inside-string", raw('{"schema": "shifan.application/1", "applicant": {"name": "a\0b"}}'), "syntax",
+    "/applicant/name")
+pack("rulepack-nul-after-document", raw(dump(PACK) + "\0 trailing"), "syntax", "")
 
 
 def write(check: bool) -> int:

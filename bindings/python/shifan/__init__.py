@@ -16,8 +16,10 @@ only when asked.
 from __future__ import annotations
 
 import array
+import contextlib
 import ctypes
 import datetime
+import functools
 import itertools
 import json
 import os
@@ -118,17 +120,98 @@ def _second(h: Any, i: int) -> Optional[SecondComparison]:
                             _number(_c.shifan_evaluation_check_second_shortfall(h, i)))
 
 
+class _Use:
+    """Holds an object's handle for the length of a ``with`` block: shared (any number of readers at
+    once) or exclusive (one writer: close(), append(), set_interpretation(), set_calendar()). The
+    library's calls release the GIL, so without this one thread could free or change a handle while
+    another is inside the library with it."""
+
+    __slots__ = ("_owner", "_exclusive")
+
+    def __init__(self, owner: "_Managed", exclusive: bool) -> None:
+        self._owner = owner
+        self._exclusive = exclusive
+
+    def __enter__(self) -> Any:
+        o = self._owner
+        with o._cond:
+            if self._exclusive:
+                while o._writing or o._readers:
+                    o._cond.wait()
+                o._writing = True
+            else:
+                while o._writing:
+                    o._cond.wait()
+                o._readers += 1
+        return o._ptr
+
+    def __exit__(self, *exc: Any) -> None:
+        o = self._owner
+        with o._cond:
+            if self._exclusive:
+                o._writing = False
+            else:
+                o._readers -= 1
+            o._cond.notify_all()
+
+
+def _shared(fn: Any) -> Any:
+    """Run a method with its object's handle held shared (see ``_Use``)."""
+    @functools.wraps(fn)
+    def wrapper(self: "_Managed", *args: Any, **kwargs: Any) -> Any:
+        with _Use(self, False):
+            return fn(self, *args, **kwargs)
+    return wrapper
+
+
+def _exclusive(fn: Any) -> Any:
+    """Run a method with its object's handle held exclusively (see ``_Use``)."""
+    @functools.wraps(fn)
+    def wrapper(self: "_Managed", *args: Any, **kwargs: Any) -> Any:
+        with _Use(self, True):
+            return fn(self, *args, **kwargs)
+    return wrapper
+
+
+def _c_string(value: Any, what: str) -> bytes:
+    """A str argument for a C string: TypeError for another type, UsageError for an embedded NUL
+    (which the library would never see: the string would end there)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{what}: expected a str, not {type(value).__name__}")
+    if "\x00" in value:
+        raise UsageError(-15, "", f"{what} 含有 NUL 字符", f"{what} contains a NUL character")
+    return value.encode("utf-8")
+
+
+def _check_lang(lang: Any) -> str:
+    """``lang`` if it is "zh", "en" or "both"; UsageError otherwise (as the CLI's --lang)."""
+    _c.lang_code(lang)
+    return lang
+
+
 class _Managed:
-    """Owns one C handle: freed by close(), by the context manager, or (as a fallback) by the GC."""
+    """Owns one C handle: freed by close(), by the context manager, or (as a fallback) by the GC.
+    Every use of the handle holds it (``_Use``), so that closing or changing an object on one thread
+    while another uses it waits for that use to end: never a crash."""
 
     _ptr: Any = None
     _free: Any = None
 
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        self = super().__new__(cls)
+        self._cond = threading.Condition(threading.Lock())
+        self._readers = 0
+        self._writing = False
+        return self
+
     def close(self) -> None:
-        """Release the handle now (idempotent)."""
-        ptr, self._ptr = self._ptr, None
-        if ptr:
-            type(self)._free(ptr)
+        """Release the handle now (idempotent; waits for uses on other threads to end)."""
+        if getattr(self, "_cond", None) is None:  # __init__ never ran to the end
+            return
+        with _Use(self, True):
+            ptr, self._ptr = self._ptr, None
+            if ptr:
+                type(self)._free(ptr)
 
     def __enter__(self) -> Any:
         return self
@@ -195,43 +278,51 @@ class Evaluation(_Managed):
 
     def __init__(self, ptr: Any, lang: str = "zh") -> None:
         self._ptr = ptr
-        self.lang = lang
+        self.lang = _check_lang(lang)
         self._checks: Optional[List[Check]] = None
 
     @property
+    @_shared
     def verdict(self) -> str:
         """"eligible", "ineligible" or "undetermined"."""
         return VERDICTS[_c.check_value(_c.shifan_evaluation_verdict(self._handle()))]
 
     @property
+    @_shared
     def qualified_functions(self) -> List[str]:
         """The art7 functions that pass, in art7 order."""
         return list(_FUNCTION_NAMES[_c.check_value(_c.shifan_evaluation_qualified_functions(self._handle()))])
 
     @property
+    @_shared
     def qualified_functions_mask(self) -> int:
         return _c.check_value(_c.shifan_evaluation_qualified_functions(self._handle()))
 
     @property
+    @_shared
     def application_id(self) -> Optional[str]:
         v = _c.shifan_evaluation_application_id(self._handle())
         return v.decode() if v is not None else None
 
     @property
+    @_shared
     def review_year(self) -> int:
         return _c.check_value(_c.shifan_evaluation_review_year(self._handle()))
 
     @property
+    @_shared
     def reference_date(self) -> str:
         return _c._text(_c.shifan_evaluation_reference_date(self._handle()))
 
     @property
+    @_shared
     def rule_pack(self) -> Dict[str, str]:
         h = self._handle()
         return {"id": _c._text(_c.shifan_evaluation_rule_pack_id(h)),
                 "version": _c._text(_c.shifan_evaluation_rule_pack_version(h))}
 
     @property
+    @_shared
     def checks(self) -> List[Check]:
         """Every rule and group, in result order (a group precedes its children)."""
         if self._checks is None:
@@ -261,6 +352,7 @@ class Evaluation(_Managed):
         raise KeyError(id)
 
     @property
+    @_shared
     def missing(self) -> List[str]:
         """JSON Pointers of the absent inputs that made some check undetermined."""
         h = self._handle()
@@ -268,6 +360,7 @@ class Evaluation(_Managed):
                 for i in range(_c.check_value(_c.shifan_evaluation_missing_count(h)))]
 
     @property
+    @_shared
     def dossier(self) -> Dict[str, Any]:
         """{"complete": True/False/None, "missing_materials": [...]} (art9, art10)."""
         h = self._handle()
@@ -276,6 +369,7 @@ class Evaluation(_Managed):
                      for i in range(_c.check_value(_c.shifan_evaluation_missing_material_count(h)))]
         return {"complete": None if d == 2 else d == 1, "missing_materials": materials}
 
+    @_shared
     def to_json(self, *, lang: Optional[str] = None, compact: bool = False, messages: bool = True) -> str:
         """``shifan.evaluation/1`` JSON text."""
         opts = _c.JsonOptions()
@@ -289,6 +383,7 @@ class Evaluation(_Managed):
         """The ``shifan.evaluation/1`` result as a dict."""
         return json.loads(self.to_json(lang=lang, compact=compact, messages=messages))
 
+    @_shared
     def report(self, lang: Optional[str] = None) -> str:
         """The plain-text report of ``shifan evaluate``."""
         return _c.call_string(_c.shifan_evaluation_report, self._handle(), _c.lang_code(lang or self.lang))
@@ -342,6 +437,7 @@ class Engine(_Managed):
         if calendar is not None:
             self.set_calendar(calendar, limits=limits)
 
+    @_exclusive
     def set_calendar(self, calendar: Any, *, limits: Optional[Limits] = None) -> "Engine":
         """A ``shifan.calendar/1`` calendar of rest days (dict, JSON text or path) for lifecycle
         deadlines; selects ``deadline_rest_days = roll_forward`` unless that reading was set.
@@ -353,14 +449,17 @@ class Engine(_Managed):
         _c.check(_c.shifan_engine_set_calendar_json_v2(self._handle(), text, len(text), opts, byref(err)), err)
         return self
 
+    @_exclusive
     def set_interpretation(self, name: str, value: str) -> "Engine":
         """Choose a reading of an ambiguous clause (docs/specification.md §7); UsageError if unknown."""
         err = _c.P_error()
-        _c.check(_c.shifan_engine_set_interpretation(self._handle(), name.encode(), value.encode(), byref(err)), err)
+        name_c, value_c = _c_string(name, "interpretation name"), _c_string(value, f"interpretation {name}")
+        _c.check(_c.shifan_engine_set_interpretation(self._handle(), name_c, value_c, byref(err)), err)
         return self
 
+    @_shared
     def interpretation(self, name: str) -> str:
-        v = _c.shifan_engine_interpretation(self._handle(), name.encode())
+        v = _c.shifan_engine_interpretation(self._handle(), _c_string(name, "interpretation name"))
         if v is None:
             raise _c.error_from(-15, _c.shifan_last_error())
         return v.decode()
@@ -370,22 +469,27 @@ class Engine(_Managed):
         return {n: self.interpretation(n) for n in ("growth", "summary_owed", "deadline_rest_days")}
 
     @property
+    @_shared
     def rule_pack_id(self) -> str:
         return _c._text(_c.shifan_engine_rule_pack_id(self._handle()))
 
     @property
+    @_shared
     def rule_pack_version(self) -> str:
         return _c._text(_c.shifan_engine_rule_pack_version(self._handle()))
 
+    @_shared
     def rules(self) -> Dict[str, Any]:
         """The rule registry (``shifan.registry/1``) with this engine's parameter values."""
         return json.loads(_c.call_string(_c.shifan_engine_rules_json, self._handle()))
 
+    @_shared
     def evaluate(self, app: Document, *, lang: str = "zh", limits: Optional[Limits] = None) -> Evaluation:
         """Evaluate one ``shifan.application/1`` document; InputError (with ``.path``) on bad input.
         ``limits``: input limits, e.g. ``{"max_document_bytes": 65536, "max_depth": 16}`` (names as
         in ``shifan_evaluate_options``; absent = the library's defaults); exceeding one is an
         InputError with ``code_name == "limit_exceeded"`` whose message names the limit."""
+        _check_lang(lang)
         text = _document_bytes(app)
         opts = _limits(limits)
         ptr = _c.P_evaluation()
@@ -393,6 +497,7 @@ class Engine(_Managed):
         _c.check(_c.shifan_evaluate(byref(ptr), self._handle(), text, len(text), opts, byref(err)), err)
         return Evaluation(ptr, lang)
 
+    @_shared
     def evaluate_to_json(self, app: Document, *, lang: str = "both", compact: bool = False,
                          messages: bool = True, limits: Optional[Limits] = None) -> str:
         """JSON text in, ``shifan.evaluation/1`` JSON text out, in one call."""
@@ -405,6 +510,7 @@ class Engine(_Managed):
         opts.messages = int(messages)
         return _c.call_string(_c.shifan_evaluate_to_json, self._handle(), text, len(text), limit_opts, byref(opts))
 
+    @_shared
     def evaluate_many(self, apps: Iterable[Document], *, jobs: int = 0, lang: str = "zh",
                       limits: Optional[Limits] = None) -> List["BatchResult"]:
         """Evaluate many documents in ONE call to the library (parallel over ``jobs`` threads, 0 =
@@ -412,6 +518,10 @@ class Engine(_Managed):
         stops the others. Each item's full result is fetched only when asked for. ``limits``: input
         limits applied to each document (as ``evaluate``'s); a document beyond one is an item whose
         error is an InputError ``limit_exceeded``."""
+        if isinstance(apps, (str, bytes, bytearray, memoryview, Mapping)):
+            # A str would be evaluated one character at a time, a dict one key at a time.
+            raise TypeError(f"apps: expected an iterable of documents (a list), not {type(apps).__name__}")
+        _check_lang(lang)
         limit_opts = _limits_struct(limits)
         docs = [_document_bytes(a) for a in apps]
         n = len(docs)
@@ -562,7 +672,7 @@ def _date_text(on: Union[str, datetime.date]) -> bytes:
     if isinstance(on, datetime.date):
         return on.isoformat().encode()
     if isinstance(on, str):
-        return on.encode()
+        return _c_string(on, "on")
     raise TypeError(f"on: expected a datetime.date or 'YYYY-MM-DD', not {type(on).__name__}")
 
 
@@ -573,41 +683,49 @@ class Status(_Managed):
 
     def __init__(self, ptr: Any, lang: str = "zh") -> None:
         self._ptr = ptr
-        self.lang = lang
+        self.lang = _check_lang(lang)
 
     @property
+    @_shared
     def state(self) -> str:
         """none, candidate, recommended, not_recommended, designated, rejected, expired or revoked."""
         return _c._text(_c.shifan_status_state(self._handle()))
 
     @property
+    @_shared
     def on(self) -> datetime.date:
         return datetime.date.fromisoformat(_c._text(_c.shifan_status_on(self._handle())))
 
     @property
+    @_shared
     def days_left(self) -> Optional[int]:
         """Days of validity left while designated (0 on the last day), else None."""
         days = c_int64()
         return int(days.value) if _c.check_value(_c.shifan_status_days_left(self._handle(), byref(days))) else None
 
     @property
+    @_shared
     def valid_until(self) -> Optional[datetime.date]:
         v = _c.shifan_status_valid_until(self._handle())
         return datetime.date.fromisoformat(v.decode()) if v is not None else None
 
     @property
+    @_shared
     def next_deadline(self) -> Optional[datetime.date]:
         v = _c.shifan_status_next_deadline(self._handle())
         return datetime.date.fromisoformat(v.decode()) if v is not None else None
 
     @property
+    @_shared
     def may_apply_again(self) -> bool:
         return _c.check_value(_c.shifan_status_may_apply_again(self._handle())) == 1
 
+    @_shared
     def may_apply_again_reason(self, lang: Optional[str] = None) -> str:
         code = _c.lang_code(lang or (self.lang if self.lang != "both" else "zh"), allow_both=False)
         return _c._text(_c.shifan_status_may_apply_again_reason(self._handle(), code))
 
+    @_shared
     def to_json(self, *, lang: Optional[str] = None) -> str:
         """``shifan.status/1`` JSON (``lang="both"``: as ``shifan status --json``)."""
         return _c.call_string(_c.shifan_status_to_json, self._handle(), _c.lang_code(lang or self.lang))
@@ -615,6 +733,7 @@ class Status(_Managed):
     def to_dict(self, *, lang: Optional[str] = None) -> Dict[str, Any]:
         return json.loads(self.to_json(lang=lang))
 
+    @_shared
     def report(self, lang: Optional[str] = None) -> str:
         return _c.call_string(_c.shifan_status_report, self._handle(), _c.lang_code(lang or self.lang))
 
@@ -637,9 +756,12 @@ class History(_Managed):
         opts = _limits(limits)
         ptr = _c.P_history()
         err = _c.P_error()
-        _c.check(_c.shifan_history_new_from_json(byref(ptr), engine._handle(), text, len(text), opts, byref(err)), err)
+        with _Use(engine, False):
+            _c.check(_c.shifan_history_new_from_json(byref(ptr), engine._handle(), text, len(text), opts, byref(err)),
+                     err)
         self._ptr = ptr
 
+    @_exclusive
     def append(self, event: Union[Mapping[str, Any], str, bytes]) -> "History":
         """Append one event; a refused event raises HistoryError and changes nothing."""
         text = _document_bytes(event)
@@ -647,21 +769,26 @@ class History(_Managed):
         _c.check(_c.shifan_history_append_event_json(self._handle(), text, len(text), byref(err)), err)
         return self
 
+    @_shared
     def __len__(self) -> int:
         return _c.check_value(_c.shifan_history_event_count(self._handle()))
 
     @property
+    @_shared
     def platform_id(self) -> str:
         return _c._text(_c.shifan_history_platform_id(self._handle()))
 
+    @_shared
     def to_json(self) -> str:
         return _c.call_string(_c.shifan_history_to_json, self._handle())
 
     def to_dict(self) -> Dict[str, Any]:
         return json.loads(self.to_json())
 
+    @_shared
     def status(self, on: Union[str, datetime.date], *, lang: str = "zh") -> Status:
         """The status on date ``on`` (events dated on or before it)."""
+        _check_lang(lang)
         ptr = _c.P_status()
         err = _c.P_error()
         _c.check(_c.shifan_history_status(byref(ptr), self._handle(), _date_text(on), byref(err)), err)
@@ -683,19 +810,24 @@ class Roster(_Managed):
                  filings: Sequence[Document] = (), engine: Optional[Engine] = None, lang: str = "zh",
                  limits: Optional[Limits] = None) -> None:
         engine = engine or _engine_for(None, None, None)
+        _check_lang(lang)
         opts = _limits(limits)
         owned: List[History] = []
         try:
             for h in histories:
                 owned.append(h if isinstance(h, History) else History(h, engine=engine, limits=limits))
-            hs = (_c.P_history * max(1, len(owned)))(*[h._handle() for h in owned])
             texts = [_document_bytes(f) for f in filings]
             fs = (c_char_p * max(1, len(texts)))(*texts)
             lens = (c_size_t * max(1, len(texts)))(*[len(t) for t in texts])
+            on_c = _date_text(on)
             ptr = _c.P_roster()
             err = _c.P_error()
-            _c.check(_c.shifan_roster_new_v2(byref(ptr), engine._handle(), hs, len(owned), fs, lens, len(texts),
-                                             _date_text(on), opts, byref(err)), err)
+            with contextlib.ExitStack() as held:  # the engine and every history, held while read
+                for obj in [engine, *owned]:
+                    held.enter_context(_Use(obj, False))
+                hs = (_c.P_history * max(1, len(owned)))(*[h._handle() for h in owned])
+                _c.check(_c.shifan_roster_new_v2(byref(ptr), engine._handle(), hs, len(owned), fs, lens, len(texts),
+                                                 on_c, opts, byref(err)), err)
             self._ptr = ptr
         finally:
             for h, given in zip(owned, histories):
@@ -703,6 +835,7 @@ class Roster(_Managed):
                     h.close()
         self.lang = lang
 
+    @_shared
     def to_json(self, *, lang: Optional[str] = None) -> str:
         """``shifan.roster/1`` JSON (``lang="both"``: as ``shifan roster --json``)."""
         return _c.call_string(_c.shifan_roster_to_json, self._handle(), _c.lang_code(lang or self.lang))
@@ -710,6 +843,7 @@ class Roster(_Managed):
     def to_dict(self, *, lang: Optional[str] = None) -> Dict[str, Any]:
         return json.loads(self.to_json(lang=lang))
 
+    @_shared
     def report(self, lang: Optional[str] = None) -> str:
         return _c.call_string(_c.shifan_roster_report, self._handle(), _c.lang_code(lang or self.lang))
 

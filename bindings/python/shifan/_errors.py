@@ -1,6 +1,7 @@
 """Exceptions raised by the shifan bindings, one class per family of status codes."""
 from __future__ import annotations
 
+import re
 from typing import Dict, Type
 
 __all__ = [
@@ -46,6 +47,15 @@ CODE_NAMES: Dict[int, str] = {
 }
 
 
+# The characters the library's text outputs escape (C0, DEL, C1, and the Unicode format characters
+# that reorder or break a line), written as backslash-u and four hex digits, as the library does.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def _printable(s: str) -> str:
+    return _UNPRINTABLE.sub(lambda m: "\\u%04x" % ord(m.group()), s)
+
+
 class Error(Exception):
     """An error reported by libshifan.
 
@@ -73,7 +83,9 @@ class Error(Exception):
         return self.message_en
 
     def _describe(self) -> str:
-        where = self.path if self.path else "(document)"
+        # The message comes from the library already printable; the path is the exact JSON Pointer,
+        # so it is escaped here, as the library escapes it in its own texts.
+        where = _printable(self.path) if self.path else "(document)"
         event = f"event {self.event_index}: " if self.event_index >= 0 else ""
         return f"{self.code_name}: {event}{where}: {self.message_en}"
 

@@ -38,12 +38,15 @@
  * NUL-terminated; where a size out-parameter exists it receives the length in bytes without the NUL.
  * Every `shifan_*_free` accepts NULL as a harmless no-op.
  *
- * Handles.  Handles are opaque. Each carries a magic number that is checked on every call: a NULL
- * handle or a handle of another kind gives `SHIFAN_EUSAGE` / `SHIFAN_EHANDLE` instead of a crash.
- * Live handles are registered, so freeing a handle twice is detected and ignored (it records
- * `SHIFAN_EHANDLE` as the last error). Using a handle after it was freed is detected on a best-effort
- * basis only (the memory may have been reused): do not rely on it. The C++ wrapper
- * (shifan_cxx.hpp) and the Python bindings make use-after-free impossible.
+ * Handles.  Handles are opaque values, not addresses: each names a slot of the library's table of
+ * live objects, the generation of that slot and the handle's kind, and is checked on every call. A
+ * NULL handle gives `SHIFAN_EUSAGE`; a handle of another kind, a freed handle, or any other value
+ * gives `SHIFAN_EHANDLE` instead of a crash. Freeing a handle twice is detected and ignored (it
+ * records `SHIFAN_EHANDLE` as the last error), also when a new object has since taken the freed
+ * one's memory or slot: a stale handle never names a live object. Never dereference a handle. The
+ * one exception to "free what you get" is shifan_last_error(), which is not freed. Freeing a handle
+ * while another thread is still using it remains the caller's error; the C++ wrapper
+ * (shifan_cxx.hpp) and the Python bindings make that impossible.
  *
  * Exceptions.  No C++ exception and no abort ever crosses this interface.
  *
@@ -672,8 +675,9 @@ SHIFAN_API void shifan_batch_free(shifan_batch *batch);
  * A platform's history (`shifan.history/1`): dated events, every one checked against the transition
  * rules. It takes from the engine it was made with the rule pack (term lengths, deadlines), the
  * readings `summary_owed` and `deadline_rest_days`, and the calendar (a snapshot: later changes to
- * the engine do not affect it). Reading (status, to_json) is thread-safe; appending is not thread-safe
- * on its handle.
+ * the engine do not affect it). Reading (status, to_json, event count, rosters) is thread-safe, and
+ * appending is serialised with reading on the same history by the library: one thread may append
+ * while others read, and each reader sees the history before or after an append, never between.
  */
 typedef struct shifan_history shifan_history;
 
@@ -698,7 +702,8 @@ SHIFAN_API int shifan_history_new_from_json(shifan_history **out, const shifan_e
 /**
  * Append one event, given as JSON (an element of `events`, e.g. `{"type": "annual_summary_filed",
  * "year": 2024, "date": "2025-02-20"}`), after checking it against the rules. A refused event leaves
- * the history exactly as it was. Not thread-safe on its handle.
+ * the history exactly as it was. Serialised with every other use of the same history (one append at a
+ * time; readers wait for it).
  * @return SHIFAN_OK; SHIFAN_EHISTORY (refused, with the event index it would have had); another input
  *         error with its path (/events/<i>/...); SHIFAN_EUSAGE / SHIFAN_EHANDLE.
  */

@@ -60,10 +60,11 @@ class Error : public std::runtime_error {
 public:
     /// @param code  category
     /// @param path  JSON Pointer (RFC 6901) of the offending value; "" for the whole document
-    /// @param message reason in zh and en (without the path; `what()` adds it)
-    Error(ErrorCode code, std::string path, Text message)
-        : std::runtime_error(compose(path, message.en)), code_(code), path_(std::move(path)),
-          message_(std::move(message)) {}
+    /// @param message reason in zh and en (without the path; `what()` adds it). It may quote
+    ///        values and keys of the input: it is kept `printable` (no control characters).
+    Error(ErrorCode code, std::string path, const Text& message)
+        : std::runtime_error(compose(path, printable(message.en))), code_(code), path_(std::move(path)),
+          message_(printable(message)) {}
 
     /// The stable category of the error (its number is the C ABI's status code).
     [[nodiscard]] ErrorCode code() const noexcept { return code_; }
@@ -82,8 +83,9 @@ public:
     long event_index = -1;
 
 private:
+    // The path is the exact JSON Pointer (path()); shown to a person, its keys are made printable.
     static std::string compose(const std::string& path, const std::string& msg) {
-        return (path.empty() ? std::string("(document)") : path) + ": " + msg;
+        return (path.empty() ? std::string("(document)") : printable(path)) + ": " + msg;
     }
     ErrorCode code_;
     std::string path_;

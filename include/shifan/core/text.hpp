@@ -28,29 +28,45 @@ struct Text {
     }
 };
 
-/// Text from a document made safe for a terminal or a text report: C0 control characters, DEL and
-/// C1 control characters (U+0080..U+009F) become `\u00XX`, everything else is kept. Names and ids
-/// come from outside data and are single-line; a raw U+0000 would cut a C string and an ESC would
-/// drive the reader's terminal (found by fuzz_history). JSON output escapes them by itself.
+/// Text from a document made safe for a terminal or a text report: C0 control characters (CR and
+/// LF included: a name cannot forge a line), DEL, C1 control characters (U+0080..U+009F) and the
+/// Unicode format characters that reorder or break what follows (U+200E, U+200F, U+2028, U+2029,
+/// U+202A..U+202E, U+2066..U+2069) become `\u00XX` / `\uXXXX`; everything else is kept. It is the
+/// one escaping of every text output: reports, status and roster texts, and error messages, which
+/// quote values and keys from the input. JSON output escapes control characters by itself.
 [[nodiscard]] inline std::string printable(std::string_view in) {
     static constexpr char hex[] = "0123456789abcdef";
     std::string out;
     out.reserve(in.size());
     for (std::size_t i = 0; i < in.size(); ++i) {
         const auto c = static_cast<unsigned char>(in[i]);
-        unsigned code = 0x100; // none
+        unsigned code = 0x10000; // none
         if (c < 0x20 || c == 0x7f) code = c;
         else if (c == 0xc2 && i + 1 < in.size()) {
             const auto next = static_cast<unsigned char>(in[i + 1]);
             if (next >= 0x80 && next <= 0x9f) { code = next; ++i; }
+        } else if (c == 0xe2 && i + 2 < in.size()) {
+            const auto b1 = static_cast<unsigned char>(in[i + 1]);
+            const auto b2 = static_cast<unsigned char>(in[i + 2]);
+            const unsigned cp = 0x2000U + ((b1 & 0x3fU) << 6U) + (b2 & 0x3fU);
+            const bool cont = (b1 & 0xc0U) == 0x80U && (b2 & 0xc0U) == 0x80U;
+            if (cont && (cp == 0x200e || cp == 0x200f || (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))) {
+                code = cp;
+                i += 2;
+            }
         }
-        if (code == 0x100) { out += in[i]; continue; }
-        out += "\\u00";
-        out += hex[code >> 4U];
+        if (code == 0x10000) { out += in[i]; continue; }
+        out += "\\u";
+        out += hex[(code >> 12U) & 0xfU];
+        out += hex[(code >> 8U) & 0xfU];
+        out += hex[(code >> 4U) & 0xfU];
         out += hex[code & 0xfU];
     }
     return out;
 }
+
+/// `t` with both languages made `printable`.
+[[nodiscard]] inline Text printable(const Text& t) { return Text{printable(t.zh), printable(t.en)}; }
 
 /// A bilingual message known at compile time (rule titles, citations, reasons).
 struct StaticText {

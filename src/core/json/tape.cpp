@@ -147,6 +147,8 @@ public:
 
     /// Error recorded by a callback that stopped the parse (nlohmann then returns false).
     std::optional<Error> error;
+    /// Byte offset nlohmann reported with a syntax error (SIZE_MAX: none).
+    std::size_t error_position = SIZE_MAX;
 
 private:
     bool push(Kind k) { return push(Token{k, false, 0, 0}); }
@@ -209,6 +211,7 @@ bool TapeBuilder::fail_limit(const char* what_en, const char* what_zh, const cha
 bool TapeBuilder::parse_error(std::size_t position, const std::string&,
                                      const nlohmann::detail::exception& ex) {
     if (error) return false; // a limit already stopped the parse
+    error_position = position;
     const int id = ex.id;
     std::string at = " (byte " + std::to_string(position) + ")";
     if (id == 406) { // number overflow (1e400)
@@ -250,6 +253,11 @@ void Tape::parse_impl(std::string_view text, const Limits& limits, bool fast) {
         if (c != ' ' && c != '\t' && c != '\n' && c != '\r') { blank = false; break; }
     if (blank)
         throw Error(ErrorCode::syntax, "", Text{"JSON 语法错误：输入为空", "invalid JSON: the input is empty"});
+    // JSON has no place for a raw NUL byte (inside a string it must be written \u0000), but
+    // nlohmann's lexer takes one for the end of the input: find it first, so that a document
+    // followed by a NUL and anything at all is refused rather than read up to the NUL.
+    if (const void* nul = std::memchr(text.data(), '\0', text.size()))
+        reject_nul(text, static_cast<std::size_t>(static_cast<const char*>(nul) - text.data()), limits);
     tokens_.reserve(text.size() / 8 + 16);
     arena_.reserve(text.size());
     if (fast) {
@@ -264,6 +272,24 @@ void Tape::parse_impl(std::string_view text, const Limits& limits, bool fast) {
         if (builder.error) throw Error(std::move(*builder.error));
         throw Error(ErrorCode::syntax, "", Text{"JSON 语法错误", "invalid JSON"});
     }
+}
+
+void Tape::reject_nul(std::string_view text, std::size_t at, const Limits& limits) {
+    // Parse what precedes the NUL: an error before it is the first error of the document and is
+    // reported as such; otherwise the NUL is, at the place the parse reached.
+    TapeBuilder builder(*this, limits);
+    const std::string_view before = text.substr(0, at);
+    const bool ok = nlohmann::json::sax_parse(before.begin(), before.end(), &builder,
+                                              nlohmann::json::input_format_t::json, true, false);
+    if (!ok && builder.error && builder.error_position <= at) throw Error(std::move(*builder.error));
+    if (!ok && builder.error && builder.error->code() != ErrorCode::syntax) throw Error(std::move(*builder.error));
+    std::string path = ok ? std::string() : detail::pointer_after(tokens_, arena_);
+    tokens_.clear();
+    arena_.clear();
+    const std::string where = " (byte " + std::to_string(at) + ")";
+    throw Error(ErrorCode::syntax, std::move(path),
+                Text{"JSON 语法错误" + where + "：不允许出现 NUL 字节（U+0000 须写作 \\u0000）",
+                     "invalid JSON" + where + ": a NUL byte is not allowed (write U+0000 as \\u0000)"});
 }
 
 } // namespace shifan::json

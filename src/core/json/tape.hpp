@@ -53,6 +53,8 @@ public:
 private:
     friend class TapeBuilder; // nlohmann's SAX handler (tape.cpp)
     void parse_impl(std::string_view text, const Limits& limits, bool fast);
+    /// Throw the syntax error of a raw NUL byte at offset `at` (or the error that precedes it).
+    [[noreturn]] void reject_nul(std::string_view text, std::size_t at, const Limits& limits);
     std::vector<Token> tokens_;
     std::string arena_;
 };
