@@ -68,6 +68,8 @@ thread_local shifan_error last_error;
 void set_last_nomem() noexcept {
     last_error.code = SHIFAN_ENOMEM;
     last_error.event_index = -1;
+    last_error.event_type.clear();
+    last_error.articles.clear();
     // Assigning short literals may still allocate in theory; clear() never does.
     last_error.path.clear();
     last_error.zh.clear();
@@ -87,7 +89,11 @@ void register_handle(const void* p, std::uint32_t magic) { registry().add(p, mag
 bool unregister_handle(const void* p, std::uint32_t magic) noexcept { return p && registry().remove(p, magic); }
 
 int record(shifan_error** err, std::int32_t code, std::string_view path, std::string_view zh, std::string_view en,
-           std::int64_t event_index) noexcept {
+           std::int64_t event_index, bool keep_transition) noexcept {
+    if (!keep_transition) {
+        last_error.event_type.clear();
+        last_error.articles.clear();
+    }
     try {
         last_error.magic = error_magic;
         last_error.code = code;
@@ -118,7 +124,18 @@ int record_current_exception(shifan_error** err) noexcept {
     try {
         throw;
     } catch (const Error& e) {
-        return record(err, -static_cast<std::int32_t>(e.code()), e.path(), e.message().zh, e.message().en, e.event_index);
+        if (e.event_type.empty())
+            return record(err, -static_cast<std::int32_t>(e.code()), e.path(), e.message().zh, e.message().en, e.event_index);
+        // A forbidden transition: its event type and articles go with it.
+        try {
+            last_error.event_type = e.event_type;
+            last_error.articles = e.articles;
+        } catch (...) {
+            last_error.event_type.clear();
+            last_error.articles.clear();
+        }
+        return record(err, -static_cast<std::int32_t>(e.code()), e.path(), e.message().zh, e.message().en, e.event_index,
+                      true);
     } catch (const Failure& f) {
         return record(err, f.code, f.path, f.message.zh, f.message.en, f.event_index);
     } catch (const std::bad_alloc&) {
@@ -202,6 +219,8 @@ SHIFAN_API const shifan_error* shifan_last_error(void) { return &last_error; }
 SHIFAN_API void shifan_clear_last_error(void) {
     last_error.code = SHIFAN_OK;
     last_error.event_index = -1;
+    last_error.event_type.clear();
+    last_error.articles.clear();
     last_error.path.clear();
     last_error.zh.clear();
     last_error.en.clear();
@@ -235,6 +254,25 @@ SHIFAN_API int64_t shifan_error_event_index(const shifan_error* err) {
     return err->event_index;
 }
 
+SHIFAN_API const char* shifan_error_event_type(const shifan_error* err) {
+    if (check_handle(err, error_magic, "err")) return nullptr;
+    return err->event_type.c_str();
+}
+
+SHIFAN_API int64_t shifan_error_article_count(const shifan_error* err) {
+    if (int rc = check_handle(err, error_magic, "err")) return rc;
+    return static_cast<int64_t>(err->articles.size());
+}
+
+SHIFAN_API const char* shifan_error_article(const shifan_error* err, size_t index) {
+    if (check_handle(err, error_magic, "err")) return nullptr;
+    if (index >= err->articles.size()) {
+        record(nullptr, SHIFAN_EUSAGE, "", "条款序号超出范围", "article index out of range");
+        return nullptr;
+    }
+    return err->articles[index].c_str();
+}
+
 SHIFAN_API int shifan_error_to_json(char** out, size_t* out_len, const shifan_error* err) {
     // Copy first: recording a failure below would overwrite the thread's last error, which `err`
     // may be.
@@ -249,6 +287,12 @@ SHIFAN_API int shifan_error_to_json(char** out, size_t* out_len, const shifan_er
         w.member("code_number", static_cast<std::int64_t>(-err->code));
         w.member("path", std::string_view(err->path));
         if (err->event_index >= 0) w.member("event_index", err->event_index);
+        if (!err->event_type.empty()) {
+            w.member("event_type", std::string_view(err->event_type));
+            w.key("articles").begin_array();
+            for (const std::string& a : err->articles) w.value(std::string_view(a));
+            w.end_array();
+        }
         w.key("message").begin_object();
         w.member("zh", std::string_view(err->zh));
         w.member("en", std::string_view(err->en));

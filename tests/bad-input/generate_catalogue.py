@@ -523,6 +523,11 @@ app("smes-served-key-20-digits", with_value(APP, "/performance/smes_served/18446
     "unknown_key", "/performance/smes_served/18446744073709551616")
 
 
+# --- revision 2: the review year fits the reference date (the year of the date or the next, art12) -----
+app("review-year-after-next", with_value(APP, "/review_year", 2027), "inconsistent", "/review_year")
+app("review-year-before-reference-year", with_value(APP, "/review_year", 2024), "inconsistent", "/review_year")
+app("review-year-2030-on-2025", with_value(APP, "/review_year", 2030), "inconsistent", "/review_year")
+
 def write(check: bool) -> int:
     names = set()
     bad = 0

@@ -21,6 +21,10 @@ SCHEMA_FILES = {
     "shifan.evaluation/1": "evaluation.schema.json",
     "shifan.status/1": "status.schema.json",
 }
+# Schemas of objects that carry no "schema" member (keyed by a name of their own).
+OBJECT_SCHEMA_FILES = {
+    "error": "error.schema.json",
+}
 
 FORMAT_CHECKER = getattr(Draft202012Validator, "FORMAT_CHECKER", None) or jsonschema.draft202012_format_checker
 _validators = {}
@@ -33,7 +37,7 @@ def load_json(path):
 
 def validator(tag):
     if tag not in _validators:
-        schema = load_json(SCHEMA_DIR / SCHEMA_FILES[tag])
+        schema = load_json(SCHEMA_DIR / {**SCHEMA_FILES, **OBJECT_SCHEMA_FILES}[tag])
         _validators[tag] = Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
     return _validators[tag]
 
