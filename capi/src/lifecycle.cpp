@@ -76,9 +76,12 @@ SHIFAN_API int shifan_history_append_event_json(shifan_history* history, const c
             // event's path in the history (/events/<i>/...), as every other error of this call has.
             std::string path = "/events";
             json::append_pointer_index(path, index);
-            Error at(e.code(), path + e.path(), e.message());
-            at.event_index = static_cast<long>(index);
-            throw at;
+            const auto at_event = [&] {
+                Error at(e.code(), path + e.path(), e.message());
+                at.event_index = static_cast<long>(index);
+                return at;
+            };
+            throw at_event();
         }
         json::Reader r(tape);
         r.push_key("events");
