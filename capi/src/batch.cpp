@@ -179,6 +179,8 @@ SHIFAN_API int shifan_batch_item_error(shifan_error** out, const shifan_batch* b
         h->en = e->message().en;
         h->both = h->zh + " / " + h->en;
         h->event_index = e->event_index;
+        h->event_type = e->event_type;
+        h->articles = e->articles;
         *out = adopt(std::move(h));
     });
 }

@@ -129,6 +129,8 @@ thread_local shifan_error last_error;
 void reset_last_error(std::int32_t code) noexcept {
     last_error.code = code;
     last_error.event_index = -1;
+    last_error.event_type.clear();
+    last_error.articles.clear();
     last_error.path.clear();
     last_error.zh.clear();
     last_error.en.clear();
@@ -163,7 +165,11 @@ const void* last_error_handle() noexcept {
 }
 
 int record(shifan_error** err, std::int32_t code, std::string_view path, std::string_view zh, std::string_view en,
-           std::int64_t event_index) noexcept {
+           std::int64_t event_index, bool keep_transition) noexcept {
+    if (!keep_transition) {
+        last_error.event_type.clear();
+        last_error.articles.clear();
+    }
     try {
         last_error.code = code;
         last_error.path.assign(path);
@@ -193,7 +199,18 @@ int record_current_exception(shifan_error** err) noexcept {
     try {
         throw;
     } catch (const Error& e) {
-        return record(err, -static_cast<std::int32_t>(e.code()), e.path(), e.message().zh, e.message().en, e.event_index);
+        if (e.event_type.empty())
+            return record(err, -static_cast<std::int32_t>(e.code()), e.path(), e.message().zh, e.message().en, e.event_index);
+        // A forbidden transition: its event type and articles go with it.
+        try {
+            last_error.event_type = e.event_type;
+            last_error.articles = e.articles;
+        } catch (...) {
+            last_error.event_type.clear();
+            last_error.articles.clear();
+        }
+        return record(err, -static_cast<std::int32_t>(e.code()), e.path(), e.message().zh, e.message().en, e.event_index,
+                      true);
     } catch (const Failure& f) {
         return record(err, f.code, f.path, f.message.zh, f.message.en, f.event_index);
     } catch (const std::bad_alloc&) {
@@ -319,6 +336,25 @@ SHIFAN_API int64_t shifan_error_event_index(const shifan_error* err_h) {
     return err ? err->event_index : last_error.code;
 }
 
+SHIFAN_API const char* shifan_error_event_type(const shifan_error* err_h) {
+    return read_handle<const char*>(err_h, "err", [](const shifan_error* e) { return e->event_type.c_str(); });
+}
+
+SHIFAN_API int64_t shifan_error_article_count(const shifan_error* err_h) {
+    const shifan_error* err = find_handle(err_h, "err");
+    return err ? static_cast<int64_t>(err->articles.size()) : last_error.code;
+}
+
+SHIFAN_API const char* shifan_error_article(const shifan_error* err_h, size_t index) {
+    const shifan_error* err = find_handle(err_h, "err");
+    if (!err) return nullptr;
+    if (index >= err->articles.size()) {
+        record(nullptr, SHIFAN_EUSAGE, "", "条款序号超出范围", "article index out of range");
+        return nullptr;
+    }
+    return err->articles[index].c_str();
+}
+
 SHIFAN_API int shifan_error_to_json(char** out, size_t* out_len, const shifan_error* err_h) {
     // Copy first: recording a failure below would overwrite the thread's last error, which `err`
     // may be.
@@ -333,6 +369,12 @@ SHIFAN_API int shifan_error_to_json(char** out, size_t* out_len, const shifan_er
         w.member("code_number", static_cast<std::int64_t>(-err->code));
         w.member("path", std::string_view(err->path));
         if (err->event_index >= 0) w.member("event_index", err->event_index);
+        if (!err->event_type.empty()) {
+            w.member("event_type", std::string_view(err->event_type));
+            w.key("articles").begin_array();
+            for (const std::string& a : err->articles) w.value(std::string_view(a));
+            w.end_array();
+        }
         w.key("message").begin_object();
         w.member("zh", std::string_view(err->zh));
         w.member("en", std::string_view(err->en));

@@ -89,6 +89,7 @@ SHIFAN_API const char* shifan_engine_interpretation(const shifan_engine* engine_
     const Interpretations& r = engine->engine->interpretations();
     const std::string_view n = name;
     if (n == "growth") return json::enum_name(r.growth);
+    if (n == "operating_period") return json::enum_name(r.operating_period);
     if (n == "summary_owed") return json::enum_name(r.summary_owed);
     if (n == "deadline_rest_days") return json::enum_name(r.deadline_rest_days);
     record_lazy(SHIFAN_EUSAGE, [&] { return "未知的解释项“" + std::string(n) + "”"; },

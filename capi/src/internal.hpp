@@ -59,8 +59,10 @@ struct Failure {
 
 /// Record an error as the thread's last error and, if `err` is given, as a new error object.
 /// Never throws. Returns `code`.
+/// `keep_transition`: keep the event type and articles already placed in the thread's last error
+/// (a forbidden transition); otherwise they are cleared.
 int record(shifan_error** err, std::int32_t code, std::string_view path, std::string_view zh, std::string_view en,
-           std::int64_t event_index = -1) noexcept;
+           std::int64_t event_index = -1, bool keep_transition = false) noexcept;
 
 /// As `record` (thread's last error only), with messages made by `zh()` and `en()`: composing them
 /// may allocate, and nothing may throw out of an extern "C" function. Never throws.
@@ -252,6 +254,8 @@ struct shifan_error {
     std::string path;
     std::string zh, en, both;
     std::int64_t event_index = -1;
+    std::string event_type;            // a forbidden transition's event type, or ""
+    std::vector<std::string> articles; // the articles it breaks
 };
 
 struct shifan_engine {

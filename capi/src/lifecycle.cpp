@@ -71,13 +71,23 @@ SHIFAN_API int shifan_history_append_event_json(shifan_history* history_h, const
             // event's path in the history (/events/<i>/...), as every other error of this call has.
             std::string path = "/events";
             json::append_pointer_index(path, index);
-            throw Error(e.code(), path + e.path(), e.message());
+            const auto at_event = [&] {
+                Error at(e.code(), path + e.path(), e.message());
+                at.event_index = static_cast<long>(index);
+                return at;
+            };
+            throw at_event();
         }
         json::Reader r(tape);
         r.push_key("events");
         r.push_index(index);
         Event e;
-        read(r, e);
+        try {
+            read(r, e);
+        } catch (Error& bad) {
+            bad.event_index = static_cast<long>(index);
+            throw;
+        }
         history->history.append(std::move(e)); // strong guarantee: refused → unchanged
     });
 }

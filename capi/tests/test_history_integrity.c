@@ -151,7 +151,7 @@ struct refusal {
     const char *event;   /* the event appended (NULL-terminated text) */
     int code;            /* expected status code */
     const char *path;    /* expected JSON Pointer (exact) */
-    long event_index;    /* expected event index (-1: none) */
+    long event_index;    /* expected event index (every error of the appended event names it) */
 };
 
 #define APPLIED_2024 "{\"type\":\"applied\",\"date\":\"2024-03-20\",\"review_year\":2024}"
@@ -213,49 +213,49 @@ static const struct refusal refusals[] = {
      DESIGNATED_PLATFORM ",{\"type\":\"violation_confirmed\",\"date\":\"2025-05-01\",\"finding\":\"x\"}",
      "{\"type\":\"violation_confirmed\",\"date\":\"2025-06-01\",\"finding\":\"y\"}", SHIFAN_EHISTORY, "/events/4/date", 4},
     /* the event's text */
-    {"empty text", DESIGNATED_PLATFORM, "", SHIFAN_ESYNTAX, "/events/3", -1},
+    {"empty text", DESIGNATED_PLATFORM, "", SHIFAN_ESYNTAX, "/events/3", 3},
     {"truncated event", DESIGNATED_PLATFORM, "{\"type\":\"annual_summary_filed\",\"year\":2024,\"da",
-     SHIFAN_ESYNTAX, "/events/3", -1},
+     SHIFAN_ESYNTAX, "/events/3", 3},
     {"trailing garbage", DESIGNATED_PLATFORM, "{\"type\":\"annual_summary_filed\",\"year\":2024,\"date\":\"2025-02-20\"} x",
-     SHIFAN_ESYNTAX, "/events/3", -1},
+     SHIFAN_ESYNTAX, "/events/3", 3},
     {"two events in one call", DESIGNATED_PLATFORM,
      "{\"type\":\"annual_summary_filed\",\"year\":2024,\"date\":\"2025-02-20\"}{\"type\":\"annual_summary_filed\",\"year\":2025,\"date\":\"2026-02-20\"}",
-     SHIFAN_ESYNTAX, "/events/3", -1},
+     SHIFAN_ESYNTAX, "/events/3", 3},
     {"byte order mark", DESIGNATED_PLATFORM, "\xEF\xBB\xBF{\"type\":\"annual_summary_filed\",\"year\":2024,\"date\":\"2025-02-20\"}",
-     SHIFAN_ESYNTAX, "/events/3", -1},
+     SHIFAN_ESYNTAX, "/events/3", 3},
     {"invalid UTF-8", DESIGNATED_PLATFORM,
      "{\"type\":\"annual_summary_filed\",\"year\":2024,\"date\":\"2025-02-20\",\"note\":\"\xC0\xAF\"}", SHIFAN_ESYNTAX,
-     "/events/3/note", -1},
-    {"an array, not an event", DESIGNATED_PLATFORM, "[]", SHIFAN_EWRONG_TYPE, "/events/3", -1},
-    {"a number, not an event", DESIGNATED_PLATFORM, "42", SHIFAN_EWRONG_TYPE, "/events/3", -1},
+     "/events/3/note", 3},
+    {"an array, not an event", DESIGNATED_PLATFORM, "[]", SHIFAN_EWRONG_TYPE, "/events/3", 3},
+    {"a number, not an event", DESIGNATED_PLATFORM, "42", SHIFAN_EWRONG_TYPE, "/events/3", 3},
     {"unknown event type", DESIGNATED_PLATFORM, "{\"type\":\"suspended\",\"date\":\"2025-01-10\"}", SHIFAN_EUNKNOWN_VALUE,
-     "/events/3/type", -1},
-    {"missing type", DESIGNATED_PLATFORM, "{\"date\":\"2025-01-10\"}", SHIFAN_EMISSING_REQUIRED, "/events/3/type", -1},
+     "/events/3/type", 3},
+    {"missing type", DESIGNATED_PLATFORM, "{\"date\":\"2025-01-10\"}", SHIFAN_EMISSING_REQUIRED, "/events/3/type", 3},
     {"missing date", DESIGNATED_PLATFORM, "{\"type\":\"annual_summary_filed\",\"year\":2024}", SHIFAN_EMISSING_REQUIRED,
-     "/events/3/date", -1},
+     "/events/3/date", 3},
     {"unknown key", DESIGNATED_PLATFORM, "{\"type\":\"annual_summary_filed\",\"year\":2024,\"date\":\"2025-02-20\",\"by\":1}",
-     SHIFAN_EUNKNOWN_KEY, "/events/3/by", -1},
+     SHIFAN_EUNKNOWN_KEY, "/events/3/by", 3},
     {"duplicate key", DESIGNATED_PLATFORM,
      "{\"type\":\"annual_summary_filed\",\"year\":2024,\"date\":\"2025-02-20\",\"year\":2025}", SHIFAN_EDUPLICATE_KEY,
-     "/events/3/year", -1},
+     "/events/3/year", 3},
     {"impossible date", DESIGNATED_PLATFORM, "{\"type\":\"annual_summary_filed\",\"year\":2025,\"date\":\"2026-02-29\"}",
-     SHIFAN_EINVALID_DATE, "/events/3/date", -1},
+     SHIFAN_EINVALID_DATE, "/events/3/date", 3},
     {"month 13", DESIGNATED_PLATFORM, "{\"type\":\"annual_summary_filed\",\"year\":2025,\"date\":\"2025-13-01\"}",
-     SHIFAN_EINVALID_DATE, "/events/3/date", -1},
+     SHIFAN_EINVALID_DATE, "/events/3/date", 3},
     {"a number where a string is expected", DESIGNATED_PLATFORM,
-     "{\"type\":\"annual_summary_filed\",\"year\":2024,\"date\":20250220}", SHIFAN_EWRONG_TYPE, "/events/3/date", -1},
+     "{\"type\":\"annual_summary_filed\",\"year\":2024,\"date\":20250220}", SHIFAN_EWRONG_TYPE, "/events/3/date", 3},
     {"a string where a number is expected", DESIGNATED_PLATFORM,
      "{\"type\":\"annual_summary_filed\",\"year\":\"2024\",\"date\":\"2025-02-20\"}", SHIFAN_EWRONG_TYPE, "/events/3/year",
-     -1},
+     3},
     {"year out of range", DESIGNATED_PLATFORM,
-     "{\"type\":\"annual_summary_filed\",\"year\":1899,\"date\":\"2025-02-20\"}", SHIFAN_EOUT_OF_RANGE, "/events/3/year", -1},
+     "{\"type\":\"annual_summary_filed\",\"year\":1899,\"date\":\"2025-02-20\"}", SHIFAN_EOUT_OF_RANGE, "/events/3/year", 3},
     {"a function repeated", APPLIED_2024 "," RECOMMENDED_2024,
      "{\"type\":\"designated\",\"date\":\"2024-07-01\",\"document_no\":\"x\",\"functions\":[\"training\",\"training\"]}",
-     SHIFAN_EINCONSISTENT, "/events/2/functions/1", -1},
+     SHIFAN_EINCONSISTENT, "/events/2/functions/1", 2},
     {"nesting beyond the default depth", DESIGNATED_PLATFORM,
      "{\"type\":\"annual_summary_filed\",\"year\":2024,\"date\":\"2025-02-20\",\"note\":"
      "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
-     SHIFAN_ELIMIT_EXCEEDED, NULL, -1},
+     SHIFAN_ELIMIT_EXCEEDED, NULL, 3},
 };
 
 /* A history of the platform "CZ-INT" with `events` (array elements). */
@@ -291,6 +291,26 @@ static void expect_refused(shifan_history *h, const char *what, const char *even
         if (path) CHECK_EQ_STR(shifan_error_path(err), path);
         CHECK_EQ_INT(shifan_error_event_index(err), event_index);
         CHECK(shifan_error_message(err, SHIFAN_LANG_ZH) && shifan_error_message(err, SHIFAN_LANG_EN));
+        /* A refused transition names the event's type and the articles it breaks; bad data names none. */
+        if (code == SHIFAN_EHISTORY) {
+            const char *type = shifan_error_event_type(err);
+            CHECK(type && strlen(type) > 0 && strstr(event, type) != NULL);
+            CHECK(shifan_error_article_count(err) >= 0);
+            if (shifan_error_article_count(err) > 0) {
+                const char *a = shifan_error_article(err, 0);
+                CHECK(a && strncmp(a, "art", 3) == 0);
+            }
+            CHECK(shifan_error_article(err, (size_t)shifan_error_article_count(err)) == NULL);
+            CHECK_EQ_INT(shifan_error_code(shifan_last_error()), SHIFAN_EUSAGE);
+        } else {
+            CHECK_EQ_STR(shifan_error_event_type(err), "");
+            CHECK_EQ_INT(shifan_error_article_count(err), 0);
+        }
+    }
+    if (code == SHIFAN_EHISTORY) { /* the last error was replaced by the out-of-range article above */
+        shifan_error *again = NULL;
+        CHECK_EQ_INT(shifan_history_append_event_json(h, event, len, &again), rc);
+        shifan_error_free(again);
     }
     CHECK_EQ_INT(shifan_error_code(shifan_last_error()), rc);
     json1 = to_json(h, &len1);
@@ -371,9 +391,9 @@ static void test_refusals(void) {
         h = history_with(engine, DESIGNATED_PLATFORM, &opts);
         if (h) {
             expect_refused(h, "string beyond max_string_bytes", long_note, strlen(long_note), SHIFAN_ELIMIT_EXCEEDED,
-                           "/events/3/note", -1);
+                           "/events/3/note", 3);
             expect_refused(h, "nesting beyond max_depth", deep, strlen(deep), SHIFAN_ELIMIT_EXCEEDED,
-                           "/events/3/note/0/0/0", -1);
+                           "/events/3/note/0/0/0", 3);
             CHECK(strstr(shifan_error_message(shifan_last_error(), SHIFAN_LANG_EN), "depth") != NULL);
             shifan_history_free(h);
         }

@@ -137,6 +137,20 @@ static void test_bad_histories(const shifan_engine *engine) {
     CHECK_EQ_INT(shifan_error_event_index(err), 1);
     CHECK(strncmp(shifan_error_path(err), "/events/1", 9) == 0);
     CHECK(strstr(shifan_error_message(err, SHIFAN_LANG_ZH), "第八条") != NULL);
+    /* the structured refusal: event type and articles (第八条至第十一条 spelt out) */
+    CHECK_EQ_STR(shifan_error_event_type(err), "designated");
+    CHECK_EQ_INT(shifan_error_article_count(err), 4);
+    CHECK_EQ_STR(shifan_error_article(err, 0), "art8");
+    CHECK_EQ_STR(shifan_error_article(err, 3), "art11");
+    CHECK(shifan_error_article(err, 4) == NULL);
+    CHECK(shifan_error_event_type(NULL) == NULL);
+    CHECK_EQ_INT(shifan_error_article_count(NULL), SHIFAN_EUSAGE);
+    {
+        char *text = NULL;
+        CHECK_EQ_INT(shifan_error_to_json(&text, NULL, err), SHIFAN_OK);
+        CHECK(text && strstr(text, "\"event_type\":\"designated\",\"articles\":[\"art8\",\"art9\",\"art10\",\"art11\"]"));
+        shifan_string_free(text);
+    }
     shifan_error_free(err);
     CHECK_EQ_INT(shifan_history_new_from_json(&h, engine, wrong_schema, strlen(wrong_schema), NULL, &err), SHIFAN_EWRONG_SCHEMA);
     CHECK_EQ_STR(shifan_error_path(err), "/schema");

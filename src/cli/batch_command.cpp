@@ -148,8 +148,9 @@ struct Summary {
             os << "\n";
         }
         if (lang != Lang::zh) {
-            os << "batch: " << n(total) << " applications: " << n(by_verdict[0]) << " eligible, " << n(by_verdict[1])
-               << " ineligible, " << n(by_verdict[2]) << " undetermined, " << n(errors) << " errors";
+            os << "batch: " << n(total) << (total == 1 ? " application: " : " applications: ") << n(by_verdict[0])
+               << " eligible, " << n(by_verdict[1]) << " ineligible, " << n(by_verdict[2]) << " undetermined, "
+               << n(errors) << (errors == 1 ? " error" : " errors");
             os << "; qualified functions:";
             for (std::size_t f = 0; f < function_count; ++f)
                 os << (f ? ", " : " ") << json::enum_name(static_cast<Function>(f)) << " " << n(by_function[f]);

@@ -1,5 +1,8 @@
 #include "common.hpp"
 
+#include "json/error_json.hpp"
+#include "json/writer.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -171,6 +174,30 @@ void print_error(const Error& e, Lang lang, const std::string& source) {
     std::cerr << "shifan: " << printable(source) << ": " << error_code_name(e.code()) << ": ";
     if (e.event_index >= 0) std::cerr << "event " << e.event_index << ": ";
     std::cerr << e.describe(lang) << "\n";
+}
+
+void print_error_json(const Error& e) {
+    std::string s;
+    json::write_error(s, e);
+    std::cerr << s << "\n";
+}
+
+std::string error_entry_json(const std::string& file, const Error& e) {
+    std::string s;
+    json::Writer w(s);
+    w.begin_object().member("file", std::string_view(file)).key("error").begin_object();
+    json::write_error_members(w, e);
+    w.end_object().end_object();
+    return s;
+}
+
+bool wants_json(int argc, char** argv) {
+    for (int i = 2; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        if (a == "--") return false;
+        if (a == "--json") return true;
+    }
+    return false;
 }
 
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {

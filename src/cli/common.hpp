@@ -98,6 +98,17 @@ private:
 /// Print an error in the chosen language to stderr.
 void print_error(const Error& e, Lang lang, const std::string& source);
 
+/// With --json: the error as one line `{"error": {...}}` on stderr (the object of the C ABI's
+/// shifan_error_to_json, the batch lines and Python's Error.to_dict()).
+void print_error_json(const Error& e);
+
+/// `{"file": "...", "error": {...}}`: a failed document's entry in the array of several files (and
+/// its line on stderr).
+std::string error_entry_json(const std::string& file, const Error& e);
+
+/// Whether the command line asks for JSON output (`--json` before any `--`).
+bool wants_json(int argc, char** argv);
+
 /// Files named on the command line; a directory stands for its *.json files (sorted).
 /// @throws FileError (exit_bad_input) for a directory that cannot be listed and for a *.json entry
 ///         that cannot be followed (a broken symlink, a symlink loop): never a silent empty list.

@@ -12,11 +12,13 @@ namespace {
 const char* const evaluate_usage =
     "usage: shifan evaluate FILE|DIR|- ... [options]\n"
     "  Evaluates shifan.application/1 documents against art6, art7 and the dossier rules.\n"
-    "  --json                     print shifan.evaluation/1 JSON (an array when several files)\n"
+    "  --json                     print shifan.evaluation/1 JSON (an array when several files, a bad\n"
+    "                             file in its place as {\"file\", \"error\"}); errors as JSON on stderr\n"
     "  --compact                  with --json: only the verdict and the checks that did not pass\n"
     "  --lang zh|en|both          language of the report and messages (default zh; JSON: both)\n"
     "  --rule-pack FILE           a shifan.rulepack/1 file instead of the built-in changzhi-municipal\n"
-    "  --interpretation NAME=VAL  a reading of an ambiguous clause, e.g. growth=non_decreasing\n"
+    "  --interpretation NAME=VAL  a reading of an ambiguous clause, e.g. growth=non_decreasing,\n"
+    "                             operating_period=on_last_day\n"
     "  --batch FILE.ndjson|-      NDJSON in, NDJSON results out, in input order, on all cores\n"
     "                             (a bad line gives {\"line\": N, \"error\": ...}; summary on stderr)\n"
     "  --jobs N                   threads for --batch (default: the core count; files given one by\n"
@@ -93,20 +95,32 @@ int run_evaluate(int argc, char** argv) {
     auto evaluation = std::make_unique<Evaluation>();
     std::string out;
     bool first = true;
-    if (as_json && files.size() > 1) std::cout << "[";
+    const bool several = as_json && files.size() > 1;
+    if (several) std::cout << "[";
     for (const std::string& file : files) {
         try {
             parse_application(tape, read_input(file, limits.max_document_bytes), *app, limits);
             engine.evaluate(*app, *evaluation);
         } catch (const Error& e) {
-            print_error(e, lang, file);
             status = exit_bad_input;
+            if (!as_json) {
+                print_error(e, lang, file);
+            } else if (!several) {
+                print_error_json(e); // nothing on stdout for this document
+            } else {
+                // In the array, in input order: no file is silently left out.
+                const std::string entry = error_entry_json(file, e);
+                std::cerr << entry << "\n";
+                if (!first) std::cout << ",\n";
+                std::cout << entry;
+                first = false;
+            }
             continue;
         }
         if (as_json) {
             out.clear();
             write_evaluation(out, *evaluation, app->id, options);
-            if (files.size() > 1 && !first) std::cout << ",\n";
+            if (several && !first) std::cout << ",\n";
             std::cout << out;
         } else {
             if (!first) std::cout << "\n";
@@ -115,8 +129,8 @@ int run_evaluate(int argc, char** argv) {
         }
         first = false;
     }
-    if (as_json && files.size() > 1) std::cout << "]";
-    if (as_json) std::cout << "\n";
+    if (several) std::cout << "]";
+    if (as_json && (several || !first)) std::cout << "\n";
     return status;
 }
 

@@ -74,7 +74,10 @@ int main(int argc, char** argv) {
                           << " --help')\n";
                 return shifan::cli::exit_usage;
             } catch (const shifan::Error& e) {
-                shifan::cli::print_error(e, shifan::Lang::both, c.name);
+                if (e.code() != shifan::ErrorCode::usage && shifan::cli::wants_json(argc, argv))
+                    shifan::cli::print_error_json(e);
+                else
+                    shifan::cli::print_error(e, shifan::Lang::both, c.name);
                 return e.code() == shifan::ErrorCode::usage ? shifan::cli::exit_usage : shifan::cli::exit_bad_input;
             } catch (const std::exception& e) {
                 std::cerr << "shifan " << c.name << ": internal error: " << e.what() << "\n";

@@ -61,7 +61,8 @@ int run_roster(int argc, char** argv) {
             }
         } catch (const Error& e) {
             if (e.code() == ErrorCode::usage) throw;
-            print_error(e, opt.lang, file);
+            if (opt.as_json) std::cerr << error_entry_json(file, e) << "\n";
+            else print_error(e, opt.lang, file);
             bad = true;
         }
     }
@@ -71,7 +72,8 @@ int run_roster(int argc, char** argv) {
         roster = roster_of(histories, filings, opt.on, opt.status_options(), opt.pack);
     } catch (const Error& e) {
         if (e.code() == ErrorCode::usage) throw;
-        print_error(e, opt.lang, "roster");
+        if (opt.as_json) print_error_json(e);
+        else print_error(e, opt.lang, "roster");
         return exit_bad_input;
     }
     if (!html_path.empty()) {

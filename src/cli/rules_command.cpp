@@ -78,6 +78,7 @@ void render(std::ostream& os, const json& reg, Lang lang) {
             os << "  [" << (r.at("combine") == "all_of" ? label("全部满足", "all of") : label("至少一项", "any of")) << "]\n";
         else {
             os << "\n";
+            if (r.contains("note")) os << indent << "    " << label("说明：", "note: ") << text_of(r.at("note"), lang) << "\n";
             if (r.at("measure") != "none") {
                 os << indent << "    " << label("度量：", "measure: ") << r.at("measure").get<std::string>();
                 if (!r.at("unit").is_null()) os << " (" << text_of(r.at("unit"), lang) << ")";
@@ -95,7 +96,9 @@ void render(std::ostream& os, const json& reg, Lang lang) {
     os << "\n" << label("申报材料（第九条、第十条）", "Dossier (art9, art10)") << "\n";
     for (const json& d : reg.at("dossier")) {
         os << "  " << d.at("id").get<std::string>() << "  " << text_of(d.at("citation"), lang) << "  "
-           << text_of(d.at("title"), lang) << "\n    " << label("满足条件：", "satisfied by: ");
+           << text_of(d.at("title"), lang) << "\n";
+        if (d.contains("note")) os << "    " << label("说明：", "note: ") << text_of(d.at("note"), lang) << "\n";
+        os << "    " << label("满足条件：", "satisfied by: ");
         bool first_set = true;
         for (const json& set : d.at("satisfied_by")) {
             os << (first_set ? "" : label(" 或 ", " or "));

@@ -37,8 +37,9 @@ int run_status(int argc, char** argv) {
     int status = exit_ok;
     std::string out;
     bool first = true;
+    const bool several = opt.as_json && files.size() > 1;
     if (!opt.as_json) std::cout << opt.date_line();
-    if (opt.as_json && files.size() > 1) std::cout << "[";
+    if (several) std::cout << "[";
     for (const std::string& file : files) {
         Status st;
         try {
@@ -53,14 +54,24 @@ int run_status(int argc, char** argv) {
             st = status_of(h, opt.on, opt.status_options());
         } catch (const Error& e) {
             if (e.code() == ErrorCode::usage) throw;
-            print_error(e, opt.lang, file);
             status = exit_bad_input;
+            if (!opt.as_json) {
+                print_error(e, opt.lang, file);
+            } else if (!several) {
+                print_error_json(e); // nothing on stdout for this document
+            } else {
+                const std::string entry = error_entry_json(file, e);
+                std::cerr << entry << "\n";
+                if (!first) std::cout << ",\n";
+                std::cout << entry;
+                first = false;
+            }
             continue;
         }
         if (opt.as_json) {
             out.clear();
             write_status(out, st, lang);
-            if (files.size() > 1 && !first) std::cout << ",\n";
+            if (several && !first) std::cout << ",\n";
             std::cout << out;
         } else {
             std::cout << "\n";
@@ -69,8 +80,8 @@ int run_status(int argc, char** argv) {
         }
         first = false;
     }
-    if (opt.as_json && files.size() > 1) std::cout << "]";
-    if (opt.as_json && (files.size() > 1 || !first)) std::cout << "\n";
+    if (several) std::cout << "]";
+    if (opt.as_json && (several || !first)) std::cout << "\n";
     return status;
 }
 

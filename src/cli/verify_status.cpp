@@ -108,13 +108,16 @@ bool run(const json& c, std::string& failure) {
 
     if (exp.contains("error")) {
         const json& want = exp.at("error");
-        if (!want.is_object()) throw BadCase{"\"expect.error\" is an object {code, event_index, path}"};
+        if (!want.is_object())
+            throw BadCase{"\"expect.error\" is an object {code, event_index, event_type, articles, path}"};
         if (!error) {
             failure += "expected an error " + want.dump() + ", but the history was accepted\n";
             return false;
         }
         json got = {{"code", error_code_name(error->code())}, {"path", error->path()}};
         got["event_index"] = error->event_index >= 0 ? json(error->event_index) : json();
+        got["event_type"] = error->event_type.empty() ? json() : json(error->event_type);
+        got["articles"] = error->event_type.empty() ? json() : json(error->articles);
         compare_listed("error", want, got, failure);
         if (!failure.empty()) failure += "  (the error: " + error->describe(Lang::en) + ")\n";
         return failure.empty();

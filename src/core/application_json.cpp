@@ -4,6 +4,7 @@
 #include "application_json.hpp"
 
 #include "shifan/io/application.hpp"
+#include "shifan/model/review_year.hpp"
 
 #include <memory>
 #include <utility>
@@ -79,11 +80,16 @@ void after_read(json::Reader& r, Staff& s) {
                   "more qualified professionals than staff serving SMEs");
 }
 
-/// `reference_date` is required.
+/// `reference_date` is required; `review_year` fits it as an application's review year fits the
+/// application's date (art12, the one rule of shifan/model/review_year.hpp).
 void after_read(json::Reader& r, Application& a) {
     if (!a.reference_date)
         r.fail_at("reference_date", ErrorCode::missing_required, "缺少必填字段 reference_date（评审基准日）",
                   "missing required member \"reference_date\" (the date the application is judged at)");
+    if (a.review_year && !review_year_fits(a.review_year->value, *a.reference_date)) {
+        const Text why = review_year_mismatch(a.review_year->value, *a.reference_date, {"评审基准日", "the reference date"});
+        r.fail_at("review_year", ErrorCode::inconsistent, why.zh, why.en);
+    }
 }
 
 void parse_application(json::Tape& tape, std::string_view text, Application& out, const json::Limits& limits) {

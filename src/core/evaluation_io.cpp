@@ -31,25 +31,26 @@ void explain_second(std::string& out, const SecondFigures& what, const Figures& 
     out += en ? what.label.en : what.label.zh;
     out += ' ';
     format::append_quantity(out, f.actual);
-    format::append_unit(out, unit, true);
+    format::append_unit(out, unit, true, f.actual);
     out += en ? ", required at least " : "，要求不少于 ";
     format::append_quantity(out, f.required);
-    format::append_unit(out, unit, true);
+    format::append_unit(out, unit, true, f.required);
     if (f.shortfall.present()) {
         out += en ? ", short by " : "，差 ";
         format::append_quantity(out, f.shortfall);
-        format::append_unit(out, unit, true);
+        format::append_unit(out, unit, true, f.shortfall);
     }
 }
 
 void explain_numbers(std::string& out, const RuleInfo& r, const Check& c, bool en) {
     const std::string_view unit = en ? r.unit.en : r.unit.zh;
     if (r.measure == Measure::period) {
-        if (en) { out += "the minimum period of operation completes on "; format::append_quantity(out, c.actual);
-                  out += ", and must complete by the reference date "; format::append_quantity(out, c.required); }
-        else { out += "运营期满之日为 "; format::append_quantity(out, c.actual); out += "，须不晚于基准日 "; format::append_quantity(out, c.required); }
+        // Neutral about the reading `operating_period`: the shortfall says how long is still to run.
+        if (en) { out += "the last day of the minimum period of operation is "; format::append_quantity(out, c.actual);
+                  out += "; the reference date is "; format::append_quantity(out, c.required); }
+        else { out += "最低运营期间的最后一日为 "; format::append_quantity(out, c.actual); out += "，基准日为 "; format::append_quantity(out, c.required); }
         if (c.shortfall.present()) {
-            if (en) { out += "; short by "; format::append_quantity(out, c.shortfall); out += " day(s)"; }
+            if (en) { out += "; short by "; format::append_quantity(out, c.shortfall); out += c.shortfall.value == 1 ? " day" : " days"; }
             else { out += "，尚差 "; format::append_quantity(out, c.shortfall); out += " 天"; }
         }
         return;
@@ -59,11 +60,11 @@ void explain_numbers(std::string& out, const RuleInfo& r, const Check& c, bool e
     if (en) {
         format::append_quantity(out, c.actual);
         if (r.measure == Measure::money) out += " CNY";
-        format::append_unit(out, value_unit, true);
+        format::append_unit(out, value_unit, true, c.actual);
         out += ", required at least ";
         format::append_quantity(out, c.required);
         if (r.measure == Measure::money) out += " CNY";
-        format::append_unit(out, value_unit, true);
+        format::append_unit(out, value_unit, true, c.required);
     } else {
         format::append_quantity(out, c.actual);
         if (r.measure == Measure::money) out += " 元";
@@ -79,10 +80,10 @@ void explain_numbers(std::string& out, const RuleInfo& r, const Check& c, bool e
             if (en) { out += "; short by "; append_hundredths(out, c.shortfall.value); out += " percentage points"; }
             else { out += "，差 "; append_hundredths(out, c.shortfall.value); out += " 个百分点"; }
         } else if (is_ratio) {
-            if (en) { out += "; needs "; format::append_quantity(out, c.shortfall); out += " more "; out += unit; }
+            if (en) { out += "; needs "; format::append_quantity(out, c.shortfall); out += " more"; format::append_unit(out, unit, true, c.shortfall); }
             else { out += "，还需增加 "; format::append_quantity(out, c.shortfall); out += unit; }
         } else {
-            if (en) { out += "; short by "; format::append_quantity(out, c.shortfall); if (r.measure == Measure::money) out += " CNY"; format::append_unit(out, unit == "CNY" ? "" : unit, true); }
+            if (en) { out += "; short by "; format::append_quantity(out, c.shortfall); if (r.measure == Measure::money) out += " CNY"; format::append_unit(out, unit == "CNY" ? "" : unit, true, c.shortfall); }
             else { out += "，差 "; format::append_quantity(out, c.shortfall); format::append_unit(out, r.measure == Measure::money ? "元" : unit, false); }
         }
     }
@@ -318,7 +319,8 @@ void write_evaluation(std::string& out, const Evaluation& e, const std::optional
     w.key("rule_pack").begin_object();
     if (e.rule_pack) { w.member("id", std::string_view(e.rule_pack->id)); w.member("version", std::string_view(e.rule_pack->version)); }
     w.end_object();
-    w.key("interpretations").begin_object().key("growth").value_plain(json::enum_name(e.interpretations.growth)).end_object();
+    w.key("interpretations").begin_object().key("growth").value_plain(json::enum_name(e.interpretations.growth));
+    w.key("operating_period").value_plain(json::enum_name(e.interpretations.operating_period)).end_object();
     w.key("verdict").value_plain(json::enum_name(e.verdict));
     w.key("qualified_functions").begin_array();
     for (std::size_t i = 0; i < function_count; ++i)

@@ -29,6 +29,9 @@ inline std::string count(std::int64_t v) {
     return s;
 }
 
+/// "1 day", "2 days" (English).
+inline std::string days_en(std::int64_t v) { return count(v) + (v == 1 ? " day" : " days"); }
+
 /// An amount in fen as yuan with two decimals, without a unit: "999999.99".
 inline void append_money(std::string& out, Money m) { append_hundredths(out, m.fen); }
 
@@ -59,6 +62,22 @@ inline void append_unit(std::string& out, std::string_view unit, bool en) {
     if (unit.empty()) return;
     if (en) out += ' ';
     out += unit;
+}
+
+/// An English unit after the count `n`, in the singular when `n` is exactly 1: "1 SME",
+/// "1 satisfied respondent", "1 activity", "2 activities" ("staff" and "CNY" do not change).
+inline void append_unit(std::string& out, std::string_view unit, bool en, const Quantity& n) {
+    const bool one = (n.kind == Quantity::Kind::count || n.kind == Quantity::Kind::days) && n.value == 1;
+    if (!en || !one || unit.empty()) return append_unit(out, unit, en);
+    out += ' ';
+    if (unit.size() > 3 && unit.substr(unit.size() - 3) == "ies") {
+        out += unit.substr(0, unit.size() - 3);
+        out += 'y';
+    } else if (unit.size() > 1 && unit.back() == 's') {
+        out += unit.substr(0, unit.size() - 1);
+    } else {
+        out += unit;
+    }
 }
 
 /// The JSON Pointers of a set of missing inputs, comma separated.

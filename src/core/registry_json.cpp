@@ -177,6 +177,7 @@ void write_registry(std::string& out, const RulePack& pack) {
         }
         write_text(w, "citation", r.citation);
         write_text(w, "title", r.title);
+        if (!r.note.zh.empty()) write_text(w, "note", r.note);
         if (r.combine == Combine::leaf) {
             w.member("measure", json::enum_name(r.measure));
             if (!r.unit.zh.empty() || !r.unit.en.empty()) write_text(w, "unit", r.unit);
@@ -200,6 +201,7 @@ void write_registry(std::string& out, const RulePack& pack) {
         w.member("id", d.id);
         write_text(w, "citation", d.citation);
         write_text(w, "title", d.title);
+        if (!d.note.zh.empty()) write_text(w, "note", d.note);
         w.key("satisfied_by").begin_array(); // any of these sets, each all of its materials
         for (std::uint32_t set : minimal_material_sets(d.item)) {
             w.begin_array();
@@ -234,6 +236,9 @@ void write_registry(std::string& out, const RulePack& pack) {
     w.begin_object().member("name", "growth").member("citation", "第六条第（二）项").key("values");
     write_enum_names<Growth>(w);
     w.member("default", json::enum_name(Interpretations{}.growth)).end_object();
+    w.begin_object().member("name", "operating_period").member("citation", "第六条第（一）项").key("values");
+    write_enum_names<OperatingPeriod>(w);
+    w.member("default", json::enum_name(Interpretations{}.operating_period)).end_object();
     w.begin_object().member("name", "summary_owed").member("citation", "第十三条").key("values");
     write_enum_names<SummaryOwed>(w);
     w.member("default", json::enum_name(Interpretations{}.summary_owed)).end_object();

@@ -47,8 +47,10 @@ std::string render_report(const Application& app, const Evaluation& e, Lang lang
     s += en ? " · reference date " : " · 基准日 ";
     s += to_string(e.reference_date);
     if (e.rule_pack) { s += en ? " · rule pack " : " · 规则包 "; s += e.rule_pack->id; s += ' '; s += e.rule_pack->version; }
-    s += en ? " · reading growth=" : " · 解释 growth=";
+    s += en ? " · readings growth=" : " · 解释 growth=";
     s += json::enum_name(e.interpretations.growth);
+    s += ", operating_period=";
+    s += json::enum_name(e.interpretations.operating_period);
     s += "\n";
     s += en ? "Verdict: " : "结论：";
     s += e.verdict == Verdict::eligible ? "✓ " : e.verdict == Verdict::ineligible ? "✗ " : "? ";

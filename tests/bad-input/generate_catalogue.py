@@ -528,6 +528,11 @@ app("nul-inside-string", raw('{"schema": "shifan.application/1", "applicant": {"
 pack("rulepack-nul-after-document", raw(dump(PACK) + "\0 trailing"), "syntax", "")
 
 
+# --- revision 2: the review year fits the reference date (the year of the date or the next, art12) -----
+app("review-year-after-next", with_value(APP, "/review_year", 2027), "inconsistent", "/review_year")
+app("review-year-before-reference-year", with_value(APP, "/review_year", 2024), "inconsistent", "/review_year")
+app("review-year-2030-on-2025", with_value(APP, "/review_year", 2030), "inconsistent", "/review_year")
+
 def write(check: bool) -> int:
     names = set()
     bad = 0

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import re
 import pathlib
 import sys
 
@@ -104,17 +105,23 @@ H = history()
 C = calendar()
 HT = dump(H)
 CT = dump(C)
-# (directory, name, document, code, path, event_index or None, limits)
-ENTRIES: list[tuple[str, str, object, str, str, int | None, dict]] = []
+# (directory, name, document, code, path, event_index or None, limits, transition or None)
+ENTRIES: list[tuple[str, str, object, str, str, int | None, dict, tuple[str, list[str]] | None]] = []
+EVENT_PATH = re.compile(r"^/events/(\d+)(/|$)")
 
 
 def hist(name: str, doc: object, code: str, path: str, *, event: int | None = None,
-         limits: dict | None = None) -> None:
-    ENTRIES.append(("history", name, doc, code, path, event, limits or {}))
+         limits: dict | None = None, transition: tuple[str, list[str]] | None = None) -> None:
+    """A history entry. Every error whose path lies under /events/<i> names event i; a forbidden
+    transition (code "history") also names the event's type and the articles it breaks."""
+    m = EVENT_PATH.match(path)
+    if event is None and m:
+        event = int(m.group(1))
+    ENTRIES.append(("history", name, doc, code, path, event, limits or {}, transition))
 
 
 def cal(name: str, doc: object, code: str, path: str, *, limits: dict | None = None) -> None:
-    ENTRIES.append(("calendar", name, doc, code, path, None, limits or {}))
+    ENTRIES.append(("calendar", name, doc, code, path, None, limits or {}, None))
 
 
 def b(text: str) -> bytes:
@@ -240,26 +247,31 @@ for n, path, value in [
     hist(n, with_value(H, path, value), "invalid_date", path)
 
 # --- events the transition rules forbid (ErrorCode::history, with the event index) ------------------------
-hist("events-out-of-date-order", with_value(H, "/events/1/date", "2024-03-01"), "history", "/events/1/date", event=1)
+hist("events-out-of-date-order", with_value(H, "/events/1/date", "2024-03-01"), "history", "/events/1/date", event=1,
+     transition=("recommended", []))
 hist("summary-before-designation-date", with_value(H, "/events/4/date", "2025-02-19"), "history", "/events/4/date",
-     event=4)
-hist("designated-without-recommendation", with_events(H, [APPLIED, DESIGNATED]), "history", "/events/1/type", event=1)
-hist("recommended-without-application", with_events(H, [RECOMMENDED]), "history", "/events/0/type", event=0)
-hist("recommended-twice", with_events(H, [APPLIED, RECOMMENDED, RECOMMENDED]), "history", "/events/2/type", event=2)
+     event=4, transition=("violation_confirmed", []))
+hist("designated-without-recommendation", with_events(H, [APPLIED, DESIGNATED]), "history", "/events/1/type", event=1,
+     transition=("designated", ["art8", "art9", "art10", "art11"]))
+hist("recommended-without-application", with_events(H, [RECOMMENDED]), "history", "/events/0/type", event=0,
+     transition=("recommended", ["art8", "art9"]))
+hist("recommended-twice", with_events(H, [APPLIED, RECOMMENDED, RECOMMENDED]), "history", "/events/2/type", event=2,
+     transition=("recommended", ["art8", "art9"]))
 hist("applied-twice-same-year", with_events(H, [APPLIED, {"type": "applied", "date": "2024-05-01",
                                                            "review_year": 2024}]),
-     "history", "/events/1/review_year", event=1)
+     "history", "/events/1/review_year", event=1, transition=("applied", ["art12"]))
 hist("applied-review-year-mismatch", with_events(H, [{"type": "applied", "date": "2024-03-20", "review_year": 2027}]),
-     "history", "/events/0/review_year", event=0)
+     "history", "/events/0/review_year", event=0, transition=("applied", ["art12"]))
 hist("applied-while-valid", with_value(H, "/events/4", {"type": "applied", "date": "2025-03-01", "review_year": 2025}),
-     "history", "/events/4/review_year", event=4)
+     "history", "/events/4/review_year", event=4, transition=("applied", ["art14"]))
 hist("violation-never-designated", with_events(H, [APPLIED, {"type": "violation_confirmed", "date": "2024-05-01",
                                                              "finding": "x"}]),
-     "history", "/events/1/date", event=1)
+     "history", "/events/1/date", event=1, transition=("violation_confirmed", ["art14"]))
 hist("violation-conduct-after-confirmation", with_value(H, "/events/4/conduct_on", "2025-06-01"), "history",
-     "/events/4/conduct_on", event=4)
+     "/events/4/conduct_on", event=4, transition=("violation_confirmed", ["art14"]))
 hist("violation-conduct-before-term", with_value(H, "/events/4/conduct_on", "2024-06-30"), "history",
-     "/events/4/conduct_on", event=4)
+     "/events/4/conduct_on", event=4, transition=("violation_confirmed", ["art14"]))
+
 
 # --- limits ---------------------------------------------------------------------------------------
 NOTE = '"note":"按时报送"'
@@ -273,6 +285,22 @@ hist("limit-key-bytes", with_value(H, "/platform/" + "k" * 41, 1), "limit_exceed
      limits={"max_string_bytes": 40})
 hist("limit-depth", H, "limit_exceeded", "/events/0", limits={"max_depth": 2})
 hist("limit-document-bytes", H, "limit_exceeded", "", limits={"max_document_bytes": 100})
+
+# --- revision 2: the ground of a revocation -------------------------------------------------------
+FALSE_APPLICATION = {"type": "violation_confirmed", "date": "2025-05-12", "conduct_on": "2024-03-20",
+                     "finding": "申报材料不实", "ground": "false_application"}
+hist("false-application-before-applied", with_value(H, "/events/4", dict(FALSE_APPLICATION, conduct_on="2024-03-19")),
+     "history", "/events/4/conduct_on", transition=("violation_confirmed", ["art14"]))
+hist("false-application-after-designation", with_value(H, "/events/4", dict(FALSE_APPLICATION, conduct_on="2024-07-02")),
+     "history", "/events/4/conduct_on", transition=("violation_confirmed", ["art14"]))
+hist("application-conduct-without-ground", with_value(H, "/events/4", {k: v for k, v in FALSE_APPLICATION.items()
+                                                                       if k != "ground"}),
+     "history", "/events/4/conduct_on", transition=("violation_confirmed", ["art14"]))
+hist("false-application-never-designated", with_events(H, [APPLIED, dict(FALSE_APPLICATION, date="2024-05-01")]),
+     "history", "/events/1/conduct_on", transition=("violation_confirmed", ["art14"]))
+hist("ground-unknown", with_value(H, "/events/4/ground", "fraud"), "unknown_value", "/events/4/ground")
+hist("ground-number", with_value(H, "/events/4/ground", 1), "wrong_type", "/events/4/ground")
+
 
 # --- calendars --------------------------------------------------------------------------------------
 cal("empty", b"", "syntax", "")
@@ -318,13 +346,15 @@ def write(check: bool) -> int:
     bad = 0
     counters: dict[str, int] = {}
     expected: dict[str, set[str]] = {}
-    for directory, name, doc, code, path, event, limits in ENTRIES:
+    for directory, name, doc, code, path, event, limits, transition in ENTRIES:
         counters[directory] = counters.get(directory, 0) + 1
         stem = f"{counters[directory]:03d}-{name}"
         data = doc if isinstance(doc, bytes) else dump(doc).encode("utf-8")
         e: dict[str, object] = {"format": directory, "code": code, "path": path}
         if event is not None:
             e["event_index"] = event
+        if transition is not None:
+            e["event_type"], e["articles"] = transition
         if limits:
             e["limits"] = limits
         expect = (json.dumps(e, ensure_ascii=False) + "\n").encode()

@@ -10,7 +10,8 @@ An expect file is {"format": "application|rulepack|history|calendar", "code": ..
 optionally with "limits": {"max_string_bytes": 16, ...} (input limits the host sets for that entry:
 every front end applies them, whatever the format; the C ABI through shifan_evaluate's options,
 shifan_history_new_from_json's and the _v2 calls for rule packs and calendars), nothing is skipped
-and, for an event the lifecycle rules forbid, "event_index". Entries are read from the catalogue
+and, for an error of a history's event, "event_index" (a forbidden transition also has "event_type" and
+"articles": the article ids it breaks). Entries are read from the catalogue
 directory and from its subdirectories (history/, calendar/: generate_lifecycle_catalogue.py).
 Besides the committed entries, a few documents too large to commit are generated here (an
 over-long string, a long array, an oversized document) and run with the default limits.
@@ -47,6 +48,8 @@ class Entry:
     path: str
     limits: dict = field(default_factory=dict)
     event_index: int | None = None
+    event_type: str | None = None
+    articles: list | None = None
 
 
 def load_entries(directory: pathlib.Path, prefix: str = "") -> list[Entry]:
@@ -58,11 +61,11 @@ def load_entries(directory: pathlib.Path, prefix: str = "") -> list[Entry]:
         if not doc.exists():
             raise SystemExit(f"{prefix}{expect_file.name}: no {doc.name} beside it")
         e = json.loads(expect_file.read_text(encoding="utf-8"))
-        unknown = set(e) - {"format", "code", "path", "limits", "note", "event_index"}
+        unknown = set(e) - {"format", "code", "path", "limits", "note", "event_index", "event_type", "articles"}
         if unknown:
             raise SystemExit(f"{prefix}{expect_file.name}: unknown keys {sorted(unknown)}")
         entries.append(Entry(prefix + stem, doc.read_bytes(), e["format"], e["code"], e["path"], e.get("limits", {}),
-                             e.get("event_index")))
+                             e.get("event_index"), e.get("event_type"), e.get("articles")))
     for doc in sorted(directory.glob("[0-9][0-9][0-9]-*.json")):
         if not doc.name.endswith(".expect.json") and not (directory / (doc.name[:-5] + ".expect.json")).exists():
             raise SystemExit(f"{prefix}{doc.name}: no .expect.json beside it")
@@ -93,14 +96,14 @@ def generated_entries() -> list[Entry]:
         Entry("gen-history-events-1000001",
               ('{"schema":"shifan.history/1","platform":{"id":"X"},"events":['
                + ",".join(["{}"] * 1_000_001)
-               + "]}").encode(), "history", "limit_exceeded", "/events/1000000"),
+               + "]}").encode(), "history", "limit_exceeded", "/events/1000000", event_index=1_000_000),
         Entry("gen-history-note-64KiB-plus-1",
               ('{"schema":"shifan.history/1","platform":{"id":"X"},"events":[{"type":"applied","date":"2024-03-20",'
                '"review_year":2024,"note":"' + long_name + '"}]}').encode(), "history", "limit_exceeded",
-              "/events/0/note"),
+              "/events/0/note", event_index=0),
         Entry("gen-history-depth-10000",
               b'{"schema":"shifan.history/1","platform":{"id":"X"},"events":' + b"[" * 10000 + b"]" * 10000 + b"}",
-              "history", "limit_exceeded", "/events" + "/0" * 63),
+              "history", "limit_exceeded", "/events" + "/0" * 63, event_index=0),
         Entry("gen-calendar-rest-days-1000001",
               ('{"schema":"shifan.calendar/1","rest_days":[' + ",".join(['"2026-01-01"'] * 1_000_001) + "]}").encode(),
               "calendar", "limit_exceeded", "/rest_days/1000000"),
@@ -150,12 +153,23 @@ class CliRunner:
             return Outcome(False, "a verdict was printed for bad input")
         if e.format in ("history", "calendar") and out.strip():
             return Outcome(False, f"a status was printed for bad input: {out[:200]}")
-        shown = e.path if e.path else "(document)"
-        if f": {e.code}: " not in err:
-            return Outcome(False, f"stderr lacks the code {e.code}: {err[:400]}")
-        event = f"event {e.event_index}: " if e.event_index is not None else ""
-        if f": {e.code}: {event}{shown}: " not in err:
-            return Outcome(False, f"stderr lacks the exact {event}path {shown!r}: {err[:400]}")
+        # --json: the error is one JSON line on stderr, {"error": {...}}, and stdout is empty.
+        if out:
+            return Outcome(False, f"stdout is not empty for a refused document: {out[:200]}")
+        lines = err.splitlines()
+        try:
+            if len(lines) != 1:
+                raise ValueError(f"{len(lines)} lines")
+            got = json.loads(lines[0])["error"]
+        except (ValueError, KeyError, TypeError) as x:
+            return Outcome(False, f"stderr is not one JSON error line ({x}): {err[:400]}")
+        if got.get("code") != e.code or got.get("path") != e.path:
+            return Outcome(False, f"error {got.get('code')} at {got.get('path')!r}, expected {e.code} at {e.path!r}")
+        if got.get("event_index") != e.event_index:
+            return Outcome(False, f"event index {got.get('event_index')}, expected {e.event_index}")
+        if got.get("event_type") != e.event_type or got.get("articles") != e.articles:
+            return Outcome(False, f"event type {got.get('event_type')} {got.get('articles')}, "
+                                  f"expected {e.event_type} {e.articles}")
         return Outcome(True)
 
 
@@ -189,6 +203,12 @@ class CapiRunner:
         lib.shifan_error_path.restype = c_char_p
         lib.shifan_error_event_index.argtypes = [c_void_p]
         lib.shifan_error_event_index.restype = ctypes.c_int64
+        lib.shifan_error_event_type.argtypes = [c_void_p]
+        lib.shifan_error_event_type.restype = c_char_p
+        lib.shifan_error_article_count.argtypes = [c_void_p]
+        lib.shifan_error_article_count.restype = ctypes.c_int64
+        lib.shifan_error_article.argtypes = [c_void_p, c_size_t]
+        lib.shifan_error_article.restype = c_char_p
         lib.shifan_error_free.argtypes = [c_void_p]
         lib.shifan_code_name.argtypes = [c_int32]
         lib.shifan_code_name.restype = c_char_p
@@ -223,6 +243,8 @@ class CapiRunner:
             name = lib.shifan_code_name(code).decode()
             path = lib.shifan_error_path(err).decode("utf-8", "replace")
             event = lib.shifan_error_event_index(err)
+            event_type = lib.shifan_error_event_type(err).decode() or None
+            articles = [lib.shifan_error_article(err, i).decode() for i in range(lib.shifan_error_article_count(err))]
         finally:
             lib.shifan_error_free(err)
         if code != rc:
@@ -233,6 +255,10 @@ class CapiRunner:
             return Outcome(False, f"path {path!r}, expected {e.path!r}")
         if event != (-1 if e.event_index is None else e.event_index):
             return Outcome(False, f"event index {event}, expected {e.event_index}")
+        if event_type != e.event_type or (e.event_type is not None and articles != e.articles):
+            return Outcome(False, f"event type {event_type} {articles}, expected {e.event_type} {e.articles}")
+        if e.event_type is None and articles:
+            return Outcome(False, f"articles {articles} on an error that is no forbidden transition")
         return Outcome(True)
 
     def run(self, e: Entry) -> Outcome:
@@ -304,6 +330,8 @@ class PythonRunner:
             event = None
         if event != e.event_index:
             return Outcome(False, f"event index {event}, expected {e.event_index}")
+        if exc.event_type != e.event_type or (e.event_type is not None and exc.articles != e.articles):
+            return Outcome(False, f"event type {exc.event_type} {exc.articles}, expected {e.event_type} {e.articles}")
         return Outcome(True)
 
     def run(self, e: Entry) -> Outcome:

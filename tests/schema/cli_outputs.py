@@ -154,6 +154,63 @@ class ErrorObjects(unittest.TestCase):
         self.assertEqual(errors("error", {"error": {"code": "no_such_code", "path": ""}}) != [], True)
         self.assertNotEqual(errors("error", {"error": {"code": "syntax", "path": "no-slash"}}), [])
 
+BAD_APPLICATION = REPO / "tests" / "bad-input" / "241-review-year-2030-on-2025.json"
+REFUSED_HISTORY = REPO / "tests" / "bad-input" / "history" / "084-recommended-twice.json"
+
+
+class ErrorOutput(unittest.TestCase):
+    """With --json an error is one JSON line on stderr ({"error": {...}}) and nothing on stdout;
+    with several files the array holds each result or {"file", "error"}, in input order."""
+
+    def assertErrorLine(self, text):
+        lines = text.splitlines()
+        self.assertEqual(len(lines), 1, text)
+        doc = json.loads(lines[0])
+        self.assertEqual(errors("error", doc), [], lines[0])
+        return doc
+
+    def test_one_bad_application(self):
+        code, out, err = run("evaluate", "--json", BAD_APPLICATION)
+        self.assertEqual(code, 2)
+        self.assertEqual(out, "")
+        doc = self.assertErrorLine(err)
+        self.assertEqual(doc["error"]["code"], "inconsistent")
+        self.assertEqual(doc["error"]["path"], "/review_year")
+        self.assertNotIn("file", doc)
+
+    def test_several_files_keep_the_failed_one_in_place(self):
+        files = [APPLICATIONS[0], BAD_APPLICATION, APPLICATIONS[1]]
+        code, out, err = run("evaluate", "--json", *files)
+        self.assertEqual(code, 2)
+        docs = json.loads(out)
+        self.assertEqual(len(docs), 3)
+        self.assertEqual(errors("shifan.evaluation/1", docs[0]), [])
+        self.assertEqual(errors("error", docs[1]), [])
+        self.assertEqual(docs[1]["file"], str(BAD_APPLICATION))
+        self.assertEqual(docs[1]["error"]["path"], "/review_year")
+        self.assertEqual(errors("shifan.evaluation/1", docs[2]), [])
+        self.assertEqual(self.assertErrorLine(err), docs[1])
+
+    def test_refused_history(self):
+        if not has_command("status"):
+            self.skipTest("this build has no 'shifan status'")
+        code, out, err = run("status", "--json", "--on", "2025-06-30", REFUSED_HISTORY)
+        self.assertEqual(code, 2)
+        self.assertEqual(out, "")
+        e = self.assertErrorLine(err)["error"]
+        self.assertEqual((e["code"], e["event_index"], e["event_type"], e["articles"]),
+                         ("history", 2, "recommended", ["art8", "art9"]))
+
+    def test_several_histories(self):
+        if not has_command("status"):
+            self.skipTest("this build has no 'shifan status'")
+        code, out, err = run("status", "--json", "--on", "2025-06-30", REFUSED_HISTORY, HISTORIES[0])
+        self.assertEqual(code, 2)
+        docs = json.loads(out)
+        self.assertEqual([("file" in d) for d in docs], [True, False])
+        self.assertEqual(docs[0]["error"]["event_type"], "recommended")
+        self.assertEqual(errors("shifan.status/1", docs[1]), [])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -23,7 +23,9 @@ SCHEMA_FILES = {
     "shifan.roster/1": "roster.schema.json",
     "shifan.registry/1": "registry.schema.json",
     "shifan.case/1": "case.schema.json",
-    # The error object carries no "schema" member; it is named by this key alone.
+}
+# Schemas of objects that carry no "schema" member (keyed by a name of their own).
+OBJECT_SCHEMA_FILES = {
     "error": "error.schema.json",
 }
 
@@ -38,7 +40,7 @@ def load_json(path):
 
 def validator(tag):
     if tag not in _validators:
-        schema = load_json(SCHEMA_DIR / SCHEMA_FILES[tag])
+        schema = load_json(SCHEMA_DIR / {**SCHEMA_FILES, **OBJECT_SCHEMA_FILES}[tag])
         _validators[tag] = Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
     return _validators[tag]
 

@@ -39,7 +39,9 @@ SCHEMA_FILES = {
     "shifan.roster/1": "roster.schema.json",
     "shifan.registry/1": "registry.schema.json",
     "shifan.case/1": "case.schema.json",
-    # The error object carries no "schema" member; it is named by this key alone.
+}
+# Schemas of objects that carry no "schema" member: the error object of every front end.
+OBJECT_SCHEMA_FILES = {
     "error": "error.schema.json",
 }
 
@@ -53,7 +55,7 @@ def load_json(path):
 
 def validator(tag):
     if tag not in _validators:
-        schema = load_json(SCHEMA_DIR / SCHEMA_FILES[tag])
+        schema = load_json(SCHEMA_DIR / {**SCHEMA_FILES, **OBJECT_SCHEMA_FILES}[tag])
         _validators[tag] = Draft202012Validator(
             schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     return _validators[tag]
@@ -86,7 +88,12 @@ def expects_error(case):
 class SchemasAreWellFormed(unittest.TestCase):
     def test_every_schema_is_a_valid_draft_2020_12_schema(self):
         self.assertEqual(sorted(p.name for p in SCHEMA_DIR.glob("*.schema.json")),
-                         sorted(SCHEMA_FILES.values()))
+                         sorted(list(SCHEMA_FILES.values()) + list(OBJECT_SCHEMA_FILES.values())))
+        for name in OBJECT_SCHEMA_FILES.values():
+            with self.subTest(schema=name):
+                schema = load_json(SCHEMA_DIR / name)
+                Draft202012Validator.check_schema(schema)
+                self.assertEqual(schema["$id"], "urn:shifan:schema:%s:1" % name[:-len(".schema.json")])
         for tag, name in SCHEMA_FILES.items():
             with self.subTest(schema=name):
                 schema = load_json(SCHEMA_DIR / name)
@@ -410,7 +417,7 @@ class ResultSchemas(unittest.TestCase):
     EVALUATION = {
         "schema": "shifan.evaluation/1", "application_id": None, "review_year": 2025,
         "reference_date": "2025-04-15", "rule_pack": {"id": "changzhi-municipal", "version": "1"},
-        "interpretations": {"growth": "strict"}, "verdict": "ineligible", "qualified_functions": [],
+        "interpretations": {"growth": "strict", "operating_period": "after_last_day"}, "verdict": "ineligible", "qualified_functions": [],
         "checks": [
             {"id": "art6.2.satisfaction", "citation": "第六条第（二）项", "kind": "rule", "outcome": "fail",
              "reason": "below_threshold", "actual": "79.16", "required": "80.00", "shortfall": 1,

@@ -113,6 +113,12 @@ TEST_CASE("shortfalls: counts, money, ratios and percent points", "[evaluation][
     CHECK(check(out, "art6.5.staff").at("shortfall") == 1);
     CHECK(check(out, "art6.5.qualified_share").at("actual") == "77.77");
     CHECK(check(out, "art6.5.qualified_share").at("shortfall") == 1);
+    // English agrees with the number: one respondent, one professional, one staff member.
+    const std::string satisfaction_en = check(out, "art6.2.satisfaction").at("message").at("en");
+    CHECK_THAT(satisfaction_en, Catch::EndsWith("needs 1 more satisfied respondent"));
+    const std::string qualified_en = check(out, "art6.5.qualified_share").at("message").at("en");
+    CHECK_THAT(qualified_en, Catch::EndsWith("needs 1 more qualified professional"));
+    CHECK_THAT(std::string(check(out, "art6.2.smes_served").at("message").at("en")), Catch::EndsWith("short by 8 SMEs"));
     // Satisfaction given as a percent: the shortfall is in percentage points.
     doc["performance"]["satisfaction"] = {{"percent", "79.99"}};
     out = evaluate(doc);

@@ -108,6 +108,18 @@ TEST_CASE("registry: readings and a dated pack", "[registry]") {
     CHECK(entry("interpretations", "name", "growth").at("values") ==
           nlohmann::json::array({"strict", "non_decreasing", "consecutive"}));
     CHECK(entry("interpretations", "name", "growth").at("default") == "strict");
+    CHECK(entry("interpretations", "name", "operating_period").at("values") ==
+          nlohmann::json::array({"after_last_day", "on_last_day"}));
+    CHECK(entry("interpretations", "name", "operating_period").at("default") == "after_last_day");
+    CHECK(entry("interpretations", "name", "operating_period").at("citation") == "第六条第（一）项");
+    // The measures' own words, and the library's note where it reads them (art6(5), art10(6)).
+    CHECK(entry("rules", "id", "art6.5.qualified_share").at("title").at("zh") ==
+          "大专及以上学历和中级及以上技术职称专业人员的比例");
+    CHECK(entry("rules", "id", "art6.5.qualified_share").contains("note"));
+    CHECK(entry("dossier", "id", "art10.6").at("title").at("zh") ==
+          "国家颁发的从业资格（资质）、网站备案、许可证等证明（复印件）");
+    CHECK(entry("dossier", "id", "art10.6").contains("note"));
+    CHECK_FALSE(entry("dossier", "id", "art10.5").contains("note"));
     const auto pack = shifan::parse_rule_pack(
         R"({"schema": "shifan.rulepack/1", "id": "p", "version": "2", "base": "changzhi-municipal",
             "parameters": {"min_staff": [{"from": "2026-01-01", "value": 12}, {"from": "2020-01-01", "value": 10}]}})");

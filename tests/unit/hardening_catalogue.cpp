@@ -28,6 +28,8 @@ std::string read_file(const std::filesystem::path& p) {
 struct Entry {
     std::string name, format, code, path;
     long event_index = -1;
+    std::string event_type;                 // a refused transition's type, or ""
+    std::vector<std::string> articles;      // and the articles it breaks
     json::Limits limits;
     std::string data;
 };
@@ -51,6 +53,8 @@ std::vector<Entry> catalogue() {
         e.code = j.at("code").get<std::string>();
         e.path = j.at("path").get<std::string>();
         if (j.contains("event_index")) e.event_index = j.at("event_index").get<long>();
+        if (j.contains("event_type")) e.event_type = j.at("event_type").get<std::string>();
+        if (j.contains("articles")) e.articles = j.at("articles").get<std::vector<std::string>>();
         if (j.contains("limits"))
             for (const auto& [k, v] : j.at("limits").items()) {
                 const auto x = v.get<std::size_t>();
@@ -98,6 +102,8 @@ TEST_CASE("hardening: the bad-input catalogue through the core, with messages fi
             CHECK(error_code_name(err.code()) == e.code);
             CHECK(err.path() == e.path);
             CHECK(err.event_index == e.event_index);
+            CHECK(err.event_type == e.event_type);
+            CHECK(err.articles == e.articles);
             std::string out;
             json::write_error(out, err);
             CHECK(nlohmann::json::accept(out)); // rejects invalid UTF-8 too

@@ -25,7 +25,12 @@ inline Event designated(const char* d, std::optional<std::vector<Function>> f = 
 }
 inline Event rejected(const char* d) { return Rejected{D(d), "评审未通过", std::nullopt}; }
 inline Event violation(const char* d, const char* conduct = nullptr) {
-    return ViolationConfirmed{D(d), conduct ? std::optional<Date>(D(conduct)) : std::nullopt, "虚报服务数据", std::nullopt};
+    return ViolationConfirmed{D(d), conduct ? std::optional<Date>(D(conduct)) : std::nullopt, "虚报服务数据", std::nullopt,
+                              std::nullopt};
+}
+inline Event false_application(const char* d, const char* conduct = nullptr) {
+    return ViolationConfirmed{D(d), conduct ? std::optional<Date>(D(conduct)) : std::nullopt, "申报材料不实",
+                              RevocationGround::false_application, std::nullopt};
 }
 inline Event summary(int year, const char* d) { return AnnualSummaryFiled{Year{year}, D(d), std::nullopt}; }
 
@@ -75,6 +80,8 @@ inline Error refuse(History& h, const Event& e, const char* article_en, const ch
     CHECK(caught->event_index == static_cast<long>(index));
     CHECK(caught->path() == "/events/" + std::to_string(index) + "/" + member);
     const std::string type = json::enum_name(event_type(e));
+    CHECK(caught->event_type == type);
+    CHECK(caught->articles == (r->article ? citation::article_ids(*r->article) : std::vector<std::string>{}));
     CHECK_THAT(caught->message().en, Catch::Contains("event " + std::to_string(index) + " (" + type + ")"));
     CHECK_THAT(caught->message().zh, Catch::Contains("（" + type + "）"));
     if (article_en) {

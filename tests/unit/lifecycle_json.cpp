@@ -46,8 +46,8 @@ TEST_CASE("history JSON: every member survives the round trip, absent optionals 
     h.append(Applied{D("2024-03-20"), Year{2024}, std::string("备注 \"quoted\"\n")});
     h.append(Recommended{D("2024-04-30"), "武乡县", std::nullopt});
     h.append(Designated{D("2024-07-01"), "长中小企服〔2024〕1号", std::vector<Function>{}, std::nullopt});
-    h.append(ViolationConfirmed{D("2025-01-05"), std::nullopt, "x", std::nullopt});
-    h.append(ViolationConfirmed{D("2025-01-06"), D("2025-01-04"), "y", std::string("n")});
+    h.append(ViolationConfirmed{D("2025-01-05"), std::nullopt, "x", std::nullopt, std::nullopt});
+    h.append(ViolationConfirmed{D("2025-01-06"), D("2025-01-04"), "y", std::nullopt, std::string("n")});
     h.append(AnnualSummaryFiled{Year{2024}, D("2025-02-01"), std::nullopt});
     const std::string out = write_history(h);
     CHECK_THAT(out, Catch::Contains(R"({"type":"violation_confirmed","date":"2025-01-05","finding":"x"})"));

@@ -206,3 +206,21 @@ TEST_CASE("roster: county filings read strictly", "[lifecycle][roster][json]") {
     CHECK(error_of(R"({"schema": "shifan.county-filings/1", "county": "上党区", "filings": [], "x": 1})") == P{"unknown_key", "/x"});
     CHECK(error_of(R"({"schema": "shifan.county-filings/1", "county": "上党区", "filings": []})") == P{"accepted", ""});
 }
+
+TEST_CASE("roster: a title revoked for false application materials (art14, art10(7))", "[lifecycle][roster]") {
+    std::vector<History> hs;
+    hs.push_back(designated_on("2024-03-20", "2024-04-30", "2024-07-01", test_platform("F", "潞城区")));
+    hs.back().append(false_application("2025-05-12", "2024-03-20"));
+    const std::vector<CountyFilings> none;
+    const Roster before = roster_of(hs, none, D("2025-05-11"));
+    CHECK(before.platforms[0].state == State::designated);
+    REQUIRE(before.designated_by_county.size() == 1);
+    CHECK(before.designated_by_county[0].designated == 1);
+    const Roster after = roster_of(hs, none, D("2025-05-12"));
+    CHECK(after.platforms[0].state == State::revoked);
+    CHECK(after.platforms[0].state_since == D("2025-05-12"));
+    CHECK(after.designated_by_county.empty());
+    // The county still owes its report for 2024, a year the platform held the title.
+    REQUIRE(report(after, "潞城区", 2024) != nullptr);
+    CHECK(report(after, "潞城区", 2024)->obligation.status == ObligationStatus::overdue);
+}

@@ -221,6 +221,43 @@ TEST_CASE("transitions: a violation's conduct must fall on a day the title was v
     }
 }
 
+TEST_CASE("transitions: a title obtained with false application materials can be revoked (art14, art10(7))",
+          "[lifecycle][transitions]") {
+    // applied 2023-03-16, designated 2023-07-10: the application runs from the one to the other.
+    History h = designated_on("2023-03-16", "2023-04-26", "2023-07-10");
+    SECTION("conduct on the application day and on the designation day") {
+        History a = h, b = h;
+        accept(a, false_application("2025-05-12", "2023-03-16"));
+        accept(b, false_application("2025-05-12", "2023-07-10"));
+        CHECK(status_of(a, D("2025-05-12")).state == State::revoked);
+        CHECK(status_of(a, D("2025-05-11")).state == State::designated);
+    }
+    SECTION("the day before the application, the day after the designation") {
+        refuse(h, false_application("2025-05-12", "2023-03-15"), "art14", "conduct_on");
+        refuse(h, false_application("2025-05-12", "2023-07-11"), "art14", "conduct_on");
+    }
+    SECTION("without the ground, conduct before the term is refused as before") {
+        refuse(h, violation("2025-05-12", "2023-03-16"), "art14", "conduct_on");
+    }
+    SECTION("confirmed after expiry, still revoked") {
+        accept(h, false_application("2026-08-01", "2023-05-01"));
+        CHECK(status_of(h, D("2026-08-01")).state == State::revoked);
+    }
+    SECTION("never designated") {
+        History n = history_of({applied("2023-03-16", 2023)});
+        refuse(n, false_application("2023-05-01", "2023-03-16"), "art14", "conduct_on");
+    }
+    SECTION("conduct after its confirmation") {
+        refuse(h, false_application("2025-05-12", "2025-05-13"), "art14", "conduct_on");
+    }
+}
+
+TEST_CASE("transitions: refusals name their articles as ids", "[lifecycle][transitions]") {
+    CHECK(citation::article_ids(citation::art14) == std::vector<std::string>{"art14"});
+    CHECK(citation::article_ids(citation::art8_9) == std::vector<std::string>{"art8", "art9"});
+    CHECK(citation::article_ids(citation::art8_11) == std::vector<std::string>{"art8", "art9", "art10", "art11"});
+}
+
 TEST_CASE("transitions: annual summaries are always accepted (art13)", "[lifecycle][transitions]") {
     History h = history_of({});
     accept(h, summary(2022, "2023-01-10")); // before any designation: kept, owes nothing

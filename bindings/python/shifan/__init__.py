@@ -466,7 +466,7 @@ class Engine(_Managed):
 
     @property
     def interpretations(self) -> Dict[str, str]:
-        return {n: self.interpretation(n) for n in ("growth", "summary_owed", "deadline_rest_days")}
+        return {n: self.interpretation(n) for n in ("growth", "operating_period", "summary_owed", "deadline_rest_days")}
 
     @property
     @_shared

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Dict, Type
+from typing import Dict, List, Optional, Type
 
 __all__ = [
     "Error",
@@ -64,17 +64,23 @@ class Error(Exception):
         code_name: its machine name, e.g. ``"unknown_key"``
         path: JSON Pointer of the offending value ("" for the whole document)
         message_zh, message_en: the reason, in Chinese and in English (without the path)
-        event_index: index of the lifecycle event at fault, or -1
+        event_index: index of the lifecycle event at fault (every error of a history's event), or -1
+        event_type: the type of the event a forbidden transition refused, e.g. ``"designated"``, or None
+        articles: the article ids a forbidden transition breaks, e.g. ``["art8"]`` (empty for dates
+            running backwards), or None for other errors
     """
 
     def __init__(self, code: int, path: str = "", message_zh: str = "", message_en: str = "",
-                 event_index: int = -1) -> None:
+                 event_index: int = -1, event_type: Optional[str] = None,
+                 articles: Optional[List[str]] = None) -> None:
         self.code = code
         self.code_name = CODE_NAMES.get(code, "unknown")
         self.path = path
         self.message_zh = message_zh
         self.message_en = message_en
         self.event_index = event_index
+        self.event_type = event_type
+        self.articles = list(articles) if articles is not None else ([] if event_type else None)
         super().__init__(self._describe())
 
     @property
@@ -94,6 +100,9 @@ class Error(Exception):
         d = {"code": self.code_name, "code_number": -self.code, "path": self.path}
         if self.event_index >= 0:
             d["event_index"] = self.event_index
+        if self.event_type:
+            d["event_type"] = self.event_type
+            d["articles"] = list(self.articles or [])
         d["message"] = {"zh": self.message_zh, "en": self.message_en}
         return {"error": d}
 
@@ -108,7 +117,8 @@ class RulePackError(InputError):
 
 
 class HistoryError(InputError):
-    """A lifecycle event the rules forbid; ``.event_index`` names it."""
+    """A lifecycle event the rules forbid: ``.event_index`` names it, ``.event_type`` its type and
+    ``.articles`` the articles it breaks (``["art8", "art9"]``)."""
 
 
 class UsageError(Error, ValueError):
@@ -147,6 +157,7 @@ def error_class(code: int) -> Type[Error]:
 
 
 def make_error(code: int, path: str = "", message_zh: str = "", message_en: str = "",
-               event_index: int = -1) -> Error:
-    return error_class(code)(code, path, message_zh, message_en, event_index)
+               event_index: int = -1, event_type: Optional[str] = None,
+               articles: Optional[List[str]] = None) -> Error:
+    return error_class(code)(code, path, message_zh, message_en, event_index, event_type, articles)
 

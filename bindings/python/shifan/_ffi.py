@@ -133,6 +133,9 @@ shifan_error_code = _declare("shifan_error_code", c_int32, P_error)
 shifan_error_path = _declare("shifan_error_path", c_char_p, P_error)
 shifan_error_message = _declare("shifan_error_message", c_char_p, P_error, c_int32)
 shifan_error_event_index = _declare("shifan_error_event_index", c_int64, P_error)
+shifan_error_event_type = _declare("shifan_error_event_type", c_char_p, P_error)
+shifan_error_article_count = _declare("shifan_error_article_count", c_int64, P_error)
+shifan_error_article = _declare("shifan_error_article", c_char_p, P_error, c_size_t)
 shifan_error_to_json = _declare("shifan_error_to_json", c_int, StrOut, SizeOut, P_error)
 shifan_error_free = _declare("shifan_error_free", None, P_error)
 # engines
@@ -256,8 +259,11 @@ def error_from(code: int, err: Any) -> Error:
     """Copy an error object's contents into an exception (the object is not freed)."""
     if not err:
         return make_error(code, "", "", _text(shifan_code_name(code)))
+    event_type = _text(shifan_error_event_type(err)) or None
+    articles = [_text(shifan_error_article(err, i)) for i in range(max(0, int(shifan_error_article_count(err))))]
     return make_error(code, _text(shifan_error_path(err)), _text(shifan_error_message(err, LANG_ZH)),
-                      _text(shifan_error_message(err, LANG_EN)), int(shifan_error_event_index(err)))
+                      _text(shifan_error_message(err, LANG_EN)), int(shifan_error_event_index(err)),
+                      event_type, articles if event_type else None)
 
 
 def check(rc: int, err: Any) -> None:

@@ -72,32 +72,32 @@ REFUSALS = [
      "/events/3/conduct_on", 3),
     ("conduct after a revocation", DESIGNATED_PLATFORM + [event("violation_confirmed", "2025-05-01", finding="x")],
      event("violation_confirmed", "2025-06-01", finding="y"), "history", "/events/4/date", 4),
-    # the event's text
-    ("empty text", DESIGNATED_PLATFORM, b"", "syntax", "/events/3", -1),
-    ("truncated", DESIGNATED_PLATFORM, b'{"type":"annual_summary_filed","year":2024,"da', "syntax", "/events/3", -1),
+    # the event's text: every error of the appended event names its index
+    ("empty text", DESIGNATED_PLATFORM, b"", "syntax", "/events/3", 3),
+    ("truncated", DESIGNATED_PLATFORM, b'{"type":"annual_summary_filed","year":2024,"da', "syntax", "/events/3", 3),
     ("trailing garbage", DESIGNATED_PLATFORM, b'{"type":"annual_summary_filed","year":2024,"date":"2025-02-20"} x',
-     "syntax", "/events/3", -1),
+     "syntax", "/events/3", 3),
     ("invalid UTF-8", DESIGNATED_PLATFORM,
      b'{"type":"annual_summary_filed","year":2024,"date":"2025-02-20","note":"\xc0\xaf"}', "syntax",
-     "/events/3/note", -1),
-    ("not an object", DESIGNATED_PLATFORM, b"[]", "wrong_type", "/events/3", -1),
-    ("unknown event type", DESIGNATED_PLATFORM, event("suspended", "2025-01-10"), "unknown_value", "/events/3/type", -1),
+     "/events/3/note", 3),
+    ("not an object", DESIGNATED_PLATFORM, b"[]", "wrong_type", "/events/3", 3),
+    ("unknown event type", DESIGNATED_PLATFORM, event("suspended", "2025-01-10"), "unknown_value", "/events/3/type", 3),
     ("missing date", DESIGNATED_PLATFORM, {"type": "annual_summary_filed", "year": 2024}, "missing_required",
-     "/events/3/date", -1),
+     "/events/3/date", 3),
     ("unknown key", DESIGNATED_PLATFORM, event("annual_summary_filed", "2025-02-20", year=2024, by=1), "unknown_key",
-     "/events/3/by", -1),
+     "/events/3/by", 3),
     ("duplicate key", DESIGNATED_PLATFORM,
      b'{"type":"annual_summary_filed","year":2024,"date":"2025-02-20","year":2025}', "duplicate_key",
-     "/events/3/year", -1),
+     "/events/3/year", 3),
     ("impossible date", DESIGNATED_PLATFORM, event("annual_summary_filed", "2026-02-29", year=2025), "invalid_date",
-     "/events/3/date", -1),
+     "/events/3/date", 3),
     ("month 13", DESIGNATED_PLATFORM, event("annual_summary_filed", "2025-13-01", year=2025), "invalid_date",
-     "/events/3/date", -1),
+     "/events/3/date", 3),
     ("number where a string is expected", DESIGNATED_PLATFORM, event("annual_summary_filed", 20250220, year=2024),
-     "wrong_type", "/events/3/date", -1),
+     "wrong_type", "/events/3/date", 3),
     ("deep nesting", DESIGNATED_PLATFORM,
      b'{"type":"annual_summary_filed","year":2024,"date":"2025-02-20","note":' + b"[" * 70 + b"]" * 70 + b"}",
-     "limit_exceeded", None, -1),
+     "limit_exceeded", None, 3),
 ]
 
 
@@ -168,9 +168,9 @@ class HistoryIntegrityTest(unittest.TestCase):
     def test_limits_apply_to_appended_events(self):
         with shifan.History(history_doc(DESIGNATED_PLATFORM), limits={"max_string_bytes": 40, "max_depth": 4}) as h:
             self.assert_refused(h, "long note", event("annual_summary_filed", "2025-02-20", year=2024, note="x" * 41),
-                                "limit_exceeded", "/events/3/note", -1)
+                                "limit_exceeded", "/events/3/note", 3)
             self.assert_refused(h, "deep note", event("annual_summary_filed", "2025-02-20", year=2024, note=[[[["x"]]]]),
-                                "limit_exceeded", "/events/3/note/0/0/0", -1)
+                                "limit_exceeded", "/events/3/note/0/0/0", 3)
 
     def assert_damaged(self, data, intact, intact_json):
         try:

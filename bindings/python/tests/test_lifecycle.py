@@ -2,6 +2,7 @@ import datetime
 import json
 import os
 import pathlib
+import subprocess
 import unittest
 
 import shifan
@@ -45,6 +46,8 @@ class LifecycleTest(unittest.TestCase):
             with self.assertRaises(shifan.InputError) as cm:
                 h.append({"type": "annual_summary_filed", "year": 2025, "dat": "2026-02-01"})
             self.assertEqual(cm.exception.path, "/events/4/dat")
+            # Bad data inside an event names the event, but it is no refused transition.
+            self.assertEqual((cm.exception.event_index, cm.exception.event_type, cm.exception.articles), (4, None, None))
             self.assertEqual(h.to_json(), before)
             h.append({"type": "annual_summary_filed", "year": 2025, "date": "2026-02-01"})
             self.assertEqual(len(h), 5)
@@ -60,6 +63,53 @@ class LifecycleTest(unittest.TestCase):
             shifan.status(doc, on="2025-01-01")
         self.assertEqual(cm.exception.event_index, 1)
         self.assertIn("第八条", cm.exception.message_zh)
+        self.assertEqual(cm.exception.event_type, "designated")
+        self.assertEqual(cm.exception.articles, ["art8", "art9", "art10", "art11"])
+        d = cm.exception.to_dict()["error"]
+        self.assertEqual((d["event_index"], d["event_type"], d["articles"]),
+                         (1, "designated", ["art8", "art9", "art10", "art11"]))
+        # The same object as the CLI prints on stderr with --json.
+        if CLI:
+            r = subprocess.run([CLI, "status", "--json", "--on", "2025-01-01", "-"], input=json.dumps(doc).encode(),
+                               capture_output=True)
+            self.assertEqual(r.returncode, 2)
+            self.assertEqual(r.stdout, b"")
+            self.assertEqual(json.loads(r.stderr), cm.exception.to_dict())
+
+    def test_dates_backwards_break_no_article(self):
+        doc = {"schema": "shifan.history/1", "platform": {"id": "X"},
+               "events": [{"type": "applied", "date": "2024-03-20", "review_year": 2024},
+                          {"type": "recommended", "date": "2024-03-19", "county": "上党区"}]}
+        with self.assertRaises(shifan.HistoryError) as cm:
+            shifan.status(doc, on="2025-01-01")
+        self.assertEqual((cm.exception.event_index, cm.exception.event_type, cm.exception.articles),
+                         (1, "recommended", []))
+
+    def test_unknown_event_type_names_its_index(self):
+        doc = {"schema": "shifan.history/1", "platform": {"id": "X"},
+               "events": [{"type": "applied", "date": "2024-03-20", "review_year": 2024},
+                          {"type": "recommended", "date": "2024-04-30", "county": "上党区"},
+                          {"type": "designated", "date": "2024-07-01", "document_no": "x"},
+                          {"type": "suspended", "date": "2025-01-10"}]}
+        with self.assertRaises(shifan.InputError) as cm:
+            shifan.status(doc, on="2025-06-01")
+        self.assertEqual((cm.exception.code_name, cm.exception.path, cm.exception.event_index),
+                         ("unknown_value", "/events/3/type", 3))
+
+    def test_false_application_revokes(self):
+        doc = {"schema": "shifan.history/1", "platform": {"id": "X", "county": "潞城区"},
+               "events": [{"type": "applied", "date": "2024-03-20", "review_year": 2024},
+                          {"type": "recommended", "date": "2024-04-30", "county": "潞城区"},
+                          {"type": "designated", "date": "2024-07-01", "document_no": "x"},
+                          {"type": "violation_confirmed", "date": "2025-05-12", "conduct_on": "2024-03-20",
+                           "finding": "申报材料不实", "ground": "false_application"}]}
+        st = shifan.status(doc, on="2025-05-12")
+        self.assertEqual(st.state, "revoked")
+        doc["events"][3]["ground"] = "violation"
+        with self.assertRaises(shifan.HistoryError) as cm:
+            shifan.status(doc, on="2025-05-12")
+        self.assertEqual((cm.exception.path, cm.exception.event_type, cm.exception.articles),
+                         ("/events/3/conduct_on", "violation_confirmed", ["art14"]))
 
     def test_readings_and_calendar(self):
         st = shifan.status(history_text("expired.json"), "2025-04-15", interpretations={"summary_owed": "held_any_day"})

@@ -233,13 +233,15 @@ SHIFAN_API const char *shifan_error_path(const shifan_error *err);
 SHIFAN_API const char *shifan_error_message(const shifan_error *err, int32_t lang);
 
 /**
- * Index of the lifecycle event at fault (history errors), or -1.
+ * Index of the lifecycle event at fault, or -1: set for every error of a history's event (a
+ * forbidden transition, or bad data under /events/<i>/).
  * @return the index, -1, or SHIFAN_EUSAGE / SHIFAN_EHANDLE for a NULL / invalid `err`.
  */
 SHIFAN_API int64_t shifan_error_event_index(const shifan_error *err);
 
 /**
- * The error as `{"error": {"code", "code_number", "path", "event_index"?, "message": {"zh","en"}}}`
+ * The error as `{"error": {"code", "code_number", "path", "event_index"?, "event_type"?, "articles"?,
+ * "message": {"zh","en"}}}` (`event_type` and `articles` for a forbidden transition)
  * (the CLI's and the batch's format; `code_number` is the core's positive code).
  * @param out     receives a string owned by the caller (free with shifan_string_free)
  * @param out_len receives its length; may be NULL
@@ -249,6 +251,29 @@ SHIFAN_API int shifan_error_to_json(char **out, size_t *out_len, const shifan_er
 
 /** Release an error returned through `shifan_error **err`. NULL is a no-op; a second free is ignored. */
 SHIFAN_API void shifan_error_free(shifan_error *err);
+
+/**
+ * The type of the event a forbidden transition refused (SHIFAN_EHISTORY), e.g. "designated";
+ * "" for every other error (bad data inside an event has an event index but no event type).
+ * @return borrowed from `err` (valid until it is freed; for shifan_last_error(), until the thread's
+ *         next call); NULL when `err` is NULL or invalid.
+ */
+SHIFAN_API const char *shifan_error_event_type(const shifan_error *err);
+
+/**
+ * How many articles a forbidden transition breaks (0 for other errors, and for dates running
+ * backwards, which break no article).
+ * @return the count, or SHIFAN_EUSAGE / SHIFAN_EHANDLE for a NULL / invalid `err`.
+ */
+SHIFAN_API int64_t shifan_error_article_count(const shifan_error *err);
+
+/**
+ * Article `index` (0-based, below shifan_error_article_count) a forbidden transition breaks, as an
+ * id: "art8", "art12", "art14" ("第八条至第十一条" gives "art8" … "art11").
+ * @return borrowed from `err`, as shifan_error_event_type; NULL when `err` is NULL or invalid or
+ *         `index` is out of range (SHIFAN_EUSAGE, recorded as the thread's last error).
+ */
+SHIFAN_API const char *shifan_error_article(const shifan_error *err, size_t index);
 
 /* ============================================================================================ */
 /* Engine: a rule pack and a set of readings                                                     */
@@ -283,7 +308,7 @@ SHIFAN_API int shifan_engine_new_from_rule_pack_json(shifan_engine **out, const 
 
 /**
  * Set one reading, e.g. ("growth", "non_decreasing"); see docs/specification.md §7 for the names
- * (growth, summary_owed, deadline_rest_days) and their values. Not thread-safe on its handle.
+ * (growth, operating_period, summary_owed, deadline_rest_days) and their values. Not thread-safe on its handle.
  * @return SHIFAN_OK; SHIFAN_EUSAGE for an unknown name or value (the message lists the known ones)
  *         or NULL arguments; SHIFAN_EHANDLE for an invalid engine.
  */

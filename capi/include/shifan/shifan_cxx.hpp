@@ -82,6 +82,10 @@ public:
     [[nodiscard]] const std::string& message_en() const noexcept { return en_; }
     /// Index of the history event at fault, or -1.
     [[nodiscard]] std::int64_t event_index() const noexcept { return event_index_; }
+    /// The type of the event a forbidden transition refused, or "".
+    [[nodiscard]] const std::string& event_type() const noexcept { return event_type_; }
+    /// The articles a forbidden transition breaks ("art8", ...).
+    [[nodiscard]] const std::vector<std::string>& articles() const noexcept { return articles_; }
 
     /// Copy an error object's contents (the object is not freed).
     static Error from(std::int32_t code, const shifan_error* e) {
@@ -89,7 +93,13 @@ public:
         const char* p = shifan_error_path(e);
         const char* zh = shifan_error_message(e, SHIFAN_LANG_ZH);
         const char* en = shifan_error_message(e, SHIFAN_LANG_EN);
-        return Error(code, p ? p : "", zh ? zh : "", en ? en : "", shifan_error_event_index(e));
+        Error out(code, p ? p : "", zh ? zh : "", en ? en : "", shifan_error_event_index(e));
+        const char* type = shifan_error_event_type(e);
+        out.event_type_ = type ? type : "";
+        const std::int64_t n = shifan_error_article_count(e);
+        for (std::int64_t i = 0; i < n; ++i)
+            if (const char* a = shifan_error_article(e, static_cast<std::size_t>(i))) out.articles_.emplace_back(a);
+        return out;
     }
 
 private:
@@ -99,6 +109,8 @@ private:
     std::int32_t code_;
     std::string path_, zh_, en_;
     std::int64_t event_index_;
+    std::string event_type_;
+    std::vector<std::string> articles_;
 };
 
 namespace detail {

@@ -6,9 +6,11 @@
 
 #include "shifan/core/text.hpp"
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace shifan {
 
@@ -79,8 +81,27 @@ public:
         return compose(path_, message_.in(lang));
     }
 
-    /// Index of the lifecycle event at fault, or -1 (history errors only).
+    /// Index of the lifecycle event at fault, or -1: set on every error of a history's event (a
+    /// forbidden transition, or bad data under `/events/<i>/`).
     long event_index = -1;
+    /// The type of the event a forbidden transition refused ("designated"), or "" for other errors.
+    std::string event_type;
+    /// The articles a forbidden transition breaks ("art8", "art9"; none for dates running backwards).
+    std::vector<std::string> articles;
+
+    /// When the path lies under `/events/<i>` and no event index is set yet, set it to `i`.
+    void index_event_from_path() noexcept {
+        constexpr std::string_view prefix = "/events/";
+        if (event_index >= 0 || path_.compare(0, prefix.size(), prefix) != 0) return;
+        long i = 0;
+        std::size_t k = prefix.size();
+        if (k >= path_.size()) return;
+        for (; k < path_.size() && path_[k] != '/'; ++k) {
+            if (path_[k] < '0' || path_[k] > '9' || i > 100000000L) return;
+            i = i * 10 + (path_[k] - '0');
+        }
+        event_index = i;
+    }
 
 private:
     // The path is the exact JSON Pointer (path()); shown to a person, its keys are made printable.

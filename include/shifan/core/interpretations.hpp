@@ -24,6 +24,14 @@ enum class Growth : std::uint8_t {
 };
 BOOST_DESCRIBE_ENUM(Growth, strict, non_decreasing, consecutive)
 
+/// art6.1 "运营两年以上": when a period of years counts as complete. Its last day is
+/// add_years(established_on, n) (Civil Code art. 202) and runs to 24:00 (art. 203).
+enum class OperatingPeriod : std::uint8_t {
+    after_last_day, ///< complete only after its last day: add_years(established_on, n) < reference date (default)
+    on_last_day,    ///< complete on its last day: add_years(established_on, n) <= reference date
+};
+BOOST_DESCRIBE_ENUM(OperatingPeriod, after_last_day, on_last_day)
+
 /// art13: when the annual summary for year X-1 is owed.
 enum class SummaryOwed : std::uint8_t {
     held_at_year_end, ///< valid on 31 Dec X-1 and not revoked before the deadline (default)
@@ -41,6 +49,7 @@ BOOST_DESCRIBE_ENUM(DeadlineRestDays, literal, roll_forward)
 /// The readings in force for one evaluation or status query.
 struct Interpretations {
     Growth growth = Growth::strict;                                  ///< art6.2 steady growth
+    OperatingPeriod operating_period = OperatingPeriod::after_last_day; ///< art6.1 years of operation
     SummaryOwed summary_owed = SummaryOwed::held_at_year_end;        ///< art13 annual summary
     DeadlineRestDays deadline_rest_days = DeadlineRestDays::literal; ///< deadlines on rest days
 };
@@ -64,13 +73,14 @@ inline void set_interpretation(Interpretations& i, std::string_view name, std::s
     std::string allowed;
     bool ok = false;
     if (name == "growth") ok = detail::set_enum_by_name(i.growth, value, allowed);
+    else if (name == "operating_period") ok = detail::set_enum_by_name(i.operating_period, value, allowed);
     else if (name == "summary_owed") ok = detail::set_enum_by_name(i.summary_owed, value, allowed);
     else if (name == "deadline_rest_days") ok = detail::set_enum_by_name(i.deadline_rest_days, value, allowed);
     else
         throw Error(ErrorCode::usage, "",
-                    Text{"未知的解释项“" + std::string(name) + "”（可选：growth, summary_owed, deadline_rest_days）",
+                    Text{"未知的解释项“" + std::string(name) + "”（可选：growth, operating_period, summary_owed, deadline_rest_days）",
                          "unknown interpretation \"" + std::string(name) +
-                             "\" (known: growth, summary_owed, deadline_rest_days)"});
+                             "\" (known: growth, operating_period, summary_owed, deadline_rest_days)"});
     if (!ok)
         throw Error(ErrorCode::usage, "",
                     Text{"解释项 " + std::string(name) + " 没有取值“" + std::string(value) + "”（可选：" + allowed + "）",

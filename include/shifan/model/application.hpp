@@ -27,7 +27,7 @@ enum class OrganizationType : std::uint8_t {
     social_intermediary,           ///< 社会中介机构
     technical_service_institution, ///< 技术服务机构
     research_institute,            ///< 科研院所
-    internet_service_enterprise,   ///< 基于互联网面向中小企业提供创业创新服务的企业
+    internet_service_enterprise,   ///< 基于互联网等面向中小企业提供创业创新服务的企业 (internet-based or the like)
     other                          ///< none of the above
 };
 BOOST_DESCRIBE_ENUM(OrganizationType, sme_service_institution, social_intermediary,

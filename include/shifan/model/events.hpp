@@ -78,18 +78,30 @@ struct Rejected {
 };
 BOOST_DESCRIBE_STRUCT(Rejected, (), (date, reason, note))
 
-/// 违法违规行为经查实 (art14): the title is revoked from `date` (not valid on it). The conduct
-/// (`conduct_on`, default `date`) must fall on a day the title was valid.
+/// On what ground a title is revoked (art14; the art10(7) declaration of authenticity).
+enum class RevocationGround : std::uint8_t {
+    violation,         ///< 违法违规行为 while the title was valid (default)
+    false_application, ///< the title was obtained with false application materials
+};
+BOOST_DESCRIBE_ENUM(RevocationGround, violation, false_application)
+
+/// 违法违规行为经查实 (art14): the title is revoked from `date` (not valid on it). On the ground
+/// `violation` (default) the conduct (`conduct_on`, default `date`) must fall on a day the title was
+/// valid; on the ground `false_application` the conduct is the application itself and falls between
+/// the `applied` event that led to the latest designation and that designation (both days included).
 struct ViolationConfirmed {
     Date date;                         ///< date the violation was confirmed (查实)
     std::optional<Date> conduct_on;    ///< date of the conduct; absent = `date`
     std::string finding;               ///< what was found
+    std::optional<RevocationGround> ground; ///< absent = `violation`
     std::optional<std::string> note;   ///< free text for people
     /// The day of the conduct: `conduct_on`, or `date` when absent.
     [[nodiscard]] Date conduct_day() const { return conduct_on ? *conduct_on : date; }
+    /// The ground: `ground`, or `violation` when absent.
+    [[nodiscard]] RevocationGround ground_or_default() const { return ground ? *ground : RevocationGround::violation; }
     friend bool operator==(const ViolationConfirmed&, const ViolationConfirmed&) = default;
 };
-BOOST_DESCRIBE_STRUCT(ViolationConfirmed, (), (date, conduct_on, finding, note))
+BOOST_DESCRIBE_STRUCT(ViolationConfirmed, (), (date, conduct_on, finding, ground, note))
 
 /// 上一年度工作总结报送 (art13): the summary for `year` was filed on `date`.
 struct AnnualSummaryFiled {

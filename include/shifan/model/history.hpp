@@ -15,9 +15,10 @@
 /// - `designated`, `rejected` (art8–art11): only from `recommended`. A designation's term is
 ///   `[date, valid_until]` (`valid_until` = add_years(date, validity_years), given by the caller);
 ///   a renewal's term replaces the old one from its date.
-/// - `violation_confirmed` (art14): the conduct falls on a day the title was valid and not after the
-///   confirmation; the latest title is revoked from `date` (not valid on it) and keeps its
-///   `valid_until`.
+/// - `violation_confirmed` (art14): the conduct is not after the confirmation and falls on a day the
+///   title was valid (ground `violation`), or between the application that led to the latest
+///   designation and that designation (ground `false_application`); the latest title is revoked
+///   from `date` (not valid on it) and keeps its `valid_until`.
 /// - `annual_summary_filed` (art13): always accepted.
 /// - Dates never run backwards (equal dates keep their order); this refusal names no article.
 ///
@@ -30,6 +31,7 @@
 #include "shifan/core/error.hpp"
 #include "shifan/core/text.hpp"
 #include "shifan/model/events.hpp"
+#include "shifan/model/review_year.hpp"
 
 
 #include <cstddef>
@@ -49,6 +51,24 @@ inline constexpr StaticText art12 = {"第十二条", "art12"};              ///<
 inline constexpr StaticText art13 = {"第十三条", "art13"};              ///< annual work summary
 inline constexpr StaticText art14 = {"第十四条", "art14"};              ///< validity, re-application, revocation
 inline constexpr StaticText art15 = {"第十五条", "art15"};              ///< county reports
+
+/// The article ids a citation names, from its English form: "art14" gives {"art14"}, a range
+/// "art8–art11" gives {"art8", "art9", "art10", "art11"}.
+inline std::vector<std::string> article_ids(StaticText c) {
+    const std::string_view en = c.en;
+    constexpr std::string_view dash = "–";
+    const auto number = [](std::string_view s) {
+        int n = 0;
+        for (char ch : s.substr(3)) n = n * 10 + (ch - '0');
+        return n;
+    };
+    const auto at = en.find(dash);
+    if (at == std::string_view::npos) return {std::string(en)};
+    std::vector<std::string> ids;
+    for (int n = number(en.substr(0, at)), last = number(en.substr(at + dash.size())); n <= last; ++n)
+        ids.push_back("art" + std::to_string(n));
+    return ids;
+}
 } // namespace citation
 
 /// Why an event may not be appended: the member at fault, the article broken (none for dates
@@ -59,7 +79,8 @@ struct Refusal {
     Text reason;                       ///< why, without the event's index or type
 
     /// The error for event `index` of type `type`: `ErrorCode::history`, the JSON Pointer
-    /// `/events/<index>/<member>`, `event_index` set, and a message naming the type and article.
+    /// `/events/<index>/<member>`, `event_index`, `event_type` and `articles` set, and a message
+    /// naming the type and article.
     [[nodiscard]] Error to_error(std::size_t index, EventType type) const {
         // `member` is one of the identifiers above: no JSON Pointer escaping is needed.
         std::string path = "/events/" + std::to_string(index) + "/" + member;
@@ -74,6 +95,8 @@ struct Refusal {
         en += ": " + reason.en;
         Error e(ErrorCode::history, std::move(path), Text{std::move(zh), std::move(en)});
         e.event_index = static_cast<long>(index);
+        e.event_type = name;
+        if (article) e.articles = citation::article_ids(*article);
         return e;
     }
 };
@@ -85,6 +108,7 @@ struct TermRecord {
     std::optional<Date> revoked_on;  ///< art14: first day the title is no longer valid
     std::size_t event_index = 0;     ///< the `designated` event (document number, functions)
     std::size_t revoked_index = 0;   ///< the `violation_confirmed` event that revoked it
+    Date applied_on;                 ///< the `applied` event that led to it (its application's date)
 };
 
 /// The latest application and how far it got.
@@ -236,7 +260,7 @@ public:
         case EventType::rejected: step(State::rejected); break;
         case EventType::designated:
             step(State::designated);
-            terms_.push_back(TermRecord{d, valid_until, std::nullopt, index, 0});
+            terms_.push_back(TermRecord{d, valid_until, std::nullopt, index, 0, application_ ? application_->applied_on : d});
             break;
         case EventType::violation_confirmed:
             if (!terms_.empty() && !terms_.back().revoked_on) {
@@ -255,15 +279,9 @@ private:
 
     [[nodiscard]] std::optional<Refusal> refuse_applied(const Applied& a) const {
         const int ry = a.review_year.value;
-        const int y = year_of(a.date);
         const std::string rys = std::to_string(ry);
-        if (ry < y || ry > y + 1)
-            return Refusal{"review_year", citation::art12,
-                           Text{"评审年度 " + rys + " 与申报日期 " + to_string(a.date) +
-                                    " 不符：评审每年开展一次，按当年申报通知进行，评审年度应为申报当年（或次年）",
-                                "review year " + rys + " does not match the application date " + to_string(a.date) +
-                                    ": the review takes place once a year under that year's notice, so the review year is "
-                                    "the year of the application (or the next)"}};
+        if (!review_year_fits(ry, a.date))
+            return Refusal{"review_year", citation::art12, review_year_mismatch(ry, a.date, {"申报日期", "the application date"})};
         if (applied_for(ry))
             return Refusal{"review_year", citation::art12,
                            Text{"已申报过 " + rys + " 评审年度：评审每年开展一次，每个评审年度只能申报一次",
@@ -332,9 +350,22 @@ private:
                                     ": only conduct that has happened can be confirmed"}};
         if (terms_.empty())
             return Refusal{member, citation::art14,
-                           Text{"平台从未获得认定：第十四条只撤销在有效期内有违法违规行为的称号",
-                                "the platform was never designated: art14 revokes only a title whose holder broke the law "
-                                "while it was valid"}};
+                           Text{"平台从未获得认定：第十四条只撤销已获得的称号",
+                                "the platform was never designated: art14 revokes only a title that was granted"}};
+        if (v.ground_or_default() == RevocationGround::false_application) {
+            // The conduct is the application itself (the art10(7) declaration): between the
+            // application that led to the latest designation and that designation.
+            const TermRecord& t = terms_.back();
+            if (c < t.applied_on || c > t.designated_on)
+                return Refusal{member, citation::art14,
+                               Text{"行为日期 " + to_string(c) + " 不在最近一次认定所依据的申报期间（" + to_string(t.applied_on) +
+                                        " 申报至 " + to_string(t.designated_on) + " 认定）内：以虚假申报材料取得称号，行为即该次申报",
+                                    "the conduct on " + to_string(c) + " is not within the application that led to the latest "
+                                        "designation (applied " + to_string(t.applied_on) + ", designated " +
+                                        to_string(t.designated_on) + "): obtaining the title with false materials is that "
+                                        "application itself"}};
+            return std::nullopt;
+        }
         if (!term_valid_on(c)) {
             const TermRecord& t = terms_.back();
             std::string zh = "行为日期 " + to_string(c) + " 不在称号有效期内（最近一次认定 " + to_string(t.designated_on) + " 至 " +
@@ -345,8 +376,9 @@ private:
                 zh += "，已于 " + to_string(*t.revoked_on) + " 撤销";
                 en += ", revoked on " + to_string(*t.revoked_on);
             }
-            zh += "）：第十四条只针对有效期内的违法违规行为";
-            en += "): art14 concerns only conduct while the title is valid";
+            zh += "）：第十四条只针对有效期内的违法违规行为（以虚假申报材料取得称号的，写明 ground: false_application）";
+            en += "): art14 concerns only conduct while the title is valid (for a title obtained with false application "
+                  "materials, give ground: false_application)";
             return Refusal{member, citation::art14, Text{std::move(zh), std::move(en)}};
         }
         return std::nullopt;

@@ -26,7 +26,7 @@ struct Art6_1 {
         {"art6.1.operating_period", {"运营年限", "years of operation"}, Measure::period, {"天", "days"}, {Param::min_operating_years}, {input_of<&Applicant::established_on>()}},
         {"art6.1.total_assets", {"资产总额", "total assets"}, Measure::money, {"元", "CNY"}, {Param::min_total_assets_cny}, {input_of<&Applicant::total_assets_cny>()}},
         {"art6.1.sound_operation", {"财务收支状况良好，经营规范，具有良好的发展前景和可持续发展能力", "sound finances, regulated operation, good prospects and sustainability"}, Measure::none, {}, {}, {input_of<&Applicant::sound_operation>()}},
-        {"art6.1.organization_type", {"属于中小企业服务机构、社会中介机构、技术服务机构、科研院所或基于互联网提供创业创新服务的企业", "is one of the five kinds of organisation art6.1 names"}, Measure::none, {}, {}, {input_of<&Applicant::organization_type>()}},
+        {"art6.1.organization_type", {"中小企业服务机构、社会中介机构、技术服务机构、科研院所，以及基于互联网等面向中小企业提供创业创新服务的企业", "an SME service institution, social intermediary, technical service institution or research institute, or an enterprise providing start-up and innovation services to SMEs based on the internet or the like"}, Measure::none, {}, {}, {input_of<&Applicant::organization_type>()}},
     }};
 
     /// Its rules by name, in the order of `leaves`.
@@ -37,21 +37,23 @@ struct Art6_1 {
     static void eval(const Application& app, const Parameters& p, [[maybe_unused]] const Interpretations& readings, Sink& s) {
         const Applicant& a = app.applicant ? *app.applicant : none;
         s.yes_no(legal_person, a.legal_person);
-        // 运营两年以上: the period completes on add_years(established_on, n), the Civil Code's
-        // reading of a period in years (docs/specification.md §6); it must be complete on the
-        // reference date.
+        // 运营两年以上: the period's last day is add_years(established_on, n) (Civil Code
+        // art. 202). Under the reading `operating_period` (docs/specification.md §7) the years are
+        // complete after that day (`after_last_day`, the default: it runs to 24:00, art. 203) or on
+        // it (`on_last_day`); they must be complete on the reference date.
         s.leaf(operating_period, [&](Check& c) {
             c.required = Quantity::date(*app.reference_date);
             if (!a.established_on) return shape::undetermined(c, s.input(operating_period));
-            const Date complete = add_years(*a.established_on, p.years(Param::min_operating_years));
-            c.actual = Quantity::date(complete);
-            if (complete <= *app.reference_date) {
+            const Date last_day = add_years(*a.established_on, p.years(Param::min_operating_years));
+            const bool after = readings.operating_period == OperatingPeriod::after_last_day;
+            c.actual = Quantity::date(last_day);
+            if (after ? last_day < *app.reference_date : last_day <= *app.reference_date) {
                 c.outcome = Outcome::pass;
                 c.reason = Reason::met;
             } else {
                 c.outcome = Outcome::fail;
                 c.reason = Reason::below_threshold;
-                c.shortfall = Quantity::days(days_between(*app.reference_date, complete));
+                c.shortfall = Quantity::days(days_between(*app.reference_date, last_day) + (after ? 1 : 0));
             }
         });
         s.at_least(total_assets, a.total_assets_cny, p.money(Param::min_total_assets_cny));

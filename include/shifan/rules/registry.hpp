@@ -130,6 +130,7 @@ struct LeafRow {
     std::array<std::optional<Param>, 2> params{}; ///< the thresholds it reads, in registry order
     std::array<InputDef, 4> inputs{};            ///< the inputs it reads (first use orders the input table)
     std::optional<SecondFigures> second{};       ///< a second comparison (Check::second), if any
+    StaticText note{};                           ///< the library's note on how the words are read; empty when none
 };
 
 /// A group: an article, or a clause that combines its leaves.
@@ -153,6 +154,7 @@ struct RuleInfo {
     std::optional<Param> param;    ///< the first threshold it reads
     std::optional<Param> param2;   ///< a second threshold it reads
     std::optional<SecondFigures> second; ///< how Check::second is named, when the rule has one
+    StaticText note;               ///< the library's note on reading the title (the measures' words); empty when none
     InputSet inputs = 0;           ///< the leaf inputs it reads (a group: none)
     std::array<InputSet, 4> input_bits{}; ///< the bit of each input of its LeafRow, in row order
     std::uint8_t first_child = 0;  ///< a group: registry position of its first child
@@ -277,6 +279,7 @@ struct Registry {
                     r.param = leaf.params[0];
                     r.param2 = leaf.params[1];
                     r.second = leaf.second;
+                    r.note = leaf.note;
                     for (std::size_t k = 0; k < leaf.inputs.size(); ++k)
                         if (leaf.inputs[k].used()) {
                             r.input_bits[k] = InputSet{1} << inputs.index_of(leaf.inputs[k]);

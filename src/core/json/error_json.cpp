@@ -6,12 +6,19 @@
 
 namespace shifan::json {
 
-/// Append the members of an error object (code, numeric code, path, event index, message).
+/// Append the members of an error object (code, numeric code, path, event index, event type and
+/// articles of a forbidden transition, message).
 void write_error_members(Writer& w, const Error& e) {
     w.member("code", error_code_name(e.code()));
     w.member("code_number", static_cast<int>(e.code()));
     w.member("path", std::string_view(e.path()));
     if (e.event_index >= 0) w.member("event_index", static_cast<std::int64_t>(e.event_index));
+    if (!e.event_type.empty()) {
+        w.member("event_type", std::string_view(e.event_type));
+        w.key("articles").begin_array();
+        for (const std::string& a : e.articles) w.value(std::string_view(a));
+        w.end_array();
+    }
     w.key("message").begin_object();
     w.member("zh", std::string_view(e.message().zh));
     w.member("en", std::string_view(e.message().en));

@@ -62,7 +62,12 @@ void read(json::Reader& r, Event& out) {
 History parse_history(std::string_view text, SharedRulePack pack, const json::Limits& limits) {
     json::Tape tape;
     detail::HistoryDocument doc;
-    json::read_document(tape, text, history_schema, doc, limits);
+    try {
+        json::read_document(tape, text, history_schema, doc, limits);
+    } catch (Error& e) {
+        e.index_event_from_path(); // bad data inside /events/<i>/ names its event
+        throw;
+    }
     History h(std::move(doc.platform), std::move(pack));
     for (Event& e : doc.events) h.append(std::move(e));
     return h;
@@ -93,7 +98,12 @@ std::string write_history(const History& h) {
 
 std::optional<std::string> document_schema(std::string_view text, const json::Limits& limits) {
     json::Tape tape;
-    tape.parse(text, limits);
+    try {
+        tape.parse(text, limits);
+    } catch (Error& e) {
+        e.index_event_from_path(); // only a history has /events/<i>: its error names the event
+        throw;
+    }
     json::Reader r(tape);
     if (r.peek().kind != json::Kind::object_begin) return std::nullopt;
     r.next();

@@ -104,13 +104,13 @@ std::string obligation_text(const Obligation& o, Date on, bool en) {
     switch (o.status) {
     case ObligationStatus::filed: return en ? "filed " + to_string(*o.filed_on) : to_string(*o.filed_on) + " 报送";
     case ObligationStatus::late:
-        return en ? "filed late " + to_string(*o.filed_on) + " (" + num(days_between(o.due, *o.filed_on)) + " days after)"
+        return en ? "filed late " + to_string(*o.filed_on) + " (" + format::days_en(days_between(o.due, *o.filed_on)) + " after)"
                   : to_string(*o.filed_on) + " 逾期报送（晚 " + num(days_between(o.due, *o.filed_on)) + " 天）";
     case ObligationStatus::overdue:
-        return en ? "not filed, overdue by " + num(days_between(o.due, on)) + " days"
+        return en ? "not filed, overdue by " + format::days_en(days_between(o.due, on))
                   : "逾期未报（已逾期 " + num(days_between(o.due, on)) + " 天）";
     case ObligationStatus::pending:
-        return en ? "pending, " + num(days_between(on, o.due)) + " days left" : "待报送（还有 " + num(days_between(on, o.due)) + " 天）";
+        return en ? "pending, " + format::days_en(days_between(on, o.due)) + " left" : "待报送（还有 " + num(days_between(on, o.due)) + " 天）";
     }
     return {};
 }

@@ -63,15 +63,15 @@ std::string obligation_line(const Obligation& o, Date on, bool en) {
         s += en ? "filed " + to_string(*o.filed_on) : to_string(*o.filed_on) + " 报送";
         break;
     case ObligationStatus::late:
-        s += en ? "filed late " + to_string(*o.filed_on) + " (" + format::count(days_between(o.due, *o.filed_on)) + " days after the due date)"
+        s += en ? "filed late " + to_string(*o.filed_on) + " (" + format::days_en(days_between(o.due, *o.filed_on)) + " after the due date)"
                 : to_string(*o.filed_on) + " 逾期报送（晚 " + format::count(days_between(o.due, *o.filed_on)) + " 天）";
         break;
     case ObligationStatus::overdue:
-        s += en ? "not filed, overdue by " + format::count(days_between(o.due, on)) + " days"
+        s += en ? "not filed, overdue by " + format::days_en(days_between(o.due, on))
                 : "逾期未报（已逾期 " + format::count(days_between(o.due, on)) + " 天）";
         break;
     case ObligationStatus::pending:
-        s += en ? "pending, " + format::count(days_between(on, o.due)) + " days left"
+        s += en ? "pending, " + format::days_en(days_between(on, o.due)) + " left"
                 : "待报送（还有 " + format::count(days_between(on, o.due)) + " 天）";
         break;
     }
@@ -96,7 +96,7 @@ std::string render_status(const Status& st, Lang lang) {
         if (st.state == State::designated) {
             s += to_string(t.designated_on) + " " + timeline_bar(t.designated_on, t.valid_until, st.on) + " " +
                  to_string(t.valid_until);
-            s += en ? "  " + format::count(*st.days_left) + " days left" : "  剩余 " + format::count(*st.days_left) + " 天";
+            s += en ? "  " + format::days_en(*st.days_left) + " left" : "  剩余 " + format::count(*st.days_left) + " 天";
         } else {
             s += to_string(t.designated_on) + " → " + to_string(t.valid_until);
             if (t.revoked_on) s += en ? " (revoked on " + to_string(*t.revoked_on) + ")" : "（" + to_string(*t.revoked_on) + " 撤销）";
@@ -154,7 +154,7 @@ std::string render_roster(const Roster& r, Lang lang) {
     for (const Status& st : r.platforms) {
         s += "  " + platform_line(st.platform, en) + "  " + std::string(en ? state_name(st.state).en : state_name(st.state).zh);
         if (st.term) s += (en ? ", valid until " : "，有效期至 ") + to_string(st.term->valid_until);
-        if (st.days_left) s += en ? ", " + format::count(*st.days_left) + " days left" : "，剩余 " + format::count(*st.days_left) + " 天";
+        if (st.days_left) s += en ? ", " + format::days_en(*st.days_left) + " left" : "，剩余 " + format::count(*st.days_left) + " 天";
         s += "\n";
     }
     const std::string year = format::count(year_of(r.on));
@@ -163,7 +163,7 @@ std::string render_roster(const Roster& r, Lang lang) {
     for (std::size_t i : r.expiring) {
         const Status& st = r.platforms[i];
         s += "  " + platform_line(st.platform, en) + (en ? "  valid until " : "  有效期至 ") + to_string(st.term->valid_until) +
-             (en ? ", " + format::count(*st.days_left) + " days left · renewal: " : "，剩余 " + format::count(*st.days_left) + " 天 · 续期申报：");
+             (en ? ", " + format::days_en(*st.days_left) + " left · renewal: " : "，剩余 " + format::count(*st.days_left) + " 天 · 续期申报：");
         if (st.application)
             s += en ? "review year " + format::count(st.application->review_year) + ", " + std::string(stage_name(st.application->stage).en)
                     : format::count(st.application->review_year) + " 评审年度，" + std::string(stage_name(st.application->stage).zh);
