@@ -182,6 +182,21 @@ void print_error_json(const Error& e) {
     std::cerr << s << "\n";
 }
 
+void report_failed_document(const Error& e, const std::string& file, Lang lang, bool as_json, bool several,
+                            bool& first) {
+    if (!as_json) {
+        print_error(e, lang, file);
+    } else if (!several) {
+        print_error_json(e); // nothing on stdout for this document
+    } else {
+        const std::string entry = error_entry_json(file, e);
+        std::cerr << entry << "\n";
+        if (!first) std::cout << ",\n";
+        std::cout << entry;
+        first = false;
+    }
+}
+
 std::string error_entry_json(const std::string& file, const Error& e) {
     std::string s;
     json::Writer w(s);

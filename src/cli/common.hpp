@@ -106,6 +106,13 @@ void print_error_json(const Error& e);
 /// its line on stderr).
 std::string error_entry_json(const std::string& file, const Error& e);
 
+/// Report a document that failed: text on stderr; with --json one `{"error": ...}` line on stderr
+/// and nothing on stdout, or, among several files, its `{"file", "error"}` entry in the array on
+/// stdout (in input order, so no file is silently left out) and on stderr. `first` is the array's
+/// "nothing written yet" flag.
+void report_failed_document(const Error& e, const std::string& file, Lang lang, bool as_json, bool several,
+                            bool& first);
+
 /// Whether the command line asks for JSON output (`--json` before any `--`).
 bool wants_json(int argc, char** argv);
 

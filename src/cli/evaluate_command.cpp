@@ -103,18 +103,7 @@ int run_evaluate(int argc, char** argv) {
             engine.evaluate(*app, *evaluation);
         } catch (const Error& e) {
             status = exit_bad_input;
-            if (!as_json) {
-                print_error(e, lang, file);
-            } else if (!several) {
-                print_error_json(e); // nothing on stdout for this document
-            } else {
-                // In the array, in input order: no file is silently left out.
-                const std::string entry = error_entry_json(file, e);
-                std::cerr << entry << "\n";
-                if (!first) std::cout << ",\n";
-                std::cout << entry;
-                first = false;
-            }
+            report_failed_document(e, file, lang, as_json, several, first);
             continue;
         }
         if (as_json) {

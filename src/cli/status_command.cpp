@@ -55,17 +55,7 @@ int run_status(int argc, char** argv) {
         } catch (const Error& e) {
             if (e.code() == ErrorCode::usage) throw;
             status = exit_bad_input;
-            if (!opt.as_json) {
-                print_error(e, opt.lang, file);
-            } else if (!several) {
-                print_error_json(e); // nothing on stdout for this document
-            } else {
-                const std::string entry = error_entry_json(file, e);
-                std::cerr << entry << "\n";
-                if (!first) std::cout << ",\n";
-                std::cout << entry;
-                first = false;
-            }
+            report_failed_document(e, file, opt.lang, opt.as_json, several, first);
             continue;
         }
         if (opt.as_json) {
