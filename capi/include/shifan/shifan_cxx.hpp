@@ -141,6 +141,19 @@ inline std::int64_t checked(std::int64_t v) {
     if (v < 0) throw Error::from(static_cast<std::int32_t>(v), shifan_last_error());
     return v;
 }
+inline std::string take(char* s, std::size_t len);
+
+/// Run `call(&text, &len, &err)` — a C function that gives a malloc'ed text — and take the text
+/// (throws Error when it fails).
+template <class Call>
+std::string take_text(Call&& call) {
+    char* s = nullptr;
+    std::size_t len = 0;
+    shifan_error* err = nullptr;
+    check(call(&s, &len, &err), err);
+    return take(s, len);
+}
+
 inline std::string take(char* s, std::size_t len) {
     Handle<char> guard(s);
     return std::string(s, len);
@@ -325,11 +338,9 @@ public:
     }
     /// The plain-text report.
     [[nodiscard]] std::string report(Lang lang = Lang::zh) const {
-        char* s = nullptr;
-        std::size_t len = 0;
-        shifan_error* err = nullptr;
-        detail::check(shifan_evaluation_report(&s, &len, get(), static_cast<std::int32_t>(lang), &err), err);
-        return detail::take(s, len);
+        return detail::take_text([&](char** s, std::size_t* len, shifan_error** err) {
+            return shifan_evaluation_report(s, len, get(), static_cast<std::int32_t>(lang), err);
+        });
     }
 
     /// The C handle (borrowed; valid while this object lives).
@@ -388,11 +399,9 @@ public:
     }
     /// JSON of item `index` (an evaluation, or {"error": ...}).
     [[nodiscard]] std::string item_json(std::size_t index) const {
-        char* s = nullptr;
-        std::size_t len = 0;
-        shifan_error* err = nullptr;
-        detail::check(shifan_batch_item_json(&s, &len, get(), index, &err), err);
-        return detail::take(s, len);
+        return detail::take_text([&](char** s, std::size_t* len, shifan_error** err) {
+            return shifan_batch_item_json(s, len, get(), index, err);
+        });
     }
     /// The item's error, or nullopt when it was evaluated.
     [[nodiscard]] std::optional<Error> item_error(std::size_t index) const {
@@ -560,19 +569,15 @@ public:
     }
     /// As JSON, with messages in `lang`.
     [[nodiscard]] std::string to_json(Lang lang = Lang::both) const {
-        char* s = nullptr;
-        std::size_t len = 0;
-        shifan_error* err = nullptr;
-        detail::check(shifan_status_to_json(&s, &len, get(), static_cast<std::int32_t>(lang), &err), err);
-        return detail::take(s, len);
+        return detail::take_text([&](char** s, std::size_t* len, shifan_error** err) {
+            return shifan_status_to_json(s, len, get(), static_cast<std::int32_t>(lang), err);
+        });
     }
     /// A readable report in `lang`.
     [[nodiscard]] std::string report(Lang lang = Lang::zh) const {
-        char* s = nullptr;
-        std::size_t len = 0;
-        shifan_error* err = nullptr;
-        detail::check(shifan_status_report(&s, &len, get(), static_cast<std::int32_t>(lang), &err), err);
-        return detail::take(s, len);
+        return detail::take_text([&](char** s, std::size_t* len, shifan_error** err) {
+            return shifan_status_report(s, len, get(), static_cast<std::int32_t>(lang), err);
+        });
     }
     /// The underlying C handle (borrowed; stays owned by this object).
     [[nodiscard]] const shifan_status* get() const {
@@ -618,11 +623,9 @@ public:
     [[nodiscard]] std::string platform_id() const { return shifan_history_platform_id(get()); }
     /// The history as shifan.history/1 JSON (round-trips unchanged).
     [[nodiscard]] std::string to_json() const {
-        char* s = nullptr;
-        std::size_t len = 0;
-        shifan_error* err = nullptr;
-        detail::check(shifan_history_to_json(&s, &len, get(), &err), err);
-        return detail::take(s, len);
+        return detail::take_text([&](char** s, std::size_t* len, shifan_error** err) {
+            return shifan_history_to_json(s, len, get(), err);
+        });
     }
     /// The status on `on` ("YYYY-MM-DD").
     [[nodiscard]] Status status(const std::string& on) const {
@@ -682,19 +685,15 @@ public:
 
     /// As JSON, with messages in `lang`.
     [[nodiscard]] std::string to_json(Lang lang = Lang::both) const {
-        char* s = nullptr;
-        std::size_t len = 0;
-        shifan_error* err = nullptr;
-        detail::check(shifan_roster_to_json(&s, &len, get(), static_cast<std::int32_t>(lang), &err), err);
-        return detail::take(s, len);
+        return detail::take_text([&](char** s, std::size_t* len, shifan_error** err) {
+            return shifan_roster_to_json(s, len, get(), static_cast<std::int32_t>(lang), err);
+        });
     }
     /// A readable report in `lang`.
     [[nodiscard]] std::string report(Lang lang = Lang::zh) const {
-        char* s = nullptr;
-        std::size_t len = 0;
-        shifan_error* err = nullptr;
-        detail::check(shifan_roster_report(&s, &len, get(), static_cast<std::int32_t>(lang), &err), err);
-        return detail::take(s, len);
+        return detail::take_text([&](char** s, std::size_t* len, shifan_error** err) {
+            return shifan_roster_report(s, len, get(), static_cast<std::int32_t>(lang), err);
+        });
     }
     /// The underlying C handle (borrowed; stays owned by this object).
     [[nodiscard]] const shifan_roster* get() const {
