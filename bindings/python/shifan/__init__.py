@@ -155,22 +155,19 @@ class _Use:
             o._cond.notify_all()
 
 
-def _shared(fn: Any) -> Any:
-    """Run a method with its object's handle held shared (see ``_Use``)."""
-    @functools.wraps(fn)
-    def wrapper(self: "_Managed", *args: Any, **kwargs: Any) -> Any:
-        with _Use(self, False):
-            return fn(self, *args, **kwargs)
-    return wrapper
+def _holding(exclusive: bool) -> Any:
+    """A decorator that runs a method with its object's handle held (see ``_Use``)."""
+    def decorate(fn: Any) -> Any:
+        @functools.wraps(fn)
+        def wrapper(self: "_Managed", *args: Any, **kwargs: Any) -> Any:
+            with _Use(self, exclusive):
+                return fn(self, *args, **kwargs)
+        return wrapper
+    return decorate
 
 
-def _exclusive(fn: Any) -> Any:
-    """Run a method with its object's handle held exclusively (see ``_Use``)."""
-    @functools.wraps(fn)
-    def wrapper(self: "_Managed", *args: Any, **kwargs: Any) -> Any:
-        with _Use(self, True):
-            return fn(self, *args, **kwargs)
-    return wrapper
+_shared = _holding(False)      # readers: any number at once
+_exclusive = _holding(True)    # close, append, set_*: alone
 
 
 def _c_string(value: Any, what: str) -> bytes:
