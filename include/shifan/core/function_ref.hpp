@@ -18,18 +18,20 @@ template <class R, class... Args>
 class FunctionRef<R(Args...)> {
 public:
     FunctionRef() noexcept = default;
+    /// Refer to `f`, which must be callable as const (a lambda that is not `mutable`, a function).
     template <class F, class = std::enable_if_t<!std::is_same_v<std::remove_cvref_t<F>, FunctionRef> &&
-                                                std::is_invocable_r_v<R, F&, Args...>>>
+                                                std::is_invocable_r_v<R, const std::remove_reference_t<F>&, Args...>>>
     FunctionRef(F&& f) noexcept // NOLINT(google-explicit-constructor): used like a function parameter
-        : object_(const_cast<void*>(static_cast<const void*>(&f))),
-          call_([](void* o, Args... a) -> R { return (*static_cast<std::remove_reference_t<F>*>(o))(std::forward<Args>(a)...); }) {}
+        : object_(static_cast<const void*>(&f)), call_([](const void* o, Args... a) -> R {
+              return (*static_cast<const std::remove_reference_t<F>*>(o))(std::forward<Args>(a)...);
+          }) {}
 
     R operator()(Args... a) const { return call_(object_, std::forward<Args>(a)...); }
     explicit operator bool() const noexcept { return call_ != nullptr; }
 
 private:
-    void* object_ = nullptr;
-    R (*call_)(void*, Args...) = nullptr;
+    const void* object_ = nullptr;
+    R (*call_)(const void*, Args...) = nullptr;
 };
 
 } // namespace shifan

@@ -38,9 +38,21 @@ public:
 
     Shared(const Shared& other) noexcept : block_(other.block_), ptr_(other.ptr_) { retain(); }
     Shared(Shared&& other) noexcept : block_(std::exchange(other.block_, nullptr)), ptr_(std::exchange(other.ptr_, nullptr)) {}
-    Shared& operator=(Shared other) noexcept {
-        std::swap(block_, other.block_);
-        std::swap(ptr_, other.ptr_);
+    Shared& operator=(const Shared& other) noexcept {
+        if (this != &other) {
+            other.retain();
+            release();
+            block_ = other.block_;
+            ptr_ = other.ptr_;
+        }
+        return *this;
+    }
+    Shared& operator=(Shared&& other) noexcept {
+        if (this != &other) {
+            release();
+            block_ = std::exchange(other.block_, nullptr);
+            ptr_ = std::exchange(other.ptr_, nullptr);
+        }
         return *this;
     }
     ~Shared() { release(); }
