@@ -33,8 +33,11 @@ public:
         : key_(static_cast<std::uint32_t>(y) << 9 | static_cast<std::uint32_t>(m) << 5 |
                static_cast<std::uint32_t>(d)) {}
 
+    /// The year (e.g. 2025).
     [[nodiscard]] constexpr int year() const noexcept { return static_cast<int>(key_ >> 9); }
+    /// The month, 1–12.
     [[nodiscard]] constexpr int month() const noexcept { return static_cast<int>(key_ >> 5 & 15U); }
+    /// The day of the month, 1–31.
     [[nodiscard]] constexpr int day() const noexcept { return static_cast<int>(key_ & 31U); }
     /// False for a default-constructed Date.
     [[nodiscard]] constexpr bool is_valid() const noexcept { return key_ != 0; }

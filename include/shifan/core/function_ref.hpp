@@ -17,6 +17,7 @@ class FunctionRef;
 template <class R, class... Args>
 class FunctionRef<R(Args...)> {
 public:
+    /// Empty: refers to nothing (test with `operator bool`).
     FunctionRef() noexcept = default;
     /// Refer to `f`, which must be callable as const (a lambda that is not `mutable`, a function).
     template <class F, class = std::enable_if_t<!std::is_same_v<std::remove_cvref_t<F>, FunctionRef> &&
@@ -26,7 +27,9 @@ public:
               return (*static_cast<const std::remove_reference_t<F>*>(o))(std::forward<Args>(a)...);
           }) {}
 
+    /// Call the callable referred to (the reference must not be empty).
     R operator()(Args... a) const { return call_(object_, std::forward<Args>(a)...); }
+    /// Whether it refers to a callable.
     explicit operator bool() const noexcept { return call_ != nullptr; }
 
 private:

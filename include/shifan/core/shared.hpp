@@ -36,8 +36,11 @@ public:
         return s;
     }
 
+    /// Share `other`'s value (one more owner).
     Shared(const Shared& other) noexcept : block_(other.block_), ptr_(other.ptr_) { retain(); }
+    /// Take `other`'s ownership (`other` becomes empty).
     Shared(Shared&& other) noexcept : block_(std::exchange(other.block_, nullptr)), ptr_(std::exchange(other.ptr_, nullptr)) {}
+    /// Drop this value and share `other`'s.
     Shared& operator=(const Shared& other) noexcept {
         if (this != &other) {
             other.retain();
@@ -47,6 +50,7 @@ public:
         }
         return *this;
     }
+    /// Drop this value and take `other`'s ownership (`other` becomes empty).
     Shared& operator=(Shared&& other) noexcept {
         if (this != &other) {
             release();
@@ -55,11 +59,16 @@ public:
         }
         return *this;
     }
+    /// Drop this owner (the last one destroys the value).
     ~Shared() { release(); }
 
+    /// The value, or nullptr when empty.
     [[nodiscard]] const T* get() const noexcept { return ptr_; }
+    /// The value (must not be empty).
     const T& operator*() const noexcept { return *ptr_; }
+    /// The value's members (must not be empty).
     const T* operator->() const noexcept { return ptr_; }
+    /// Whether it holds a value.
     explicit operator bool() const noexcept { return ptr_ != nullptr; }
 
 private:
