@@ -17,6 +17,7 @@
 #include "shifan/lifecycle/status.hpp"
 #endif
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -245,7 +246,7 @@ BENCHMARK(BM_BatchCApi)->Args({1, 0})->Args({2, 0})->Args({1, 1})->Args({2, 1})-
 
 #if SHIFAN_BENCH_LIFECYCLE
 std::string read_example(const char* relative) {
-    std::ifstream f(std::string(SHIFAN_BENCH_SOURCE_DIR) + "/" + relative, std::ios::binary);
+    std::ifstream f(std::filesystem::path(SHIFAN_BENCH_SOURCE_DIR) / relative, std::ios::binary);
     std::ostringstream ss;
     ss << f.rdbuf();
     return ss.str();

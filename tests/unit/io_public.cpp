@@ -7,13 +7,14 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <filesystem>
 #include <sstream>
 #include <string>
 
 namespace {
 
 std::string example(const std::string& name) {
-    std::ifstream f(std::string(SHIFAN_SOURCE_DIR) + "/examples/applications/" + name + ".json", std::ios::binary);
+    std::ifstream f(std::filesystem::path(SHIFAN_SOURCE_DIR) / "examples" / "applications" / (name + ".json"), std::ios::binary);
     std::ostringstream ss;
     ss << f.rdbuf();
     return ss.str();

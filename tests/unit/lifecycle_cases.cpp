@@ -17,7 +17,7 @@ using Json = nlohmann::json;
 
 TEST_CASE("status cases: every case under tests/cases/status passes", "[lifecycle][cases]") {
     std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(std::string(SHIFAN_SOURCE_DIR) + "/tests/cases/status"))
+    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(SHIFAN_SOURCE_DIR) / "tests" / "cases" / "status"))
         if (e.path().extension() == ".json") files.push_back(e.path());
     std::sort(files.begin(), files.end());
     REQUIRE(files.size() >= 30);
