@@ -890,6 +890,10 @@ class Roster(_Managed):
     def __init__(self, histories: Sequence[Union[History, Document]], *, on: Union[str, datetime.date],
                  filings: Sequence[Document] = (), engine: Optional[Engine] = None, lang: str = "zh",
                  limits: Optional[Limits] = None) -> None:
+        for what, given in (("histories", histories), ("filings", filings)):
+            if isinstance(given, (str, bytes, bytearray, memoryview, Mapping, os.PathLike, History)):
+                # one document where a list is expected: a str would be read one character at a time
+                raise TypeError(f"{what}: expected a list of documents, not one {type(given).__name__}")
         engine = engine or _engine_for(None, None, None)
         _check_lang(lang)
         opts = _limits(limits)

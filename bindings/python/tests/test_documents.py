@@ -169,6 +169,18 @@ class DocumentRuleTest(unittest.TestCase):
         self.assertIn("rule_pack", str(cm.exception))
         with self.assertRaises(TypeError):
             shifan.evaluate_many(pathlib.Path(EXAMPLES))
+        # one document where a list of them is expected
+        history = os.path.join(HISTORIES, "designated-current.json")
+        filings = os.path.join(HISTORIES, "county-filings-shangdang.json")
+        for call in (lambda: shifan.roster(history, "2025-04-15"),
+                     lambda: shifan.roster(pathlib.Path(history), "2025-04-15"),
+                     lambda: shifan.roster([history], "2025-04-15", filings=filings),
+                     lambda: shifan.roster([history], "2025-04-15", filings=read(filings).encode())):
+            with self.assertRaises(TypeError) as cm:
+                call()
+            self.assertIn("expected a list of documents", str(cm.exception))
+        with shifan.roster((history,), "2025-04-15", filings=(filings,)) as r:  # any sequence
+            self.assertEqual(len(r.to_dict()["platforms"]), 1)
 
 
 if __name__ == "__main__":
