@@ -491,8 +491,8 @@ class Engine(_Managed):
 
     _free = _c.shifan_engine_free
 
-    def __init__(self, rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None,
-                 calendar: Any = None, *, limits: Optional[Limits] = None) -> None:
+    def __init__(self, rule_pack: Optional[Document] = None, interpretations: Optional[Mapping[str, str]] = None,
+                 calendar: Optional[Document] = None, *, limits: Optional[Limits] = None) -> None:
         ptr = _c.P_engine()
         err = _c.P_error()
         opts = _limits(limits)
@@ -509,7 +509,7 @@ class Engine(_Managed):
             self.set_calendar(calendar, limits=limits)
 
     @_exclusive
-    def set_calendar(self, calendar: Any, *, limits: Optional[Limits] = None) -> "Engine":
+    def set_calendar(self, calendar: Document, *, limits: Optional[Limits] = None) -> "Engine":
         """A ``shifan.calendar/1`` calendar of rest days (dict, JSON text or path) for lifecycle
         deadlines; selects ``deadline_rest_days = roll_forward`` unless that reading was set.
         ``limits``: input limits for reading it (as ``evaluate``'s). A calendar that cannot be read
@@ -720,7 +720,7 @@ def _engine_for(engine: Optional[Engine], rule_pack: Any, interpretations: Optio
         return _default_engine
 
 
-def evaluate(app: Document, *, rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None,
+def evaluate(app: Document, *, rule_pack: Optional[Document] = None, interpretations: Optional[Mapping[str, str]] = None,
              lang: str = "zh", engine: Optional[Engine] = None, limits: Optional[Limits] = None) -> Evaluation:
     """Evaluate one application: a dict, JSON text (``str`` or ``bytes``) or a path (``str`` or
     ``os.PathLike``), by the package's one rule for documents: a ``str`` that is empty or starts,
@@ -737,7 +737,7 @@ def evaluate(app: Document, *, rule_pack: Any = None, interpretations: Optional[
 
 
 def evaluate_many(apps: Iterable[Document], *, engine: Optional[Engine] = None, jobs: int = 0,
-                  rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None,
+                  rule_pack: Optional[Document] = None, interpretations: Optional[Mapping[str, str]] = None,
                   lang: str = "zh", limits: Optional[Limits] = None) -> List[BatchResult]:
     """Evaluate many applications with one call into the library; see ``Engine.evaluate_many``.
     ``limits`` apply to each application and to the rule pack."""
@@ -970,8 +970,8 @@ class Roster(_Managed):
                 f"{len(d['overdue'])} overdue>")
 
 
-def status(history: Union[History, Document], on: Union[str, datetime.date], *, rule_pack: Any = None,
-           interpretations: Optional[Mapping[str, str]] = None, calendar: Any = None, lang: str = "zh",
+def status(history: Union[History, Document], on: Union[str, datetime.date], *, rule_pack: Optional[Document] = None,
+           interpretations: Optional[Mapping[str, str]] = None, calendar: Optional[Document] = None, lang: str = "zh",
            engine: Optional[Engine] = None, limits: Optional[Limits] = None) -> Status:
     """The status of a platform on date ``on`` from its history (a History, dict, JSON text or path).
     ``limits`` apply to every document read here: the history, the rule pack and the calendar."""
@@ -985,8 +985,8 @@ def status(history: Union[History, Document], on: Union[str, datetime.date], *, 
 
 
 def roster(histories: Sequence[Union[History, Document]], on: Union[str, datetime.date], *,
-           filings: Sequence[Document] = (), rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None,
-           calendar: Any = None, lang: str = "zh", engine: Optional[Engine] = None,
+           filings: Sequence[Document] = (), rule_pack: Optional[Document] = None, interpretations: Optional[Mapping[str, str]] = None,
+           calendar: Optional[Document] = None, lang: str = "zh", engine: Optional[Engine] = None,
            limits: Optional[Limits] = None) -> Roster:
     """County queries on date ``on`` over many histories and the counties' art15 filings
     (``shifan.county-filings/1`` documents). ``limits`` apply to every document read here: filings,
