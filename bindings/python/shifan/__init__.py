@@ -14,15 +14,16 @@ the ``SHIFAN_LIBRARY`` environment variable, then a copy next to this package, t
 evaluates a whole list in one call to the library (in parallel), fetching each item's full result
 only when asked.
 
-Documents. Every function that takes a document reads it by one rule: a ``dict`` is the document;
-``bytes`` (``bytearray``, ``memoryview``) are always the document's text; an ``os.PathLike`` is always
-a path; a ``str`` is JSON text when it is empty or starts, after an optional byte order mark, with
-``{``, ``[`` or JSON whitespace, and a path otherwise. A path that cannot be read raises the
-``OSError`` of ``open()`` (e.g. FileNotFoundError).
+Documents (``Document`` in signatures). Every function that takes one reads it by one rule: a
+``dict`` is the document; ``bytes`` (``bytearray``, ``memoryview``) are always the document's text;
+an ``os.PathLike`` is always a path; a ``str`` is JSON text when it is empty or starts, after an
+optional byte order mark, with ``{``, ``[`` or JSON whitespace, and a path otherwise. A path that
+cannot be read raises the ``OSError`` of ``open()`` (e.g. FileNotFoundError).
 
-Numbers. A check's numbers are typed (``Number``): counts and days ``int``, money and percentages
-``decimal.Decimal`` (exact, with the two decimals of the JSON), dates ``datetime.date``. The JSON
-outputs (``to_json``, ``to_dict``) keep the strings of ``shifan.evaluation/1``.
+Numbers (``Number`` in signatures). A check's numbers are typed: counts and days ``int``, money
+and percentages ``decimal.Decimal`` (exact, with the two decimals of the JSON), dates
+``datetime.date``. The JSON outputs (``to_json``, ``to_dict``) keep the strings of
+``shifan.evaluation/1``.
 """
 from __future__ import annotations
 
