@@ -3,6 +3,9 @@
 #include <shifan/lifecycle.hpp>
 #include <shifan/io/lifecycle.hpp>
 
+#include "escape.hpp"
+#include "json/writer.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -258,4 +261,22 @@ TEST_CASE("render_roster_html: tables are sortable and filterable by the page sc
     CHECK(page.find("function filter(input)") != std::string::npos);
     // the term column sorts by the designation date
     CHECK(page.find("<td data-sort=\"2024-07-01\">2024-07-01 → 2027-07-01</td>") != std::string::npos);
+}
+
+TEST_CASE("one escape loop serves the JSON writer and the HTML page", "[report]") {
+    using namespace std::string_literals;
+    // escape::append: runs copied whole, each selected byte replaced, at the start, middle and end
+    std::string out = ">";
+    shifan::escape::append(out, "*ab*cd**e*", [](unsigned char c) { return c == '*'; }, [](std::string& o, unsigned char) { o += "[x]"; });
+    CHECK(out == ">[x]ab[x]cd[x][x]e[x]");
+    out.clear();
+    shifan::escape::append(out, "", [](unsigned char) { return true; }, [](std::string& o, unsigned char) { o += "!"; });
+    CHECK(out.empty());
+    // the JSON writer: every control, '"' and '\\'; UTF-8 untouched
+    std::string json;
+    shifan::json::Writer(json).value("q\"b\\n\nr\rt\tb\bf\f\x01\x1f 长治"s + '\0');
+    CHECK(json == R"("q\"b\\n\nr\rt\tb\bf\f\u0001\u001f 长治\u0000")");
+    // the HTML page
+    CHECK(shifan::html_escape("<&>\"'") == "&lt;&amp;&gt;&quot;&#39;");
+    CHECK(shifan::html_escape("x'") == "x&#39;");
 }
