@@ -98,6 +98,14 @@ TEST_CASE("status: the shipped examples read as their README says", "[lifecycle]
         CHECK(obligation_for(s, 2023)->status == ObligationStatus::filed);
         CHECK(obligation_for(s, 2024)->status == ObligationStatus::filed);
         CHECK(s.obligations.size() == 4); // 2021–2024
+        // The first term is kept as an earlier term (the roster page draws it).
+        REQUIRE(s.earlier_terms.size() == 1);
+        CHECK(s.earlier_terms[0].designated_on == D("2021-06-30"));
+        CHECK(s.earlier_terms[0].valid_until == D("2024-06-30"));
+        CHECK(s.earlier_terms[0].document_no == "长中小企服〔2021〕9号");
+        CHECK(status_of(h, D("2024-06-27")).earlier_terms.empty()); // the renewal not yet designated
+        CHECK(status_of(h, D("2024-06-28")).earlier_terms.size() == 1);
+        CHECK(status_of(example("designated-current.json"), D("2025-03-01")).earlier_terms.empty());
     }
     SECTION("expired: 2023 owed only under held_any_day") {
         const History h = example("expired.json");

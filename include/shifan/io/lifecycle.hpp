@@ -149,11 +149,16 @@ std::string html_escape(std::string_view text);
 /// The roster `r` as one self-contained HTML page (UTF-8) for a county officer (`shifan roster
 /// --html FILE`), Chinese first with an English toggle (a button, or the URL hash `#en`/`#zh`).
 ///
-/// Sections: summary counts; overdue filings (rows of class `overdue`, marked 逾期未报 / overdue);
-/// deadlines due within `options.soon_days`; every platform with its state, term, days left,
-/// functions and next deadline; the terms on an SVG timeline (bar per platform, filing deadlines as
-/// diamonds coloured by status, the query date as a dashed line); titles ending in the year of the
-/// query date; the counties' art15 reports; designated platforms by art7 function and by county.
+/// Sections: a header with the readings in words (the setting `name=value` in a tooltip); summary
+/// counts; overdue filings (rows of class `overdue`, marked 逾期未报 / overdue; a county's art15
+/// report with the county in the county column and the platforms it covers in the platform and
+/// name columns); deadlines due within `options.soon_days`; every platform with its state, term
+/// (and earlier terms), days left, functions and next deadline; the terms on an SVG timeline (one
+/// row per platform labelled with its name and id, a bar for every term — an earlier one ends where
+/// its renewal began —, filing deadlines as diamonds coloured by status, the query date as a dashed
+/// line); titles ending in the year of the query date; the counties' art15 reports; designated
+/// platforms by art7 function and by county. The page script sorts a table by the column whose
+/// header is clicked and filters its rows by the text typed in the box above it (either language).
 /// The page needs no network: its CSS and script are inline and a Content-Security-Policy forbids
 /// every fetch; every text that comes from the input is HTML-escaped. Deterministic: the same
 /// roster and options give the same bytes (no clock is read).

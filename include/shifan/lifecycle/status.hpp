@@ -66,6 +66,9 @@ struct Status {
     State state = State::none;                ///< the state on D (docs/specification.md §8)
     std::optional<Date> state_since;          ///< the day the state began
     std::optional<TermView> term;             ///< the latest term; none if never designated
+    /// The terms before the latest one, oldest first (a renewal's predecessor ends the day before
+    /// the next term begins). Not part of `shifan.status/1`; the roster page draws them.
+    std::vector<TermView> earlier_terms;
     std::optional<long> days_left;            ///< while designated: valid_until - D (0 on the last day)
     MayApplyAgain may_apply_again;            ///< art12, art14: may it apply on D for year(D)
     std::optional<ApplicationView> application; ///< the application in progress, if any

@@ -4,6 +4,8 @@
 /// byte-identical for identical input (no locale, no floating point).
 #pragma once
 
+#include "escape.hpp"
+
 #include <array>
 #include <cstdint>
 #include <string>
@@ -97,31 +99,22 @@ private:
 
     void string_literal(std::string_view s) {
         out_.push_back('"');
-        // Copy runs of plain bytes at once; escape the rest.
-        const char* p = s.data();
-        const char* const end = p + s.size();
-        const char* run = p;
-        for (; p != end; ++p) {
-            const auto c = static_cast<unsigned char>(*p);
-            if (!needs_escape(c)) [[likely]] continue;
-            out_.append(run, static_cast<std::size_t>(p - run));
-            run = p + 1;
+        escape::append(out_, s, needs_escape, [](std::string& out, unsigned char c) {
             switch (c) {
-            case '"': out_ += "\\\""; break;
-            case '\\': out_ += "\\\\"; break;
-            case '\n': out_ += "\\n"; break;
-            case '\r': out_ += "\\r"; break;
-            case '\t': out_ += "\\t"; break;
-            case '\b': out_ += "\\b"; break;
-            case '\f': out_ += "\\f"; break;
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
             default: {
                 static constexpr char hex[] = "0123456789abcdef";
                 const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                out_.append(u, 6);
+                out.append(u, 6);
             }
             }
-        }
-        out_.append(run, static_cast<std::size_t>(end - run));
+        });
         out_.push_back('"');
     }
 

@@ -18,6 +18,11 @@ Status status_of(const History& history, const Ledger& ledger, Date on, const St
     s.state = st.state;
     s.state_since = st.since;
     if (!ledger.terms().empty()) {
+        for (std::size_t i = 0; i + 1 < ledger.terms().size(); ++i) {
+            const TermRecord& e = ledger.terms()[i];
+            const Designated& d = history.designation(e);
+            s.earlier_terms.push_back(TermView{e.designated_on, e.valid_until, e.revoked_on, d.document_no, d.functions});
+        }
         const TermRecord& t = ledger.terms().back();
         const Designated& d = history.designation(t);
         s.term = TermView{t.designated_on, t.valid_until, t.revoked_on, d.document_no, d.functions};
