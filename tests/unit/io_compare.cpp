@@ -215,3 +215,49 @@ TEST_CASE("compare: a pack without a value in force on a date is an error on tha
     const std::string report = render_comparison(c, Lang::en);
     CHECK(report.find("eligible → error") != std::string::npos);
 }
+
+TEST_CASE("compare: the HTML page shows the matrix, the rates and the changed applications", "[compare]") {
+    const auto docs = corpus::generate(11, 400);
+    const Engine baseline;
+    const Engine alternative = engine_with("\"min_smes_served\": 80", "\"min_smes_served\": 60");
+    const Comparison c = compare(baseline, alternative, views(docs));
+    REQUIRE(c.changed > 0);
+    const std::string page = render_comparison_html(c);
+    CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(page.find("default-src 'none'") != std::string::npos);
+    CHECK(page.find("<script") == std::string::npos);
+    // The matrix cell of the moved applications carries their number.
+    const std::string moved = "data-from=\"ineligible\" data-to=\"eligible\">" +
+                              std::to_string(c.transition(Result::ineligible, Result::eligible)) + "</td>";
+    CHECK(page.find(moved) != std::string::npos);
+    // One bar group per leaf rule; the moved rule is marked.
+    std::size_t groups = 0;
+    for (std::size_t at = page.find("<g class=\"rule\""); at != std::string::npos; at = page.find("<g class=\"rule\"", at + 1))
+        ++groups;
+    std::size_t leaves = 0;
+    for (const RuleInfo& r : rule_catalog) leaves += r.combine == Combine::leaf;
+    CHECK(groups == leaves);
+    CHECK(page.find("class=\"label changed\" x=\"322\" y=") != std::string::npos);
+    std::size_t rows = 0;
+    for (std::size_t at = page.find("<tr class=\"changed-app\""); at != std::string::npos;
+         at = page.find("<tr class=\"changed-app\"", at + 1))
+        ++rows;
+    CHECK(rows == c.changed_applications.size());
+    CHECK(render_comparison_html(c) == page); // deterministic
+}
+
+TEST_CASE("compare: input text is escaped in the HTML page", "[compare]") {
+    std::string doc = test::read_source_file("examples/applications/eligible-several.json");
+    const std::string from = "\"id\": \"";
+    const auto at = doc.find(from);
+    REQUIRE(at != std::string::npos);
+    doc.insert(at + from.size(), "<script>x</script>");
+    const std::vector<std::string> docs{doc};
+    const Engine baseline;
+    const Engine alternative = engine_with("\"min_smes_served\": 80", "\"min_smes_served\": 500");
+    const Comparison c = compare(baseline, alternative, views(docs));
+    REQUIRE(c.changed_applications.size() == 1);
+    const std::string page = render_comparison_html(c);
+    CHECK(page.find("<script>") == std::string::npos);
+    CHECK(page.find("&lt;script&gt;x&lt;/script&gt;") != std::string::npos);
+}

@@ -169,4 +169,14 @@ void write_comparison(std::string& out, const Comparison& c, Lang lang = Lang::b
 /// @returns the report
 std::string render_comparison(const Comparison& c, Lang lang);
 
+/// The comparison as one self-contained HTML page (UTF-8) for the people who draft a revision
+/// (`shifan compare --html FILE`): what differs, the result transition matrix, a bar chart of every
+/// rule's pass rate on both sides (not applicable counts as passing, as when groups combine), and
+/// the changed applications with the checks that moved. Chinese with English beneath; no script;
+/// a Content-Security-Policy forbids every fetch; every text from the input is HTML-escaped; the
+/// same comparison gives the same bytes.
+/// @param c the comparison
+/// @returns the page
+std::string render_comparison_html(const Comparison& c);
+
 } // namespace shifan
