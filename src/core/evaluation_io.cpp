@@ -310,6 +310,17 @@ void write_evaluation(std::string& out, const Evaluation& e, const std::optional
                       const WriteOptions& o) {
     json::Writer w(out);
     w.begin_object();
+    if (o.verdict_only) {
+        w.key("application_id");
+        if (application_id) w.value(std::string_view(*application_id)); else w.null();
+        w.key("verdict").value_plain(json::enum_name(e.verdict));
+        w.key("qualified_functions").begin_array();
+        for (std::size_t i = 0; i < function_count; ++i)
+            if (e.qualifies(static_cast<Function>(i))) w.value_plain(json::enum_name(static_cast<Function>(i)));
+        w.end_array();
+        w.end_object();
+        return;
+    }
     w.member("schema", "shifan.evaluation/1");
     w.key("application_id");
     if (application_id) w.value(std::string_view(*application_id)); else w.null();
@@ -384,7 +395,7 @@ void write_evaluation(std::string& out, const Evaluation& e, const std::optional
 /// The evaluation as `shifan.evaluation/1` JSON text.
 std::string to_json(const Evaluation& e, const std::optional<std::string>& application_id, const WriteOptions& o) {
     std::string s;
-    s.reserve(o.compact ? 1024 : 12288);
+    s.reserve(o.verdict_only ? 128 : o.compact ? 1024 : 12288);
     write_evaluation(s, e, application_id, o);
     return s;
 }
