@@ -81,9 +81,9 @@ void render_one(std::string& out, const Comparison& c, bool en) {
     }
     out += en ? "Applications compared: " : "比较申请：";
     append_number(out, c.applications);
-    out += en ? "; verdict changed: " : "份；结论改变：";
+    out += en ? "; verdict changed: " : " 份；结论改变：";
     append_number(out, c.changed);
-    out += en ? "\n\n" : "份\n\n";
+    out += en ? "\n\n" : " 份\n\n";
 
     out += en ? "Verdicts (rows: baseline, columns: alternative)\n" : "结论转移（行：基线，列：备选）\n";
     constexpr std::size_t first = 14, width = 14;
@@ -166,7 +166,9 @@ void render_one(std::string& out, const Comparison& c, bool en) {
             out += outcome_words(ch.before.outcome).in(lang);
             out += " → ";
             out += outcome_words(ch.after.outcome).in(lang);
-            out += en ? ": " : "：";
+            out += en ? "\n      baseline: " : "\n      基线：";
+            explain_check_body(out, r, ch.before, lang, a.review_year);
+            out += en ? "\n      alternative: " : "\n      备选：";
             explain_check_body(out, r, ch.after, lang, a.review_year);
             out += '\n';
         }
