@@ -40,6 +40,49 @@ std::unique_ptr<shifan_history> read_history(const shifan_engine* engine, std::s
 }
 
 
+/// Whether `s` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above
+/// U+10FFFF): what a text the page quotes must be.
+bool is_utf8_text(std::string_view s) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = byte(i);
+        std::size_t len = 0;
+        if (c < 0x80) len = 1;
+        else if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c >= 0xE0 && c <= 0xEF) len = 3;
+        else if (c >= 0xF0 && c <= 0xF4) len = 4;
+        if (len == 0 || i + len > s.size()) return false;
+        for (std::size_t k = 1; k < len; ++k)
+            if ((byte(i + k) & 0xC0) != 0x80) return false;
+        if (len >= 3) {
+            const unsigned char c1 = byte(i + 1);
+            if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+                (c == 0xF4 && c1 > 0x8F))
+                return false;
+        }
+        i += len;
+    }
+    return true;
+}
+
+/// The core's page options from the C options (NULL: the defaults), checked.
+RosterHtmlOptions to_roster_html_options(const shifan_roster_html_options* o) {
+    RosterHtmlOptions options;
+    if (!o) return options;
+    require_version(o->version, SHIFAN_ROSTER_HTML_OPTIONS_VERSION, "shifan_roster_html_options");
+    if (o->soon_days < 0)
+        usage("soon_days 不能为负数（" + std::to_string(o->soon_days) + "）",
+              "soon_days must not be negative (" + std::to_string(o->soon_days) + ")");
+    options.soon_days = o->soon_days;
+    if (o->subtitle) {
+        const std::string_view subtitle(o->subtitle);
+        if (!is_utf8_text(subtitle)) usage("subtitle 不是有效的 UTF-8 文本", "subtitle is not valid UTF-8 text");
+        options.subtitle = std::string(subtitle);
+    }
+    return options;
+}
+
 } // namespace
 
 extern "C" {
@@ -254,6 +297,22 @@ SHIFAN_API int shifan_roster_report(char** out, size_t* out_len, const shifan_ro
                                     shifan_error** err) {
     return give_text(out, out_len, roster, "roster", err, [&](const shifan_roster& r) {
         return text_in(to_lang(lang), [&](Lang l) { return render_roster(r.roster, l); });
+    });
+}
+
+SHIFAN_API int shifan_roster_html_options_init(shifan_roster_html_options* opts, unsigned int version) {
+    const shifan_roster_html_options init = SHIFAN_ROSTER_HTML_OPTIONS_INIT;
+    return init_options(opts, version, SHIFAN_ROSTER_HTML_OPTIONS_VERSION, init, "shifan_roster_html_options");
+}
+
+SHIFAN_API int shifan_roster_html(char** out, size_t* out_len, const shifan_roster* roster,
+                                  const shifan_roster_html_options* opts, shifan_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = nullptr;
+        const shifan_roster* r = require_handle(roster, "roster");
+        const RosterHtmlOptions options = to_roster_html_options(opts);
+        give_string(out, out_len, render_roster_html(r->roster, options));
     });
 }
 

@@ -1,7 +1,8 @@
 /* Prints what the CLI prints, but through libshifan, so that a test can compare the two byte for byte.
  *   cli_parity [--json] FILE           as `shifan evaluate [--json] FILE`
  *   cli_parity status ON FILE          as `shifan status --json --on ON FILE`
- *   cli_parity roster ON FILE...       as `shifan roster --json --on ON FILE...` */
+ *   cli_parity roster ON FILE...       as `shifan roster --json --on ON FILE...`
+ *   cli_parity roster-html ON FILE...  as `shifan roster --on ON --html - FILE...` */
 #include "shifan/shifan.h"
 
 #include <stdio.h>
@@ -31,7 +32,7 @@ static int fail(shifan_error *err) {
     return 2;
 }
 
-static int roster(shifan_engine *engine, const char *on, int n, char **paths) {
+static int roster(shifan_engine *engine, const char *on, int n, char **paths, int html) {
     shifan_history **histories = (shifan_history **)calloc((size_t)n + 1, sizeof *histories);
     const char **filings = (const char **)calloc((size_t)n + 1, sizeof *filings);
     size_t *filings_lens = (size_t *)calloc((size_t)n + 1, sizeof *filings_lens);
@@ -52,8 +53,10 @@ static int roster(shifan_engine *engine, const char *on, int n, char **paths) {
         free(text);
     }
     if (shifan_roster_new(&r, engine, (const shifan_history *const *)histories, nh, filings, filings_lens, nf, on, &err) ||
-        shifan_roster_to_json(&out, &len, r, SHIFAN_LANG_BOTH, &err))
+        (html ? shifan_roster_html(&out, &len, r, NULL, &err) : shifan_roster_to_json(&out, &len, r, SHIFAN_LANG_BOTH, &err)))
         rc = fail(err);
+    else if (html)
+        fwrite(out, 1, len, stdout); /* the page as the CLI writes it: no newline added */
     else
         printf("%s\n", out);
     shifan_string_free(out);
@@ -75,8 +78,8 @@ int main(int argc, char **argv) {
     int rc;
     if (argc < 2) return 64;
     if (shifan_engine_new(&engine, NULL) != SHIFAN_OK) return 3;
-    if (strcmp(argv[1], "roster") == 0 && argc > 3) {
-        rc = roster(engine, argv[2], argc - 3, argv + 3);
+    if ((strcmp(argv[1], "roster") == 0 || strcmp(argv[1], "roster-html") == 0) && argc > 3) {
+        rc = roster(engine, argv[2], argc - 3, argv + 3, strcmp(argv[1], "roster-html") == 0);
         shifan_engine_free(engine);
         return rc;
     }

@@ -213,6 +213,13 @@ int main(int argc, char** argv) {
         const sc::Roster roster = sc::Roster::make(engine, {&h, &other}, {filings}, "2025-04-15");
         CHECK(roster.to_json().find("shifan.roster/1") != std::string::npos);
         CHECK(!roster.report(sc::Lang::en).empty());
+        sc::RosterHtmlOptions html_options;
+        html_options.subtitle = "上党区";
+        const std::string page = roster.html(html_options);
+        CHECK(page.rfind("<!DOCTYPE html>", 0) == 0 && page.find("上党区") != std::string::npos);
+        CHECK(roster.html() != page);
+        html_options.soon_days = -1;
+        CHECK_EQ_INT(code_of([&] { (void)roster.html(html_options); }), SHIFAN_EUSAGE);
         CHECK_EQ_INT(code_of([&] { (void)sc::Roster::make(engine, {&h, &h}, {}, "2025-04-15"); }), SHIFAN_EINCONSISTENT);
         sc::History moved = std::move(h);
         CHECK_EQ_INT(code_of([&] { (void)h.event_count(); }), SHIFAN_EUSAGE); // NOLINT(bugprone-use-after-move)

@@ -232,6 +232,51 @@ static void test_roster(const shifan_engine *engine) {
     CHECK(report && strlen(report) > 0);
     shifan_string_free(json);
     shifan_string_free(report);
+    {
+        /* the HTML page: defaults (NULL options) equal SHIFAN_ROSTER_HTML_OPTIONS_INIT; a subtitle is
+           escaped; soon_days shows in the page; bad options are usage errors that give no page */
+        shifan_roster_html_options opts = SHIFAN_ROSTER_HTML_OPTIONS_INIT;
+        shifan_roster_html_options from_init;
+        char *page = NULL, *again = NULL;
+        size_t len = 0, again_len = 0;
+        CHECK_EQ_INT(shifan_roster_html(&page, &len, roster, NULL, NULL), SHIFAN_OK);
+        CHECK(page && len == strlen(page) && strncmp(page, "<!DOCTYPE html>", 15) == 0);
+        CHECK(strstr(page, "CZ-P-0042") != NULL);
+        CHECK_EQ_INT(shifan_roster_html(&again, &again_len, roster, &opts, NULL), SHIFAN_OK);
+        CHECK(again && again_len == len && memcmp(page, again, len) == 0);
+        shifan_string_free(again);
+        CHECK_EQ_INT(shifan_roster_html_options_init(&from_init, SHIFAN_ROSTER_HTML_OPTIONS_VERSION), SHIFAN_OK);
+        CHECK(from_init.soon_days == 30 && from_init.subtitle == NULL);
+        CHECK_EQ_INT(shifan_roster_html_options_init(&from_init, 0), SHIFAN_EUSAGE);
+        CHECK_EQ_INT(shifan_roster_html_options_init(NULL, SHIFAN_ROSTER_HTML_OPTIONS_VERSION), SHIFAN_EUSAGE);
+        opts.soon_days = 400; /* a longer horizon: more filings come soon, another page */
+        CHECK_EQ_INT(shifan_roster_html(&again, &again_len, roster, &opts, NULL), SHIFAN_OK);
+        CHECK(again && (again_len != len || memcmp(page, again, len) != 0));
+        shifan_string_free(again);
+        opts.soon_days = 30;
+        opts.subtitle = "上党区 <b>&";
+        CHECK_EQ_INT(shifan_roster_html(&again, NULL, roster, &opts, NULL), SHIFAN_OK);
+        CHECK(again && strstr(again, "上党区 &lt;b&gt;&amp;") != NULL && strstr(again, "<b>&") == NULL);
+        shifan_string_free(again);
+        again = NULL;
+        opts.soon_days = -1;
+        CHECK_EQ_INT(shifan_roster_html(&again, NULL, roster, &opts, &err), SHIFAN_EUSAGE);
+        CHECK(again == NULL && strstr(shifan_error_message(err, SHIFAN_LANG_EN), "soon_days") != NULL);
+        shifan_error_free(err);
+        opts.soon_days = 0;
+        opts.subtitle = "\xff\xfe";
+        CHECK_EQ_INT(shifan_roster_html(&again, NULL, roster, &opts, &err), SHIFAN_EUSAGE);
+        CHECK(strstr(shifan_error_message(err, SHIFAN_LANG_EN), "UTF-8") != NULL);
+        shifan_error_free(err);
+        opts.subtitle = NULL;
+        opts.version = SHIFAN_ROSTER_HTML_OPTIONS_VERSION + 1;
+        CHECK_EQ_INT(shifan_roster_html(&again, NULL, roster, &opts, NULL), SHIFAN_EUSAGE);
+        CHECK_EQ_INT(shifan_roster_html(NULL, NULL, roster, NULL, NULL), SHIFAN_EUSAGE);
+        CHECK_EQ_INT(shifan_roster_html(&again, NULL, NULL, NULL, NULL), SHIFAN_EUSAGE);
+        CHECK_EQ_INT(shifan_roster_html(&again, NULL, (const shifan_roster *)engine, NULL, NULL), SHIFAN_EHANDLE);
+        CHECK(again == NULL);
+        shifan_string_free(page);
+    }
     shifan_roster_free(roster);
     shifan_clear_last_error();
     shifan_roster_free(roster);

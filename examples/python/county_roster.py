@@ -2,10 +2,11 @@
 """A county roster report on a date: every platform's state and days left, titles expiring this
 year, overdue filings, and designated platforms by county and by function.
 
-    usage: county_roster.py [--on YYYY-MM-DD] [--lang zh|en] [--county NAME] FOLDER
+    usage: county_roster.py [--on YYYY-MM-DD] [--lang zh|en] [--county NAME] [--html FILE] FOLDER
 
 FOLDER holds shifan.history/1 files (one per platform) and shifan.county-filings/1 files (the
-counties' art15 reports). The date defaults to today: the only place "today" enters."""
+counties' art15 reports). The date defaults to today: the only place "today" enters. --html FILE
+also writes the roster as the self-contained page of `shifan roster --html` (Roster.to_html)."""
 import argparse
 import datetime
 import json
@@ -28,6 +29,7 @@ def main() -> int:
     parser.add_argument("--on", type=datetime.date.fromisoformat, default=datetime.date.today())
     parser.add_argument("--lang", choices=("zh", "en"), default="en")
     parser.add_argument("--county", help="only this county's platforms")
+    parser.add_argument("--html", type=pathlib.Path, help="also write the roster as an HTML page to this file")
     args = parser.parse_args()
 
     histories, filings = [], []
@@ -57,6 +59,9 @@ def main() -> int:
 
     with shifan.roster(histories, args.on, filings=filings, lang=args.lang) as roster:
         print("\n" + roster.report())
+        if args.html:
+            args.html.write_text(roster.to_html(subtitle=args.county), encoding="utf-8")
+            print(f"HTML page: {args.html}")
     for h in histories:
         h.close()
     return 0

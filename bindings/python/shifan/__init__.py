@@ -4,14 +4,26 @@ Pure ctypes bindings over libshifan.so (the stable C interface). The library is 
 the ``SHIFAN_LIBRARY`` environment variable, then a copy next to this package, then the system path.
 
     >>> import shifan
-    >>> with shifan.evaluate(open("application.json").read()) as e:
+    >>> with shifan.evaluate("application.json") as e:
     ...     print(e.verdict, e.qualified_functions)
     ...     for c in e.checks:
-    ...         if c.outcome == "fail": print(c.id, c.shortfall, c.message)
+    ...         if c.kind == "rule" and c.outcome == "fail" and c.reason != "not_claimed":
+    ...             print(c.id, c.shortfall, c.unit, c.message)
 
 ``shifan.Engine`` keeps a rule pack and readings for many evaluations; ``shifan.evaluate_many``
 evaluates a whole list in one call to the library (in parallel), fetching each item's full result
 only when asked.
+
+Documents (``Document`` in signatures). Every function that takes one reads it by one rule: a
+``dict`` is the document; ``bytes`` (``bytearray``, ``memoryview``) are always the document's text;
+an ``os.PathLike`` is always a path; a ``str`` is JSON text when it is empty or starts, after an
+optional byte order mark, with ``{``, ``[`` or JSON whitespace, and a path otherwise. A path that
+cannot be read raises the ``OSError`` of ``open()`` (e.g. FileNotFoundError).
+
+Numbers (``Number`` in signatures). A check's numbers are typed: counts and days ``int``, money
+and percentages ``decimal.Decimal`` (exact, with the two decimals of the JSON), dates
+``datetime.date``. The JSON outputs (``to_json``, ``to_dict``) keep the strings of
+``shifan.evaluation/1``.
 """
 from __future__ import annotations
 
@@ -19,6 +31,7 @@ import array
 import contextlib
 import ctypes
 import datetime
+import decimal
 import functools
 import itertools
 import json
@@ -40,6 +53,8 @@ __all__ = [
     "OutOfMemoryError", "FUNCTIONS", "VERDICTS",
 ]
 
+#: A document: a dict, JSON text (a str by the rule of ``_is_json_text``, or bytes), or a path (any
+#: other str, or an os.PathLike).
 Document = Union[Mapping[str, Any], str, bytes, bytearray, memoryview, "os.PathLike[str]"]
 
 FUNCTIONS: Tuple[str, ...] = ("information", "technology", "entrepreneurship", "training", "financing")
@@ -51,6 +66,11 @@ _VERDICT_NONE = 255
 _FUNCTION_NAMES: Tuple[Tuple[str, ...], ...] = tuple(
     tuple(name for bit, name in enumerate(FUNCTIONS) if mask & (1 << bit)) for mask in range(32))
 _INTEGER = re.compile(r"-?[0-9]+\Z")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+#: A number a check reports: a count (int), an amount of money or a percentage (decimal.Decimal, exact,
+#: with the two decimals of the JSON), or a date (datetime.date); None when the JSON has null.
+Number = Union[int, decimal.Decimal, datetime.date, None]
 
 __version__ = _c.shifan_version().decode()
 
@@ -60,11 +80,32 @@ def version() -> str:
     return _c.shifan_version().decode()
 
 
-def _document_bytes(doc: Document) -> bytes:
+# The first characters that make a str JSON text rather than a path (JSON's own whitespace included).
+_JSON_TEXT_START = frozenset("{[ \t\n\r")
+
+
+def _is_json_text(text: str) -> bool:
+    """The one rule for a ``str`` given where a document is expected: it is JSON text when it is
+    empty or when its first character, after an optional byte order mark, is ``{``, ``[`` or JSON
+    whitespace (space, tab, line feed, carriage return); any other ``str`` is a path. (No document
+    of shifan is anything but an object, and no sensible file name starts with those characters.)"""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return not text or text[0] in _JSON_TEXT_START
+
+
+def _document_bytes(doc: Document, what: str = "document") -> bytes:
+    """The bytes of a document given as a dict, JSON text (``str`` as ``_is_json_text`` says, or
+    ``bytes``/``bytearray``/``memoryview``, always a document), or a path (any other ``str``, or an
+    ``os.PathLike``). A path that cannot be read raises the ``OSError`` of ``open`` (e.g.
+    FileNotFoundError, with the path as ``filename``)."""
     if isinstance(doc, bytes):
         return doc
     if isinstance(doc, str):
-        return doc.encode("utf-8")
+        if _is_json_text(doc):
+            return doc.encode("utf-8")
+        with open(doc, "rb") as f:  # a path
+            return f.read()
     if isinstance(doc, (bytearray, memoryview)):
         return bytes(doc)
     if isinstance(doc, os.PathLike):
@@ -72,7 +113,8 @@ def _document_bytes(doc: Document) -> bytes:
             return f.read()
     if isinstance(doc, Mapping):
         return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    raise TypeError(f"expected a dict, JSON text (str or bytes) or a path, not {type(doc).__name__}")
+    raise TypeError(f"{what}: expected a dict, JSON text (str or bytes) or a path (str or os.PathLike), "
+                    f"not {type(doc).__name__}")
 
 
 _LIMITS = ("max_document_bytes", "max_depth", "max_array_length", "max_string_bytes")
@@ -103,12 +145,25 @@ def _limits(limits: Optional[Limits]) -> Any:
     return None if opts is None else byref(opts)
 
 
-def _number(text: Optional[bytes]) -> Union[int, str, None]:
-    """A check's number as the JSON has it: counts and days as int, money/percent/dates as str."""
+def _number(text: Optional[bytes]) -> Number:
+    """A check's number from its JSON form: counts and days as int, money and percentages as
+    decimal.Decimal (exact: "999999.99" stays 999999.99, never a float), dates as datetime.date."""
     if text is None:
         return None
     s = text.decode()
-    return int(s) if _INTEGER.match(s) else s
+    if _INTEGER.match(s):
+        return int(s)
+    if _DATE.match(s):
+        return datetime.date.fromisoformat(s)
+    return decimal.Decimal(s)
+
+
+def _json_number(value: Number) -> Union[int, str, None]:
+    """A check's number back in its JSON form (the inverse of ``_number``): Decimal keeps its two
+    decimals ("1000000.00"), a date is "YYYY-MM-DD"."""
+    if isinstance(value, (decimal.Decimal, datetime.date)):
+        return str(value) if isinstance(value, decimal.Decimal) else value.isoformat()
+    return value
 
 
 def _second(h: Any, i: int) -> Optional[SecondComparison]:
@@ -225,43 +280,63 @@ class _Managed:
 
     def _handle(self) -> Any:
         if not self._ptr:
-            raise UsageError(-15, "", "句柄已关闭", f"this {type(self).__name__} is closed")
+            name = type(self).__name__
+            raise HandleError(-101, "", f"此 {name} 已关闭（close() 之后不能再用）",
+                              f"this {name} is closed (it cannot be used after close())")
         return self._ptr
 
 
 class SecondComparison(NamedTuple):
     """The second comparison of a rule with two thresholds that must both hold (e.g. the activities
     of art7.5.intermediary_route): ``name`` is its member name in the JSON ("activities"); the
-    numbers are as in ``Check``."""
+    numbers are typed as in ``Check``."""
 
     name: str
-    actual: Union[int, str, None] = None
-    required: Union[int, str, None] = None
-    shortfall: Union[int, str, None] = None
+    actual: Number = None
+    required: Number = None
+    shortfall: Number = None
 
 
 @dataclass(frozen=True)
 class Check:
-    """One rule or group of an evaluation."""
+    """One rule or group of an evaluation.
+
+    ``actual``, ``required`` and ``shortfall`` are typed numbers (``Number``): int for counts and
+    days, ``decimal.Decimal`` for money (CNY) and percentages, ``datetime.date`` for dates
+    (``art6.1.operating_period``); None where the JSON has null. ``unit`` names the unit of a
+    numeric rule as the JSON does ("SMEs", "CNY", "satisfied respondents", …; None for groups and
+    rules without a number); ``missing`` lists the JSON Pointers of the absent inputs that left this
+    rule undetermined (empty otherwise). ``to_dict()`` gives the check as in the JSON."""
 
     id: str
     citation: str
     kind: str  # "rule" or "group"
     outcome: str  # pass, fail, undetermined, not_applicable
     reason: str
-    actual: Union[int, str, None] = None
-    required: Union[int, str, None] = None
-    shortfall: Union[int, str, None] = None
+    actual: Number = None
+    required: Number = None
+    shortfall: Number = None
     message: str = ""
     second: Optional[SecondComparison] = None  # a rule with two thresholds: its second comparison
+    unit: Optional[str] = None
+    missing: Tuple[str, ...] = ()
 
     def to_dict(self) -> Dict[str, Any]:
-        d = {"id": self.id, "citation": self.citation, "kind": self.kind, "outcome": self.outcome,
-             "reason": self.reason, "actual": self.actual, "required": self.required,
-             "shortfall": self.shortfall, "message": self.message}
+        """The check as its object in the ``shifan.evaluation/1`` JSON (numbers as the JSON writes
+        them: money and percentages as strings with two decimals, dates as "YYYY-MM-DD"), with
+        ``message`` in the evaluation's language."""
+        d: Dict[str, Any] = {"id": self.id, "citation": self.citation, "kind": self.kind, "outcome": self.outcome,
+                             "reason": self.reason, "actual": _json_number(self.actual),
+                             "required": _json_number(self.required), "shortfall": _json_number(self.shortfall)}
+        if self.unit is not None:
+            d["unit"] = self.unit
         if self.second is not None:  # as in the JSON: a member named after it
-            d[self.second.name] = {"actual": self.second.actual, "required": self.second.required,
-                                   "shortfall": self.second.shortfall}
+            d[self.second.name] = {"actual": _json_number(self.second.actual),
+                                   "required": _json_number(self.second.required),
+                                   "shortfall": _json_number(self.second.shortfall)}
+        if self.missing:
+            d["missing"] = list(self.missing)
+        d["message"] = self.message
         return d
 
 
@@ -309,8 +384,9 @@ class Evaluation(_Managed):
 
     @property
     @_shared
-    def reference_date(self) -> str:
-        return _c._text(_c.shifan_evaluation_reference_date(self._handle()))
+    def reference_date(self) -> datetime.date:
+        """The day the application is judged at (``reference_date`` of the JSON)."""
+        return datetime.date.fromisoformat(_c._text(_c.shifan_evaluation_reference_date(self._handle())))
 
     @property
     @_shared
@@ -326,10 +402,18 @@ class Evaluation(_Managed):
         if self._checks is None:
             h = self._handle()
             lang = _c.LANG_EN if self.lang == "en" else _c.LANG_ZH
+            # unit and missing as the JSON has them (one compact document without messages)
+            opts = _c.JsonOptions()
+            _c.shifan_json_options_init(byref(opts), _c.JSON_OPTIONS_VERSION)
+            opts.messages = 0
+            written = {c["id"]: c for c in
+                       json.loads(_c.call_string(_c.shifan_evaluation_to_json, h, byref(opts)))["checks"]}
             out = []
             for i in range(_c.check_value(_c.shifan_evaluation_check_count(h))):
+                check_id = _c._text(_c.shifan_evaluation_check_id(h, i))
+                j = written[check_id]
                 out.append(Check(
-                    id=_c._text(_c.shifan_evaluation_check_id(h, i)),
+                    id=check_id,
                     citation=_c._text(_c.shifan_evaluation_check_citation(h, i, lang)),
                     kind="group" if _c.shifan_evaluation_check_kind(h, i) == 1 else "rule",
                     outcome=OUTCOMES[_c.check_value(_c.shifan_evaluation_check_outcome(h, i))],
@@ -338,7 +422,9 @@ class Evaluation(_Managed):
                     required=_number(_c.shifan_evaluation_check_required(h, i)),
                     shortfall=_number(_c.shifan_evaluation_check_shortfall(h, i)),
                     message=_c._text(_c.shifan_evaluation_check_message(h, i, lang)),
-                    second=_second(h, i)))
+                    second=_second(h, i),
+                    unit=j.get("unit"),
+                    missing=tuple(j.get("missing", ()))))
             self._checks = out
         return self._checks
 
@@ -392,17 +478,6 @@ class Evaluation(_Managed):
         return f"<shifan.Evaluation {self.application_id!r}: {self.verdict} {self.qualified_functions}>"
 
 
-def _rule_pack_bytes(rule_pack: Any) -> bytes:
-    if isinstance(rule_pack, (bytes, bytearray, memoryview, Mapping, os.PathLike)):
-        return _document_bytes(rule_pack)
-    if isinstance(rule_pack, str):
-        if rule_pack.lstrip().startswith("{"):
-            return rule_pack.encode("utf-8")
-        with open(rule_pack, "rb") as f:  # a path
-            return f.read()
-    raise TypeError(f"rule_pack: expected a dict, JSON text or a path, not {type(rule_pack).__name__}")
-
-
 class Engine(_Managed):
     """A rule pack, a set of readings (interpretations) and optionally a calendar, reusable for many
     evaluations and lifecycle queries.
@@ -418,15 +493,15 @@ class Engine(_Managed):
 
     _free = _c.shifan_engine_free
 
-    def __init__(self, rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None,
-                 calendar: Any = None, *, limits: Optional[Limits] = None) -> None:
+    def __init__(self, rule_pack: Optional[Document] = None, interpretations: Optional[Mapping[str, str]] = None,
+                 calendar: Optional[Document] = None, *, limits: Optional[Limits] = None) -> None:
         ptr = _c.P_engine()
         err = _c.P_error()
         opts = _limits(limits)
         if rule_pack is None:
             rc = _c.shifan_engine_new(byref(ptr), byref(err))
         else:
-            text = _rule_pack_bytes(rule_pack)
+            text = _document_bytes(rule_pack, "rule_pack")
             rc = _c.shifan_engine_new_from_rule_pack_json_v2(byref(ptr), text, len(text), opts, byref(err))
         _c.check(rc, err)
         self._ptr = ptr
@@ -436,12 +511,12 @@ class Engine(_Managed):
             self.set_calendar(calendar, limits=limits)
 
     @_exclusive
-    def set_calendar(self, calendar: Any, *, limits: Optional[Limits] = None) -> "Engine":
+    def set_calendar(self, calendar: Document, *, limits: Optional[Limits] = None) -> "Engine":
         """A ``shifan.calendar/1`` calendar of rest days (dict, JSON text or path) for lifecycle
         deadlines; selects ``deadline_rest_days = roll_forward`` unless that reading was set.
         ``limits``: input limits for reading it (as ``evaluate``'s). A calendar that cannot be read
         raises and changes nothing."""
-        text = _rule_pack_bytes(calendar)
+        text = _document_bytes(calendar, "calendar")
         opts = _limits(limits)
         err = _c.P_error()
         _c.check(_c.shifan_engine_set_calendar_json_v2(self._handle(), text, len(text), opts, byref(err)), err)
@@ -483,7 +558,8 @@ class Engine(_Managed):
 
     @_shared
     def evaluate(self, app: Document, *, lang: str = "zh", limits: Optional[Limits] = None) -> Evaluation:
-        """Evaluate one ``shifan.application/1`` document; InputError (with ``.path``) on bad input.
+        """Evaluate one ``shifan.application/1`` document (a dict, JSON text or a path: see "Documents"
+        in the package's description); InputError (with ``.path``) on bad input.
         ``limits``: input limits, e.g. ``{"max_document_bytes": 65536, "max_depth": 16}`` (names as
         in ``shifan_evaluate_options``; absent = the library's defaults); exceeding one is an
         InputError with ``code_name == "limit_exceeded"`` whose message names the limit."""
@@ -516,8 +592,9 @@ class Engine(_Managed):
         stops the others. Each item's full result is fetched only when asked for. ``limits``: input
         limits applied to each document (as ``evaluate``'s); a document beyond one is an item whose
         error is an InputError ``limit_exceeded``."""
-        if isinstance(apps, (str, bytes, bytearray, memoryview, Mapping)):
-            # A str would be evaluated one character at a time, a dict one key at a time.
+        if isinstance(apps, (str, bytes, bytearray, memoryview, Mapping, os.PathLike)):
+            # A str would be evaluated one character at a time, a dict one key at a time; a path
+            # names one document, not a list of them.
             raise TypeError(f"apps: expected an iterable of documents (a list), not {type(apps).__name__}")
         _check_lang(lang)
         limit_opts = _limits_struct(limits)
@@ -645,9 +722,13 @@ def _engine_for(engine: Optional[Engine], rule_pack: Any, interpretations: Optio
         return _default_engine
 
 
-def evaluate(app: Document, *, rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None,
+def evaluate(app: Document, *, rule_pack: Optional[Document] = None, interpretations: Optional[Mapping[str, str]] = None,
              lang: str = "zh", engine: Optional[Engine] = None, limits: Optional[Limits] = None) -> Evaluation:
-    """Evaluate one application (a dict, JSON text or bytes, or a path).
+    """Evaluate one application: a dict, JSON text (``str`` or ``bytes``) or a path (``str`` or
+    ``os.PathLike``), by the package's one rule for documents: a ``str`` that is empty or starts,
+    after an optional byte order mark, with ``{``, ``[`` or JSON whitespace is JSON text, any other
+    ``str`` a path; ``bytes`` are always the text, an ``os.PathLike`` always a path. A path that
+    cannot be read raises the ``OSError`` of ``open()``.
 
     Raises InputError (with ``.path``, ``.message_zh``, ``.message_en``) for bad input; a verdict is
     never made from bad input. Use the result as a context manager, or call ``close()``.
@@ -658,7 +739,7 @@ def evaluate(app: Document, *, rule_pack: Any = None, interpretations: Optional[
 
 
 def evaluate_many(apps: Iterable[Document], *, engine: Optional[Engine] = None, jobs: int = 0,
-                  rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None,
+                  rule_pack: Optional[Document] = None, interpretations: Optional[Mapping[str, str]] = None,
                   lang: str = "zh", limits: Optional[Limits] = None) -> List[BatchResult]:
     """Evaluate many applications with one call into the library; see ``Engine.evaluate_many``.
     ``limits`` apply to each application and to the rule pack."""
@@ -760,8 +841,9 @@ class History(_Managed):
         self._ptr = ptr
 
     @_exclusive
-    def append(self, event: Union[Mapping[str, Any], str, bytes]) -> "History":
-        """Append one event; a refused event raises HistoryError and changes nothing."""
+    def append(self, event: Document) -> "History":
+        """Append one event (a dict, JSON text or a path, as every document); a refused event raises
+        HistoryError and changes nothing."""
         text = _document_bytes(event)
         err = _c.P_error()
         _c.check(_c.shifan_history_append_event_json(self._handle(), text, len(text), byref(err)), err)
@@ -799,14 +881,21 @@ class History(_Managed):
 
 
 class Roster(_Managed):
-    """County queries over many platforms on a date (``shifan.roster/1``). ``limits``: input limits
-    for the filings documents and for the histories given as documents (as ``evaluate``'s)."""
+    """County queries over many platforms on a date (``shifan.roster/1``): ``to_dict()``/``to_json()``
+    the document, ``report()`` the text of ``shifan roster``, ``to_html()`` the page of ``shifan roster
+    --html``. Histories and filings are documents (dicts, JSON text or paths) or, for histories,
+    ``History`` objects. ``limits``: input limits for the filings documents and for the histories
+    given as documents (as ``evaluate``'s)."""
 
     _free = _c.shifan_roster_free
 
     def __init__(self, histories: Sequence[Union[History, Document]], *, on: Union[str, datetime.date],
                  filings: Sequence[Document] = (), engine: Optional[Engine] = None, lang: str = "zh",
                  limits: Optional[Limits] = None) -> None:
+        for what, given in (("histories", histories), ("filings", filings)):
+            if isinstance(given, (str, bytes, bytearray, memoryview, Mapping, os.PathLike, History)):
+                # one document where a list is expected: a str would be read one character at a time
+                raise TypeError(f"{what}: expected a list of documents, not one {type(given).__name__}")
         engine = engine or _engine_for(None, None, None)
         _check_lang(lang)
         opts = _limits(limits)
@@ -827,6 +916,7 @@ class Roster(_Managed):
                 _c.check(_c.shifan_roster_new_v2(byref(ptr), engine._handle(), hs, len(owned), fs, lens, len(texts),
                                                  on_c, opts, byref(err)), err)
             self._ptr = ptr
+            self._on = datetime.date.fromisoformat(on_c.decode())  # the library accepted it
         finally:
             for h, given in zip(owned, histories):
                 if h is not given:
@@ -843,11 +933,47 @@ class Roster(_Managed):
 
     @_shared
     def report(self, lang: Optional[str] = None) -> str:
+        """The plain-text roster report (as ``shifan roster``) in ``lang`` ("zh", "en"; "both": zh,
+        a blank line, en)."""
         return _c.call_string(_c.shifan_roster_report, self._handle(), _c.lang_code(lang or self.lang))
 
+    @_shared
+    def to_html(self, *, soon_days: int = 30, subtitle: Optional[str] = None) -> str:
+        """The roster as one self-contained HTML page for a county officer: the page ``shifan roster
+        --html FILE`` writes (the same text for the same roster), Chinese first with an English
+        toggle. It shows the summary counts, overdue filings, the filings due within ``soon_days``
+        days of the roster's date, every platform, the terms on a timeline, titles ending this year,
+        the counties' art15 reports and the designated platforms by function and by county; it needs
+        no network and reads no clock. ``subtitle``: a line under the title (e.g. the county the page
+        is for), HTML-escaped. Write it with ``open(path, "w", encoding="utf-8").write(page)``.
+        UsageError for a negative ``soon_days`` or a subtitle with a NUL character."""
+        if isinstance(soon_days, bool) or not isinstance(soon_days, int):
+            raise TypeError(f"soon_days: expected an int, not {type(soon_days).__name__}")
+        if not 0 <= soon_days < 1 << 31:
+            raise UsageError(-15, "", f"soon_days 应为非负整数，而非 {soon_days}",
+                             f"soon_days must be a non-negative integer, not {soon_days}")
+        opts = _c.RosterHtmlOptions()
+        _c.check(_c.shifan_roster_html_options_init(byref(opts), _c.ROSTER_HTML_OPTIONS_VERSION), None)
+        opts.soon_days = soon_days
+        if subtitle is not None:
+            opts.subtitle = _c_string(subtitle, "subtitle")
+        return _c.call_string(_c.shifan_roster_html, self._handle(), byref(opts))
 
-def status(history: Union[History, Document], on: Union[str, datetime.date], *, rule_pack: Any = None,
-           interpretations: Optional[Mapping[str, str]] = None, calendar: Any = None, lang: str = "zh",
+    @property
+    def on(self) -> datetime.date:
+        """The date of the roster."""
+        return self._on
+
+    def __repr__(self) -> str:
+        if not self._ptr:
+            return "<shifan.Roster (closed)>"
+        d = self.to_dict(lang="en")
+        return (f"<shifan.Roster {self._on}: {len(d['platforms'])} platforms, {d['designated']['total']} designated, "
+                f"{len(d['overdue'])} overdue>")
+
+
+def status(history: Union[History, Document], on: Union[str, datetime.date], *, rule_pack: Optional[Document] = None,
+           interpretations: Optional[Mapping[str, str]] = None, calendar: Optional[Document] = None, lang: str = "zh",
            engine: Optional[Engine] = None, limits: Optional[Limits] = None) -> Status:
     """The status of a platform on date ``on`` from its history (a History, dict, JSON text or path).
     ``limits`` apply to every document read here: the history, the rule pack and the calendar."""
@@ -861,8 +987,8 @@ def status(history: Union[History, Document], on: Union[str, datetime.date], *, 
 
 
 def roster(histories: Sequence[Union[History, Document]], on: Union[str, datetime.date], *,
-           filings: Sequence[Document] = (), rule_pack: Any = None, interpretations: Optional[Mapping[str, str]] = None,
-           calendar: Any = None, lang: str = "zh", engine: Optional[Engine] = None,
+           filings: Sequence[Document] = (), rule_pack: Optional[Document] = None, interpretations: Optional[Mapping[str, str]] = None,
+           calendar: Optional[Document] = None, lang: str = "zh", engine: Optional[Engine] = None,
            limits: Optional[Limits] = None) -> Roster:
     """County queries on date ``on`` over many histories and the counties' art15 filings
     (``shifan.county-filings/1`` documents). ``limits`` apply to every document read here: filings,

@@ -90,10 +90,15 @@ class Error(Exception):
 
     def _describe(self) -> str:
         # The message comes from the library already printable; the path is the exact JSON Pointer,
-        # so it is escaped here, as the library escapes it in its own texts.
-        where = _printable(self.path) if self.path else "(document)"
+        # so it is escaped here, as the library escapes it in its own texts. Only bad input names a
+        # place in a document ("(document)" for the whole of it); a misuse of the API, a closed
+        # object or an internal error concerns no document and names none.
         event = f"event {self.event_index}: " if self.event_index >= 0 else ""
-        return f"{self.code_name}: {event}{where}: {self.message_en}"
+        if self.path:
+            where = _printable(self.path) + ": "
+        else:
+            where = "(document): " if isinstance(self, InputError) else ""
+        return f"{self.code_name}: {event}{where}{self.message_en}"
 
     def to_dict(self) -> dict:
         """The error as the ``{"error": ...}`` member the CLI and batches print."""

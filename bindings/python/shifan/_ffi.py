@@ -69,10 +69,15 @@ class CompareOptions(Structure):
                 ("limits", POINTER(EvaluateOptions))]
 
 
+class RosterHtmlOptions(Structure):
+    _fields_ = [("version", c_uint), ("soon_days", c_int32), ("subtitle", c_char_p)]
+
+
 EVALUATE_OPTIONS_VERSION = 1
 JSON_OPTIONS_VERSION = 1
 BATCH_OPTIONS_VERSION = 1
 COMPARE_OPTIONS_VERSION = 1
+ROSTER_HTML_OPTIONS_VERSION = 1
 BATCH_ITEM_JSON = 0x1
 BATCH_KEEP_INPUT = 0x2
 
@@ -257,6 +262,9 @@ shifan_roster_new_v2 = _declare("shifan_roster_new_v2", c_int, POINTER(P_roster)
                                 POINTER(EvaluateOptions), ErrorOut)
 shifan_roster_to_json = _declare("shifan_roster_to_json", c_int, StrOut, SizeOut, P_roster, c_int32, ErrorOut)
 shifan_roster_report = _declare("shifan_roster_report", c_int, StrOut, SizeOut, P_roster, c_int32, ErrorOut)
+shifan_roster_html_options_init = _declare("shifan_roster_html_options_init", c_int, POINTER(RosterHtmlOptions), c_uint)
+shifan_roster_html = _declare("shifan_roster_html", c_int, StrOut, SizeOut, P_roster, POINTER(RosterHtmlOptions),
+                              ErrorOut)
 shifan_roster_free = _declare("shifan_roster_free", None, P_roster)
 # policy simulation
 shifan_compare_options_init = _declare("shifan_compare_options_init", c_int, POINTER(CompareOptions), c_uint)

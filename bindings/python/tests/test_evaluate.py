@@ -1,3 +1,5 @@
+import datetime
+import decimal
 import json
 import os
 import pathlib
@@ -5,7 +7,7 @@ import threading
 import unittest
 
 import shifan
-from _support import CLI, EXAMPLES, cli, example, example_names
+from _support import CLI, EXAMPLES, SOURCE_DIR, cli, example, example_names
 
 
 class EvaluateTest(unittest.TestCase):
@@ -19,11 +21,14 @@ class EvaluateTest(unittest.TestCase):
             self.assertEqual(e.qualified_functions, [])
             self.assertEqual(e.application_id, "CZ-2025-031")
             self.assertEqual(e.review_year, 2025)
-            self.assertEqual(e.reference_date, "2025-04-15")
+            self.assertEqual(e.reference_date, datetime.date(2025, 4, 15))
             self.assertEqual(e.rule_pack["id"], "changzhi-municipal")
             assets = e.check("art6.1.total_assets")
             self.assertEqual((assets.outcome, assets.reason), ("fail", "below_threshold"))
-            self.assertEqual((assets.actual, assets.required, assets.shortfall), ("999999.99", "1000000.00", "0.01"))
+            self.assertEqual((assets.actual, assets.required, assets.shortfall),
+                             (decimal.Decimal("999999.99"), decimal.Decimal("1000000.00"), decimal.Decimal("0.01")))
+            self.assertEqual(assets.unit, "CNY")
+            self.assertEqual(assets.missing, ())
             self.assertEqual(assets.citation, "第六条第（一）项")
             self.assertIn("差 0.01", assets.message)
             served = e.check("art6.2.smes_served")
@@ -43,7 +48,13 @@ class EvaluateTest(unittest.TestCase):
             for c, j in zip(e.checks, d["checks"]):
                 self.assertEqual((c.id, c.outcome, c.reason, c.kind), (j["id"], j["outcome"], j["reason"], j["kind"]))
                 for k in ("actual", "required", "shortfall"):
-                    self.assertEqual(getattr(c, k), j.get(k), (c.id, k))
+                    self.assertEqual(c.to_dict()[k], j.get(k), (c.id, k))
+                self.assertEqual(c.unit, j.get("unit"), c.id)
+                self.assertEqual(list(c.missing), j.get("missing", []), c.id)
+                mine = c.to_dict()  # every member of the JSON's check, in its order (citation: in `lang`)
+                self.assertEqual([k for k in mine if k in j], list(j), c.id)
+                self.assertEqual({k: mine[k] for k in j if k not in ("citation", "message")},
+                                 {k: v for k, v in j.items() if k not in ("citation", "message")}, c.id)
                 self.assertEqual(c.message, j["message"]["en"])
             self.assertEqual(d["verdict"], e.verdict)
             self.assertEqual(d["missing"], e.missing)
@@ -62,7 +73,7 @@ class EvaluateTest(unittest.TestCase):
         app["functions"]["financing"]["activities"] = 3
         with shifan.evaluate(app, lang="en") as e:
             route = e.check("art7.5.intermediary_route")
-            self.assertEqual((route.outcome, route.actual, route.shortfall), ("fail", "400000000.00", None))
+            self.assertEqual((route.outcome, route.actual, route.shortfall), ("fail", decimal.Decimal("400000000.00"), None))
             second = route.second
             self.assertIsNotNone(second)
             assert second is not None
@@ -74,13 +85,70 @@ class EvaluateTest(unittest.TestCase):
             self.assertEqual(route.to_dict()["activities"], j["activities"])
             for c, j in zip(e.checks, checks):  # every check: a second comparison exactly where the JSON has one
                 members = {k: v for k, v in j.items() if isinstance(v, dict) and "actual" in v}
-                expected = {} if c.second is None else {
-                    c.second.name: {"actual": c.second.actual, "required": c.second.required,
-                                    "shortfall": c.second.shortfall}}
+                expected = {} if c.second is None else {c.second.name: c.to_dict()[c.second.name]}
                 self.assertEqual(members, expected, c.id)
             assets = e.check("art6.1.total_assets").to_dict()
             self.assertEqual(list(assets), ["id", "citation", "kind", "outcome", "reason", "actual", "required",
-                                            "shortfall", "message"])
+                                            "shortfall", "unit", "message"])
+
+    def test_typed_numbers(self):
+        # Money and percentages are exact decimal.Decimal (two decimals, as the JSON writes them),
+        # counts and days int, dates datetime.date; no float anywhere.
+        with shifan.evaluate(example("ineligible-shortfalls.json")) as e:
+            for c in e.checks:
+                for v in (c.actual, c.required, c.shortfall):
+                    self.assertIsInstance(v, (int, decimal.Decimal, datetime.date, type(None)), c.id)
+                    self.assertNotIsInstance(v, (bool, float))
+            satisfaction = e.check("art6.2.satisfaction")
+            self.assertIsInstance(satisfaction.actual, decimal.Decimal)
+            self.assertEqual(satisfaction.required, decimal.Decimal("80.00"))
+            self.assertEqual(str(satisfaction.required), "80.00")
+            self.assertEqual(e.check("art6.1.total_assets").shortfall + decimal.Decimal("999999.99"),
+                             e.check("art6.1.total_assets").required)
+        app = json.loads(example("eligible-technology.json"))
+        established = datetime.date.fromisoformat(app["applicant"]["established_on"])
+        with shifan.evaluate(app) as e:
+            period = e.check("art6.1.operating_period")
+            self.assertIsInstance(period.actual, datetime.date)
+            self.assertEqual(period.required, e.reference_date)
+            self.assertEqual(period.actual, established.replace(year=established.year + 2))
+            self.assertIsNone(period.shortfall)
+            self.assertEqual(period.unit, "days")
+            served = e.check("art6.2.smes_served")
+            self.assertIsInstance(served.actual, int)
+            self.assertEqual(served.unit, "SMEs")
+        # Established on the reference date two years back: the period's last day is the reference
+        # date itself, so one more day is still to run (after_last_day); a day earlier it passes.
+        reference = datetime.date.fromisoformat(app["reference_date"])
+        for days_before, outcome, shortfall in ((0, "fail", 1), (1, "pass", None)):
+            on = reference.replace(year=reference.year - 2) - datetime.timedelta(days=days_before)
+            app["applicant"]["established_on"] = on.isoformat()
+            with shifan.evaluate(app) as e:
+                period = e.check("art6.1.operating_period")
+                self.assertEqual((period.outcome, period.actual, period.shortfall),
+                                 (outcome, on.replace(year=on.year + 2), shortfall))
+        # every number of every example round-trips to the JSON exactly
+        for name in example_names():
+            with self.subTest(name), shifan.evaluate(example(name)) as e:
+                for c, j in zip(e.checks, e.to_dict()["checks"]):
+                    self.assertEqual({k: c.to_dict()[k] for k in ("actual", "required", "shortfall")},
+                                     {k: j.get(k) for k in ("actual", "required", "shortfall")}, c.id)
+
+    def test_check_unit_and_missing(self):
+        with shifan.evaluate(example("undetermined-missing.json")) as e:
+            satisfaction = e.check("art6.2.satisfaction")
+            self.assertEqual(satisfaction.outcome, "undetermined")
+            self.assertEqual(satisfaction.missing, ("/performance/satisfaction",))
+            self.assertEqual(satisfaction.unit, "satisfied respondents")
+            self.assertEqual(satisfaction.to_dict()["missing"], ["/performance/satisfaction"])
+            growth = e.check("art6.2.steady_growth")
+            self.assertIn("/performance/smes_served/2023", growth.missing)
+            # the evaluation's missing inputs are the union of its checks'
+            union = {p for c in e.checks for p in c.missing}
+            self.assertEqual(union, set(e.missing))
+            self.assertEqual(e.check("art6").unit, None)
+            self.assertEqual(e.check("art6").missing, ())
+            self.assertNotIn("missing", e.check("art6.1.total_assets").to_dict())
 
     def test_input_forms(self):
         text = example("eligible-several.json")
@@ -120,6 +188,13 @@ class EvaluateTest(unittest.TestCase):
         e.close()
         with self.assertRaises(shifan.UsageError):
             e.verdict
+        with self.assertRaises(shifan.HandleError) as cm:
+            e.checks
+        # a closed object is no bad document: its error names no place in one
+        self.assertEqual(str(cm.exception), "handle: this Evaluation is closed (it cannot be used after close())")
+        self.assertEqual(cm.exception.code_name, "handle")
+        self.assertNotIn("(document)", str(cm.exception))
+        self.assertIn("Evaluation", cm.exception.message_zh)
         engine = shifan.Engine()
         engine.close()
         with self.assertRaises(shifan.UsageError):
@@ -169,6 +244,10 @@ class EngineTest(unittest.TestCase):
             with engine.evaluate(example("eligible-technology.json")) as e:
                 self.assertEqual(e.verdict, "ineligible")
                 self.assertEqual(e.check("art6.2.smes_served").required, 110)
+        # a str path to a pack, as a dict or text would be
+        path = os.path.join(SOURCE_DIR, "examples", "rule-packs", "changzhi-revision-example.json")
+        with open(path, encoding="utf-8") as f:
+            self.assertEqual(shifan.Engine(rule_pack=path).rules(), shifan.Engine(rule_pack=f.read()).rules())
         with self.assertRaises(shifan.RulePackError):
             shifan.Engine(rule_pack=dict(pack, base="nowhere"))
         with self.assertRaises(shifan.InputError) as cm:

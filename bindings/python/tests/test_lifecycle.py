@@ -132,6 +132,60 @@ class LifecycleTest(unittest.TestCase):
         with self.assertRaises(shifan.InputError):
             shifan.roster([history_text(names[0])] * 2, on="2025-04-15")
 
+    def roster_of_examples(self, **kwargs):
+        names = ["designated-current.json", "renewal.json", "revoked.json", "expired.json"]
+        return shifan.roster([os.path.join(HISTORIES, n) for n in names], on="2025-04-15",
+                             filings=[os.path.join(HISTORIES, "county-filings-shangdang.json")], **kwargs)
+
+    def test_roster_repr(self):
+        r = self.roster_of_examples()
+        d = r.to_dict(lang="en")
+        self.assertEqual(r.on, datetime.date(2025, 4, 15))
+        self.assertEqual((len(d["platforms"]), d["designated"]["total"], len(d["overdue"])), (4, 3, 10))
+        self.assertEqual(repr(r), "<shifan.Roster 2025-04-15: 4 platforms, 3 designated, 10 overdue>")
+        with shifan.roster([], datetime.date(2026, 1, 2)) as empty:
+            self.assertEqual(repr(empty), "<shifan.Roster 2026-01-02: 0 platforms, 0 designated, 0 overdue>")
+        r.close()
+        self.assertEqual(repr(r), "<shifan.Roster (closed)>")
+        with self.assertRaises(shifan.HandleError) as cm:
+            r.to_html()
+        self.assertEqual(str(cm.exception), "handle: this Roster is closed (it cannot be used after close())")
+
+    def test_roster_html(self):
+        with self.roster_of_examples() as r:
+            page = r.to_html()
+            self.assertTrue(page.startswith("<!DOCTYPE html>"))
+            self.assertTrue(page.rstrip().endswith("</html>"))
+            for d in r.to_dict()["platforms"]:
+                self.assertIn(d["id"], page)
+            self.assertEqual(r.to_html(soon_days=30), page)  # the default
+            self.assertEqual(r.to_html(), page)  # deterministic: no clock
+            self.assertNotEqual(r.to_html(soon_days=400), page)
+            titled = r.to_html(subtitle="上党区 <script>alert(1)</script>")
+            self.assertIn("上党区 &lt;script&gt;alert(1)&lt;/script&gt;", titled)
+            self.assertNotIn("<script>alert(1)", titled)
+            self.assertEqual(r.to_html(subtitle=""), page)
+            with self.assertRaises(shifan.UsageError):
+                r.to_html(soon_days=-1)
+            with self.assertRaises(shifan.UsageError):
+                r.to_html(soon_days=1 << 31)
+            self.assertIsInstance(r.to_html(soon_days=0), str)
+            with self.assertRaises(shifan.UsageError):
+                r.to_html(subtitle="a\x00b")
+            with self.assertRaises(TypeError):
+                r.to_html(soon_days=True)
+            with self.assertRaises(TypeError):
+                r.to_html(subtitle=b"x")  # type: ignore[arg-type]
+        # the API reference lists it
+        self.assertIn("HTML", shifan.Roster.to_html.__doc__)
+
+    @unittest.skipUnless(CLI, "SHIFAN_CLI not set")
+    def test_roster_html_is_the_cli_page(self):
+        files = sorted(os.path.join(HISTORIES, n) for n in os.listdir(HISTORIES) if n.endswith(".json"))
+        histories = [f for f in files if "county-filings" not in f]
+        with shifan.roster(histories, "2025-04-15", filings=[f for f in files if "county-filings" in f]) as r:
+            self.assertEqual(r.to_html(), cli("roster", "--on", "2025-04-15", "--html", "-", *files))
+
     @unittest.skipUnless(CLI, "SHIFAN_CLI not set")
     def test_identical_to_the_cli(self):
         files = sorted(os.path.join(HISTORIES, n) for n in os.listdir(HISTORIES) if n.endswith(".json"))

@@ -952,6 +952,37 @@ SHIFAN_API int shifan_roster_to_json(char **out, size_t *out_len, const shifan_r
 SHIFAN_API int shifan_roster_report(char **out, size_t *out_len, const shifan_roster *roster, int32_t lang,
                                     shifan_error **err);
 
+/** What shifan_roster_html shows besides the roster itself. */
+typedef struct shifan_roster_html_options {
+    unsigned int version; /**< SHIFAN_ROSTER_HTML_OPTIONS_VERSION */
+    int32_t soon_days;    /**< pending filings due within this many days of the roster's date are
+                               listed as coming soon (default 30, as `shifan roster --html`; >= 0) */
+    const char *subtitle; /**< a line under the page's title, e.g. the county the page is for (UTF-8,
+                               NUL-terminated, HTML-escaped by the library); NULL or "" for none */
+} shifan_roster_html_options;
+
+#define SHIFAN_ROSTER_HTML_OPTIONS_VERSION 1
+#define SHIFAN_ROSTER_HTML_OPTIONS_INIT {SHIFAN_ROSTER_HTML_OPTIONS_VERSION, 30, NULL}
+
+/** Initialise `opts` as SHIFAN_ROSTER_HTML_OPTIONS_INIT. @return SHIFAN_OK or SHIFAN_EUSAGE. */
+SHIFAN_API int shifan_roster_html_options_init(shifan_roster_html_options *opts, unsigned int version);
+
+/**
+ * The roster as one self-contained HTML page (UTF-8) for a county officer: the page
+ * `shifan roster --html FILE` writes (the same bytes for the same roster and options), Chinese first
+ * with an English toggle; summary counts, overdue filings, filings due soon, every platform, the
+ * terms on a timeline, titles ending this year, the counties' art15 reports and the designated
+ * platforms by function and county. It needs no network, quotes every input text HTML-escaped and
+ * reads no clock.
+ * @param out     receives the page (caller's; free with shifan_string_free); NULL on failure
+ * @param out_len receives its length in bytes; may be NULL
+ * @param opts    NULL for SHIFAN_ROSTER_HTML_OPTIONS_INIT
+ * @return SHIFAN_OK; SHIFAN_EUSAGE (NULL out, an `opts` version this library does not know, a
+ *         negative `soon_days`, a `subtitle` that is not UTF-8); SHIFAN_EHANDLE; SHIFAN_ENOMEM.
+ */
+SHIFAN_API int shifan_roster_html(char **out, size_t *out_len, const shifan_roster *roster,
+                                  const shifan_roster_html_options *opts, shifan_error **err);
+
 /** Release a roster. NULL is a no-op; a second free is ignored. */
 SHIFAN_API void shifan_roster_free(shifan_roster *roster);
 

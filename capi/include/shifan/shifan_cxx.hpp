@@ -200,6 +200,19 @@ struct JsonOptions {
     }
 };
 
+/// What `Roster::html` shows besides the roster (defaults: those of `shifan roster --html`).
+struct RosterHtmlOptions {
+    std::int32_t soon_days = 30; ///< pending filings due within this many days are listed as coming soon
+    std::string subtitle;        ///< a line under the title (UTF-8; escaped by the library); empty: none
+    /// The equivalent C option struct (borrows `subtitle`: use it while this object lives).
+    [[nodiscard]] shifan_roster_html_options c() const {
+        shifan_roster_html_options o = SHIFAN_ROSTER_HTML_OPTIONS_INIT;
+        o.soon_days = soon_days;
+        o.subtitle = subtitle.c_str();
+        return o;
+    }
+};
+
 /// The second comparison of a rule with two thresholds that must both hold (e.g. the activities of
 /// art7.5.intermediary_route), copied out.
 struct SecondComparison {
@@ -693,6 +706,13 @@ public:
     [[nodiscard]] std::string report(Lang lang = Lang::zh) const {
         return detail::take_text([&](char** s, std::size_t* len, shifan_error** err) {
             return shifan_roster_report(s, len, get(), static_cast<std::int32_t>(lang), err);
+        });
+    }
+    /// The self-contained HTML page of `shifan roster --html` (UTF-8), for a county officer.
+    [[nodiscard]] std::string html(const RosterHtmlOptions& options = {}) const {
+        const shifan_roster_html_options o = options.c();
+        return detail::take_text([&](char** s, std::size_t* len, shifan_error** err) {
+            return shifan_roster_html(s, len, get(), &o, err);
         });
     }
     /// The underlying C handle (borrowed; stays owned by this object).
