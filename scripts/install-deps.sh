@@ -6,7 +6,7 @@
 set -euo pipefail
 packages=(build-essential cmake ninja-build libboost1.81-dev nlohmann-json3-dev catch2 python3 python3-jsonschema
           doxygen graphviz abigail-tools libbenchmark-dev clang-14 clang-tidy-14 libclang-rt-14-dev
-          cppcheck valgrind pkg-config dpkg-dev file python3-venv python3-pip)
+          cppcheck valgrind pkg-config dpkg-dev file python3-venv python3-pip libcli11-dev)
 # Extra packages a stage may ask for: SHIFAN_EXTRA_PACKAGES="chromium ..."
 read -r -a extra <<< "${SHIFAN_EXTRA_PACKAGES:-}"
 missing=()

@@ -5,8 +5,9 @@
 
 The build runs this after linking the CLI (CMake target `cli-docs`, part of `all`), so the pages and
 the completion can never say something `--help` does not:
-  - `shifan.1` from `shifan --help` (the commands and their one-line summaries) and one page per
-    subcommand, `shifan-<command>.1`, from `shifan <command> --help`: SYNOPSIS from its `usage:` line,
+  - `shifan.1` from `shifan --help --lang en` (the commands and their one-line summaries) and one page
+    per subcommand, `shifan-<command>.1`, from `shifan <command> --help --lang en` (the English help:
+    the help is Chinese by default): SYNOPSIS from its `usage:` line,
     DESCRIPTION from the text under it, OPTIONS from the lines that start with `--` (continuation
     lines are joined to their option), EXIT STATUS from its `exit:` line;
   - a bash completion script that completes the commands, each command's options, the values of
@@ -64,8 +65,8 @@ class Help:
                 self.usage = line[len("usage: "):].strip()
             elif line.startswith("exit: "):
                 self.exit = line[len("exit: "):].strip()
-            elif re.match(r"^  --", line):
-                m = re.match(r"^  (--\S+(?: [A-Z][A-Za-z0-9|.=_-]*|(?: [a-z]+(?:\|[a-z]+)+))?(?:, --\S+(?: [A-Z]+)?)*)\s{2,}(.*)$", line)
+            elif re.match(r"^  -", line):
+                m = re.match(r"^  ((?:-[A-Za-z], )?--\S+(?: [A-Z][A-Za-z0-9|.=_-]*|(?: [a-z]+(?:\|[a-z]+)+))?(?:, --\S+(?: [A-Z]+)?)*)\s{2,}(.*)$", line)
                 if m:
                     self.options.append((m.group(1), m.group(2).strip()))
                 else:
@@ -138,10 +139,14 @@ _shifan() {{
   cur="${{COMP_WORDS[COMP_CWORD]}}"
   prev="${{COMP_WORDS[COMP_CWORD-1]}}"
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W "{' '.join(c for c, _ in commands)} --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "{' '.join(c for c, _ in commands)} help --help --version --lang" -- "$cur"))
     return
   fi
   cmd="${{COMP_WORDS[1]}}"
+  if [ "$cmd" = help ] && [ "$COMP_CWORD" -eq 2 ]; then
+    COMPREPLY=($(compgen -W "{' '.join(c for c, _ in commands)}" -- "$cur"))
+    return
+  fi
   case "$cmd" in
 {chr(10).join(cases)}
     *) return ;;
@@ -149,6 +154,7 @@ _shifan() {{
   case "$prev" in
     --lang) COMPREPLY=($(compgen -W "$langs" -- "$cur")); return ;;
     --interpretation) COMPREPLY=($(compgen -W "{' '.join(readings)}" -- "$cur")); return ;;
+    --output) COMPREPLY=($(compgen -W "verdict compact full" -- "$cur")); return ;;
     --on|--seed|--count|--jobs|--max-*) return ;;
   esac
   if [[ "$cur" == -* ]]; then
@@ -168,10 +174,10 @@ def main() -> int:
     ap.add_argument("--man-dir", required=True)
     ap.add_argument("--completion", required=True)
     args = ap.parse_args()
-    top = run(args.shifan, "--help")
+    top = run(args.shifan, "--help", "--lang", "en")
     version = run(args.shifan, "--version").split()[-1]
     commands = commands_of(top)
-    helps = {cmd: Help(run(args.shifan, cmd, "--help")) for cmd, _ in commands}
+    helps = {cmd: Help(run(args.shifan, cmd, "--help", "--lang", "en")) for cmd, _ in commands}
     registry = json.loads(run(args.shifan, "rules", "--json"))
     readings = [f"{r['name']}={v}" for r in registry["interpretations"] for v in r["values"]]
 
@@ -180,10 +186,12 @@ def main() -> int:
                     "shifan encodes the Changzhi measures for municipal SME public service demonstration "
                     "platforms (长治市市级中小企业公共服务示范平台认定管理办法) as tested rules: eligibility under "
                     "art6 and art7 with a reason for every check, and the lifecycle of a designation (art8-art15).\n"
-                    "  --help                     list the commands\n"
-                    "  --version                  print the version\n"
+                    "  -h, --help                 list the commands ('shifan help CMD': a command's options)\n"
+                    "  -V, --version              print the version\n"
+                    "  --lang zh|en|both          language of the help and of errors (default: help in zh,\n"
+                    "                             errors on stderr in zh and en)\n"
                     "exit: 0 the command ran (whatever the verdict), 1 'verify' found a failing case, "
-                    "2 bad input, 64 bad usage\n")
+                    "2 bad input or an input that cannot be read, 64 bad usage, 74 output not written\n")
     pages = {"shifan.1": man_page("shifan", "rules of the Changzhi SME public service demonstration platform measures",
                                   version, top_help, commands, [f"shifan-{c}" for c, _ in commands])}
     for cmd, summary in commands:

@@ -81,17 +81,7 @@ SHIFAN_API int shifan_evaluate_batch(shifan_batch** out, const shifan_engine* en
         require_arg(out, "out");
         *out = nullptr;
         auto* engine = require_handle(engine_h, "engine");
-        if (n) {
-            require_arg(docs, "docs");
-            require_arg(lens, "lens");
-        }
-        std::vector<std::string_view> views(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            if (!docs[i] && lens[i])
-                usage("docs[" + std::to_string(i) + "] 为空（NULL）而长度不为 0",
-                      "docs[" + std::to_string(i) + "] is NULL with a nonzero length");
-            views[i] = std::string_view(docs[i] ? docs[i] : "", lens[i]);
-        }
+        const std::vector<std::string_view> views = document_views(docs, lens, n);
         *out = run_batch(engine, views, opts);
     });
 }
@@ -103,16 +93,7 @@ SHIFAN_API int shifan_evaluate_batch_buffer(shifan_batch** out, const shifan_eng
         require_arg(out, "out");
         *out = nullptr;
         auto* engine = require_handle(engine_h, "engine");
-        require_arg(offsets, "offsets");
-        if (!buffer && buffer_len) require_arg(buffer, "buffer");
-        std::vector<std::string_view> views(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            if (offsets[i] > offsets[i + 1] || offsets[i + 1] > buffer_len)
-                usage("offsets[" + std::to_string(i) + "]、offsets[" + std::to_string(i + 1) + "] 不递增或超出缓冲区",
-                      "offsets[" + std::to_string(i) + "], offsets[" + std::to_string(i + 1) +
-                          "] decrease or exceed the buffer");
-            views[i] = std::string_view(buffer ? buffer + offsets[i] : "", offsets[i + 1] - offsets[i]);
-        }
+        const std::vector<std::string_view> views = buffer_views(buffer, buffer_len, offsets, n);
         *out = run_batch(engine, views, opts);
     });
 }

@@ -274,6 +274,36 @@ void require_version(unsigned int version, unsigned int latest, const char* name
               "unknown " + std::string(name) + " version " + std::to_string(version));
 }
 
+std::vector<std::string_view> document_views(const char* const* docs, const std::size_t* lens, std::size_t n) {
+    if (n) {
+        require_arg(docs, "docs");
+        require_arg(lens, "lens");
+    }
+    std::vector<std::string_view> views(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!docs[i] && lens[i])
+            usage("docs[" + std::to_string(i) + "] 为空（NULL）而长度不为 0",
+                  "docs[" + std::to_string(i) + "] is NULL with a nonzero length");
+        views[i] = std::string_view(docs[i] ? docs[i] : "", lens[i]);
+    }
+    return views;
+}
+
+std::vector<std::string_view> buffer_views(const char* buffer, std::size_t buffer_len, const std::size_t* offsets,
+                                           std::size_t n) {
+    require_arg(offsets, "offsets");
+    if (!buffer && buffer_len) require_arg(buffer, "buffer");
+    std::vector<std::string_view> views(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (offsets[i] > offsets[i + 1] || offsets[i + 1] > buffer_len)
+            usage("offsets[" + std::to_string(i) + "]、offsets[" + std::to_string(i + 1) + "] 不递增或超出缓冲区",
+                  "offsets[" + std::to_string(i) + "], offsets[" + std::to_string(i + 1) +
+                      "] decrease or exceed the buffer");
+        views[i] = std::string_view(buffer ? buffer + offsets[i] : "", offsets[i + 1] - offsets[i]);
+    }
+    return views;
+}
+
 Scratch& scratch() {
     thread_local Scratch s;
     return s;

@@ -28,7 +28,7 @@
 namespace shifan::capi {
 
 /// The kinds of handle: the low bits of every handle value.
-enum class Kind : std::uint8_t { error = 1, engine, evaluation, batch, history, status, roster };
+enum class Kind : std::uint8_t { error = 1, engine, evaluation, batch, history, status, roster, comparator };
 
 /// The table of live handles. A handle is not an address: its value encodes a slot of this table,
 /// the generation of that slot and the handle's kind. Freeing a handle advances its slot's
@@ -227,6 +227,13 @@ json::Limits to_limits(const shifan_evaluate_options* o);
 /// Write options from JSON options (NULL = the CLI's defaults).
 WriteOptions to_write_options(const shifan_json_options* o);
 
+/// The documents `docs[i]` (`lens[i]` bytes each) as views; SHIFAN_EUSAGE (thrown) for NULL arrays
+/// with n > 0 or a NULL document with a nonzero length.
+std::vector<std::string_view> document_views(const char* const* docs, const std::size_t* lens, std::size_t n);
+/// The documents `buffer[offsets[i] .. offsets[i+1])` as views; SHIFAN_EUSAGE (thrown) for bad offsets.
+std::vector<std::string_view> buffer_views(const char* buffer, std::size_t buffer_len, const std::size_t* offsets,
+                                           std::size_t n);
+
 /// Per-thread scratch space for parsing (reused across calls: no allocation in steady state).
 struct Scratch {
     json::Tape tape;
@@ -330,4 +337,13 @@ struct shifan_roster {
     static constexpr const char* handle_name = "roster";
     shifan::Roster roster;
     std::shared_ptr<const shifan::Calendar> calendar;
+};
+
+struct shifan_comparator {
+    static constexpr shifan::capi::Kind handle_kind = shifan::capi::Kind::comparator;
+    static constexpr const char* handle_name = "comparator";
+    std::shared_ptr<const shifan::Engine> baseline;    // kept alive by the comparator
+    std::shared_ptr<const shifan::Engine> alternative; // kept alive by the comparator
+    std::unique_ptr<shifan::Comparator> comparator;
+    mutable std::mutex mutex; // add() and the readers are serialised: a comparator is one object
 };

@@ -18,9 +18,10 @@ struct BatchRun {
 /// Parse the value of --jobs (a positive integer, or 0 for the core count).
 inline unsigned parse_jobs(const std::string& value) {
     unsigned v = 0;
-    if (value.empty() || value.size() > 4) throw UsageError("--jobs takes a number of threads (0 = the core count)");
+    const Text wrong{"--jobs 的取值为线程数（0 表示核心数）", "--jobs takes a number of threads (0 = the core count)"};
+    if (value.empty() || value.size() > 4) throw UsageError(wrong);
     for (char c : value) {
-        if (c < '0' || c > '9') throw UsageError("--jobs takes a number of threads (0 = the core count)");
+        if (c < '0' || c > '9') throw UsageError(wrong);
         v = v * 10 + static_cast<unsigned>(c - '0');
     }
     return v;

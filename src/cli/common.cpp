@@ -114,8 +114,17 @@ bool set_limit_option(const std::string& name, const std::string& value, json::L
     if (!slot) return false;
     std::size_t v = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
-    if (ec != std::errc() || end != value.data() + value.size() || v == 0)
-        throw UsageError(name + " takes a positive integer, not '" + value + "'");
+    if (ec != std::errc() || end != value.data() + value.size() || v == 0) {
+        std::string zh = name;
+        zh += " 须为正整数，而不是“";
+        zh += value;
+        zh += "”";
+        std::string en = name;
+        en += " takes a positive integer, not '";
+        en += value;
+        en += "'";
+        throw UsageError(Text{zh, en});
+    }
     *slot = v;
     return true;
 }
@@ -124,12 +133,14 @@ Lang parse_lang(std::string_view s) {
     if (s == "zh") return Lang::zh;
     if (s == "en") return Lang::en;
     if (s == "both") return Lang::both;
-    throw UsageError("--lang takes zh, en or both");
+    throw UsageError(Text{"--lang 的取值为 zh、en 或 both", "--lang takes zh, en or both"});
 }
 
 Date parse_cli_date(std::string_view s) {
     auto d = parse_date(s);
-    if (!d) throw UsageError("not a date (YYYY-MM-DD, years 1900-2999): " + std::string(s));
+    if (!d)
+        throw UsageError(Text{"不是日期（YYYY-MM-DD，1900–2999 年）：" + printable(s),
+                              "not a date (YYYY-MM-DD, years 1900-2999): " + printable(s)});
     return *d;
 }
 
@@ -140,34 +151,110 @@ Date today() {
     return make_date(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-Args::Args(int argc, char** argv, int first) {
-    for (int k = first; k < argc; ++k) args_.emplace_back(argv[k]);
+CliLang scan_lang(int argc, char** argv, int first) {
+    CliLang out;
+    for (int i = first; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        if (a == "--") break;
+        std::string_view value;
+        if (a == "--lang" && i + 1 < argc) value = argv[i + 1];
+        else if (a.rfind("--lang=", 0) == 0) value = a.substr(7);
+        else continue;
+        if (value == "zh" || value == "en" || value == "both") {
+            out.lang = parse_lang(value);
+            out.given = true;
+        }
+    }
+    return out;
 }
 
-bool Args::next(std::string& name, std::string& value, const std::vector<std::string>& with_value) {
-    if (i_ >= args_.size()) return false;
-    const std::string a = args_[i_++];
-    value.clear();
-    if (only_positional_ || a == "-" || a.rfind("--", 0) != 0) {
-        name.clear();
-        value = a;
-        return true;
+void print_help(const HelpText& help, Lang lang) {
+    if (lang == Lang::en) std::cout << help.en;
+    else if (lang == Lang::zh) std::cout << help.zh;
+    else std::cout << help.zh << "\n" << help.en;
+}
+
+void configure_parser(CLI::App& app) {
+    app.set_help_flag();
+    app.allow_extras(false);
+    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)->disable_flag_override();
+}
+
+CLI::Option* add_list(CLI::App& app, const std::string& name, std::vector<std::string>& values,
+                      const std::string& description) {
+    CLI::Option* o = app.add_option(name, values, description)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    if (name.rfind("--", 0) == 0) o->allow_extra_args(false); // one value per occurrence
+    return o;
+}
+
+namespace {
+
+/// The usage error of a CLI11 parse error.
+UsageError usage_error_of(const CLI::ParseError& e, const CLI::App& app) {
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+        const std::vector<std::string> rest = app.remaining();
+        const std::string first = printable(rest.empty() ? std::string() : rest.front());
+        if (first.size() > 1 && first[0] == '-') return UsageError(Text{"未知选项 " + first, "unknown option " + first});
+        return UsageError(Text{"多余的参数 " + first, "unexpected argument " + first});
     }
-    if (a == "--") {
-        only_positional_ = true;
-        return next(name, value, with_value);
+    const std::string what = printable(e.what());
+    // "--lang: 1 required TEXT missing": an option at the end without its value
+    const auto colon = what.find(':');
+    if (colon != std::string::npos && what.rfind("--", 0) == 0 && what.find("required") != std::string::npos &&
+        what.find("missing") != std::string::npos) {
+        const std::string name = what.substr(0, colon);
+        return UsageError(Text{name + " 缺少取值", name + " needs a value"});
     }
-    const auto eq = a.find('=');
-    name = a.substr(0, eq);
-    const bool takes = std::find(with_value.begin(), with_value.end(), name) != with_value.end();
-    if (eq != std::string::npos) {
-        if (!takes) throw UsageError(name + " takes no value");
-        value = a.substr(eq + 1);
-    } else if (takes) {
-        if (i_ >= args_.size()) throw UsageError(name + " needs a value");
-        value = args_[i_++];
+    // "json was given a disallowed flag override": a value given to a flag (--json=yes)
+    const auto override_at = what.find(" was given a disallowed flag override");
+    if (override_at != std::string::npos) {
+        const std::string name = "--" + what.substr(0, override_at);
+        return UsageError(Text{name + " 不带取值", name + " takes no value"});
+    }
+    return UsageError(Text{"命令行有误：" + what, what});
+}
+
+} // namespace
+
+bool parse_command_line(CLI::App& app, int argc, char** argv, const HelpText& help) {
+    bool asked = false;
+    app.add_flag("-h,--help", asked, "show this help");
+    try {
+        app.parse(argc - 1, argv + 1); // argv[1], the command, stands where CLI11 expects the program
+    } catch (const CLI::ParseError& e) {
+        // `--help` wins over every other mistake on the line, as a user who asks for help expects.
+        for (int i = 2; i < argc && std::string_view(argv[i]) != "--"; ++i)
+            if (std::string_view(argv[i]) == "--help" || std::string_view(argv[i]) == "-h") {
+                print_help(help, scan_lang(argc, argv).lang);
+                return false;
+            }
+        throw usage_error_of(e, app);
+    }
+    if (asked) {
+        print_help(help, scan_lang(argc, argv).lang);
+        return false;
     }
     return true;
+}
+
+void CommonOptions::add_to(CLI::App& app) {
+    app.add_option("--rule-pack", pack_path, "rule pack file");
+    add_list(app, "--interpretation", interpretations, "a reading NAME=VALUE");
+    lang_option = app.add_option("--lang", lang_text, "zh, en or both");
+}
+
+Lang CommonOptions::lang(Lang fallback) const { return lang_given() ? parse_lang(lang_text) : fallback; }
+
+void LimitOptions::add_to(CLI::App& app) {
+    for (std::size_t i = 0; i < limit_options.size(); ++i)
+        options[i] = app.add_option(std::string(limit_options[i]), values[i], "an input limit");
+}
+
+json::Limits LimitOptions::limits() const {
+    json::Limits l;
+    for (std::size_t i = 0; i < limit_options.size(); ++i)
+        if (options[i] != nullptr && options[i]->count() > 0) set_limit_option(std::string(limit_options[i]), values[i], l);
+    return l;
 }
 
 void print_error(const Error& e, Lang lang, const std::string& source) {

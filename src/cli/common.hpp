@@ -7,6 +7,8 @@
 #include "application_json.hpp"
 #include "json/tape.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <array>
 #include <functional>
 #include <stdexcept>
@@ -50,9 +52,71 @@ void write_file(const std::string& path, std::string_view data);
 /// @throws FileError (exit_io) when some write or the flush failed
 void finish_output();
 
-/// A usage error: printed with the command's usage, exit 64.
+/// A usage error: printed in the chosen language(s) with a pointer to the command's --help, exit 64.
 struct UsageError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+    explicit UsageError(Text text) : std::runtime_error(text.en), message(std::move(text)) {}
+    Text message; ///< what is wrong, in both languages
+};
+
+/// A command's help in both languages (the English one is what the man pages are made from).
+struct HelpText {
+    std::string zh; ///< 中文
+    std::string en; ///< English
+};
+
+/// The language chosen on the command line, read before the options are parsed so that even a
+/// usage error follows it.
+struct CliLang {
+    Lang lang = Lang::zh; ///< --lang, or zh
+    bool given = false;   ///< --lang was given (with a valid value)
+    /// Language of messages on stderr: the one asked for, else both.
+    [[nodiscard]] Lang errors() const { return given ? lang : Lang::both; }
+};
+
+/// The --lang of a command line (`--lang X` or `--lang=X` before any `--`), from argv[first].
+CliLang scan_lang(int argc, char** argv, int first = 2);
+
+/// Print `help` on standard output in `lang` (zh by default; both: zh, a blank line, en).
+void print_help(const HelpText& help, Lang lang);
+
+/// A command's parser with the house conventions: GNU-style long options (`--x v`, `--x=v`),
+/// `--` ends the options, an option given twice keeps its last value, no built-in help (each
+/// command prints its own, in zh or en), and an unknown option or a stray argument is an error.
+void configure_parser(CLI::App& app);
+
+/// A positional list or a repeatable option: every value kept, one per occurrence.
+CLI::Option* add_list(CLI::App& app, const std::string& name, std::vector<std::string>& values,
+                      const std::string& description);
+
+/// Parse argv[2..] (the command's own arguments) with `app`. CLI11's errors become a UsageError.
+/// @return false when -h/--help was asked for: `help` has then been printed in `lang`
+bool parse_command_line(CLI::App& app, int argc, char** argv, const HelpText& help);
+
+/// --rule-pack FILE, --interpretation NAME=VAL (repeatable) and --lang: the options evaluate,
+/// verify and the lifecycle commands share.
+struct CommonOptions {
+    std::string pack_path;                     ///< --rule-pack
+    std::vector<std::string> interpretations;  ///< --interpretation, in order
+    std::string lang_text;                     ///< --lang as written
+    const CLI::Option* lang_option = nullptr;  ///< --lang in the parser
+    /// Add the three options to `app`.
+    void add_to(CLI::App& app);
+    /// --lang, parsed (`fallback` when not given).
+    /// @throws UsageError when it is not zh, en or both
+    [[nodiscard]] Lang lang(Lang fallback = Lang::zh) const;
+    /// Whether --lang was given.
+    [[nodiscard]] bool lang_given() const { return lang_option != nullptr && lang_option->count() > 0; }
+};
+
+/// --max-document-bytes, --max-depth, --max-array-length, --max-string-bytes.
+struct LimitOptions {
+    std::array<std::string, 4> values;                ///< as written, in the order of `limit_options`
+    std::array<const CLI::Option*, 4> options{};      ///< the options in the parser
+    /// Add the four options to `app`.
+    void add_to(CLI::App& app);
+    /// The limits asked for (defaults for those not given).
+    /// @throws UsageError when a value is not a positive integer
+    [[nodiscard]] json::Limits limits() const;
 };
 
 /// Read a file ("-" = standard input) as bytes.
@@ -81,19 +145,6 @@ Date parse_cli_date(std::string_view s);
 
 /// Today's date in the local calendar: the only place the system clock enters shifan.
 Date today();
-
-/// A small command-line parser: flags with and without values, and positional arguments.
-class Args {
-public:
-    Args(int argc, char** argv, int first);
-    /// Next option or positional; false when done. `name` is "--x" for options, "" for positionals.
-    bool next(std::string& name, std::string& value, const std::vector<std::string>& with_value);
-
-private:
-    std::vector<std::string> args_;
-    std::size_t i_ = 0;
-    bool only_positional_ = false;
-};
 
 /// Print an error in the chosen language to stderr.
 void print_error(const Error& e, Lang lang, const std::string& source);

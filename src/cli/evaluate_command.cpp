@@ -9,23 +9,72 @@ namespace shifan::cli {
 
 namespace {
 
-const char* const evaluate_usage =
-    "usage: shifan evaluate FILE|DIR|- ... [options]\n"
-    "  Evaluates shifan.application/1 documents against art6, art7 and the dossier rules.\n"
-    "  --json                     print shifan.evaluation/1 JSON (an array when several files, a bad\n"
-    "                             file in its place as {\"file\", \"error\"}); errors as JSON on stderr\n"
-    "  --compact                  with --json: only the verdict and the checks that did not pass\n"
-    "  --lang zh|en|both          language of the report and messages (default zh; JSON: both)\n"
-    "  --rule-pack FILE           a shifan.rulepack/1 file instead of the built-in changzhi-municipal\n"
-    "  --interpretation NAME=VAL  a reading of an ambiguous clause, e.g. growth=non_decreasing,\n"
-    "                             operating_period=on_last_day\n"
-    "  --batch FILE.ndjson|-      NDJSON in, NDJSON results out, in input order, on all cores\n"
-    "                             (a bad line gives {\"line\": N, \"error\": ...}; summary on stderr)\n"
-    "  --jobs N                   threads for --batch (default: the core count; files given one by\n"
-    "                             one are evaluated in turn, with the same output for any N)\n"
-    "  --max-document-bytes N, --max-depth N, --max-array-length N, --max-string-bytes N\n"
-    "                             input limits (defaults: 16 MiB, 64, 1000000, 64 KiB)\n"
-    "exit: 0 evaluated (whatever the verdict), 2 bad input (error on stderr), 64 bad usage, 74 output not written\n";
+HelpText evaluate_help() {
+    HelpText h;
+    h.zh =
+        "用法：shifan evaluate FILE|DIR|- ... [选项]\n"
+        "  按第六条、第七条和申报材料规则（第九条、第十条）评审 shifan.application/1 申报文件。\n"
+        "  --json                     输出 shifan.evaluation/1 JSON（多个文件时为数组，出错的文件以\n"
+        "                             {\"file\", \"error\"} 占位）；错误以 JSON 写到标准错误输出\n"
+        "  --output verdict|compact|full\n"
+        "                             输出的详略（默认 full）：verdict 只有申报编号、结论、满足的功能\n"
+        "                             （或错误）；compact 只列未通过的检查（须配合 --json 或 --batch）\n"
+        "  --compact                  同 --output compact\n"
+        "  --lang zh|en|both          报告与消息的语言（默认 zh；JSON 默认两种；错误信息默认两种）\n"
+        "  --rule-pack FILE           使用该规则包（shifan.rulepack/1）而非内置的 changzhi-municipal\n"
+        "  --interpretation NAME=VAL  条款的解读，如 growth=non_decreasing、\n"
+        "                             operating_period=on_last_day（可重复）\n"
+        "  --batch FILE.ndjson|-      每行一份申请（NDJSON），按输入顺序每行输出一个结果，使用全部核心\n"
+        "                             （出错的行为 {\"line\": N, \"error\": ...}；汇总写到标准错误输出）\n"
+        "  --jobs N                   --batch 的线程数（默认为核心数；逐个给出的文件依次评审，\n"
+        "                             任何 N 输出都相同）\n"
+        "  --max-document-bytes N, --max-depth N, --max-array-length N, --max-string-bytes N\n"
+        "                             输入限制（默认 16 MiB、64、1000000、64 KiB）\n"
+        "  -h, --help                 显示本帮助\n"
+        "退出码：0 已评审（无论结论），2 输入有误或无法读取（错误在标准错误输出），64 用法有误，74 输出未能写入\n";
+    h.en =
+        "usage: shifan evaluate FILE|DIR|- ... [options]\n"
+        "  Evaluates shifan.application/1 documents against art6, art7 and the dossier rules.\n"
+        "  --json                     print shifan.evaluation/1 JSON (an array when several files, a bad\n"
+        "                             file in its place as {\"file\", \"error\"}); errors as JSON on stderr\n"
+        "  --output verdict|compact|full\n"
+        "                             how much to print (default full): verdict = the application id,\n"
+        "                             the verdict and the qualified functions (or the error) only;\n"
+        "                             compact = only the checks that did not pass (with --json or --batch)\n"
+        "  --compact                  the same as --output compact\n"
+        "  --lang zh|en|both          language of the report and messages (default zh; JSON: both;\n"
+        "                             errors on stderr: both)\n"
+        "  --rule-pack FILE           a shifan.rulepack/1 file instead of the built-in changzhi-municipal\n"
+        "  --interpretation NAME=VAL  a reading of an ambiguous clause, e.g. growth=non_decreasing,\n"
+        "                             operating_period=on_last_day (repeatable)\n"
+        "  --batch FILE.ndjson|-      NDJSON in, NDJSON results out, in input order, on all cores\n"
+        "                             (a bad line gives {\"line\": N, \"error\": ...}; summary on stderr)\n"
+        "  --jobs N                   threads for --batch (default: the core count; files given one by\n"
+        "                             one are evaluated in turn, with the same output for any N)\n"
+        "  --max-document-bytes N, --max-depth N, --max-array-length N, --max-string-bytes N\n"
+        "                             input limits (defaults: 16 MiB, 64, 1000000, 64 KiB)\n"
+        "  -h, --help                 show this help\n"
+        "exit: 0 evaluated (whatever the verdict), 2 bad input or an input that cannot be read (error on\n"
+        "stderr), 64 bad usage, 74 output not written\n";
+    return h;
+}
+
+/// --output: how much of an evaluation is written.
+enum class Form { full, compact, verdict };
+
+Form parse_form(const std::string& value) {
+    if (value == "full") return Form::full;
+    if (value == "compact") return Form::compact;
+    if (value == "verdict") return Form::verdict;
+    throw UsageError(Text{"--output 的取值为 verdict、compact 或 full", "--output takes verdict, compact or full"});
+}
+
+/// One line per application for screening: "id: the verdict sentence".
+void print_verdict_line(const Application& app, const Evaluation& evaluation, Lang lang) {
+    const std::string id = app.id ? printable(*app.id) : std::string("-");
+    if (lang != Lang::en) std::cout << id << "：" << explain_verdict(evaluation, Lang::zh) << "\n";
+    if (lang != Lang::zh) std::cout << id << ": " << explain_verdict(evaluation, Lang::en) << "\n";
+}
 
 } // namespace
 
@@ -48,46 +97,59 @@ SharedRulePack load_rule_pack_option(const std::string& path, const json::Limits
 }
 
 int run_evaluate(int argc, char** argv) {
-    Args args(argc, argv, 2);
-    std::string name, value, pack_path;
     std::vector<std::string> files;
-    bool as_json = false, compact = false, lang_given = false;
-    Lang lang = Lang::zh;
+    bool as_json = false, compact_flag = false;
+    std::string batch, jobs_text, output_text;
+    CommonOptions common;
+    LimitOptions limit_opts;
+    CLI::App parser;
+    configure_parser(parser);
+    add_list(parser, "files", files, "applications");
+    parser.add_flag("--json", as_json, "JSON output");
+    parser.add_flag("--compact", compact_flag, "only what did not pass");
+    const CLI::Option* output_option = parser.add_option("--output", output_text, "verdict, compact or full");
+    parser.add_option("--batch", batch, "NDJSON input");
+    const CLI::Option* jobs_option = parser.add_option("--jobs", jobs_text, "threads");
+    common.add_to(parser);
+    limit_opts.add_to(parser);
+    if (!parse_command_line(parser, argc, argv, evaluate_help())) return exit_ok;
+
+    const Lang lang = common.lang();
+    const bool lang_given = common.lang_given();
+    const Lang error_lang = lang_given ? lang : Lang::both;
+    const json::Limits limits = limit_opts.limits();
+    const unsigned jobs = jobs_option->count() > 0 ? parse_jobs(jobs_text) : 0;
+    Form form = compact_flag ? Form::compact : Form::full;
+    if (output_option->count() > 0) form = parse_form(output_text);
+    if (compact_flag && form != Form::compact)
+        throw UsageError(Text{"--compact 与 --output " + output_text + " 互相矛盾",
+                              "--compact contradicts --output " + output_text});
     Interpretations readings;
-    json::Limits limits;
-    std::string batch;
-    unsigned jobs = 0;
-    std::vector<std::string> with_value = {"--lang", "--rule-pack", "--interpretation", "--batch", "--jobs"};
-    with_value.insert(with_value.end(), limit_options.begin(), limit_options.end());
-    while (args.next(name, value, with_value)) {
-        if (name.empty()) files.push_back(value);
-        else if (set_limit_option(name, value, limits)) {}
-        else if (name == "--help" || name == "-h") { std::cout << evaluate_usage; return exit_ok; }
-        else if (name == "--json") as_json = true;
-        else if (name == "--compact") compact = true;
-        else if (name == "--lang") { lang = parse_lang(value); lang_given = true; }
-        else if (name == "--rule-pack") pack_path = value;
-        else if (name == "--interpretation") set_interpretation(readings, value);
-        else if (name == "--batch") batch = value;
-        else if (name == "--jobs") jobs = parse_jobs(value);
-        else throw UsageError("unknown option " + name);
-    }
+    for (const std::string& value : common.interpretations) set_interpretation(readings, value);
+    const std::string& pack_path = common.pack_path;
+
     if (!batch.empty()) {
-        if (!files.empty()) throw UsageError("--batch reads its own input; give no other file");
+        if (!files.empty())
+            throw UsageError(Text{"--batch 自行读取输入，不能再给出其他文件", "--batch reads its own input; give no other file"});
         const Engine engine(load_rule_pack_option(pack_path, limits), readings);
         BatchRun run{engine, batch, jobs, {}, lang_given ? lang : Lang::both, limits};
         run.write.lang = run.lang;
-        run.write.compact = compact;
+        run.write.compact = form == Form::compact;
+        run.write.verdict_only = form == Form::verdict;
         return run_evaluate_batch(run);
     }
-    if (files.empty()) throw UsageError("no application given (a file, a directory or - for standard input)");
-    if (compact && !as_json) throw UsageError("--compact goes with --json");
+    if (files.empty())
+        throw UsageError(Text{"未给出申请（文件、目录或 - 表示标准输入）",
+                              "no application given (a file, a directory or - for standard input)"});
+    if (form == Form::compact && !as_json)
+        throw UsageError(Text{"--compact（--output compact）须配合 --json", "--compact goes with --json"});
     files = expand_paths(files);
 
     const Engine engine(load_rule_pack_option(pack_path, limits), readings);
     WriteOptions options;
     options.lang = as_json && !lang_given ? Lang::both : lang;
-    options.compact = compact;
+    options.compact = form == Form::compact;
+    options.verdict_only = form == Form::verdict;
 
     int status = exit_ok;
     json::Tape tape;
@@ -103,7 +165,7 @@ int run_evaluate(int argc, char** argv) {
             engine.evaluate(*app, *evaluation);
         } catch (const Error& e) {
             status = exit_bad_input;
-            report_failed_document(e, file, lang, as_json, several, first);
+            report_failed_document(e, file, error_lang, as_json, several, first);
             continue;
         }
         if (as_json) {
@@ -111,6 +173,8 @@ int run_evaluate(int argc, char** argv) {
             write_evaluation(out, *evaluation, app->id, options);
             if (several && !first) std::cout << ",\n";
             std::cout << out;
+        } else if (form == Form::verdict) {
+            print_verdict_line(*app, *evaluation, lang);
         } else {
             if (!first) std::cout << "\n";
             if (lang == Lang::both) std::cout << render_report(*app, *evaluation, Lang::zh) << "\n" << render_report(*app, *evaluation, Lang::en);

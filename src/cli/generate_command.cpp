@@ -13,21 +13,44 @@ namespace shifan::cli {
 
 namespace {
 
-const char* const generate_usage =
-    "usage: shifan generate [--seed N] [--count N] [--ndjson | --out DIR]\n"
-    "  Writes realistic, valid shifan.application/1 documents, the same for the same seed\n"
-    "  (document i depends only on the seed and i): thresholds met exactly and missed by one,\n"
-    "  missing fields, every art7 function, both art7.5 routes, both satisfaction forms.\n"
-    "  --seed N     seed (default 1)\n"
-    "  --count N    number of documents (default 100)\n"
-    "  --ndjson     one document per line on standard output (default: a JSON array)\n"
-    "  --out DIR    one file per document, DIR/app-000001.json ...\n";
+HelpText generate_help() {
+    HelpText h;
+    h.zh =
+        "用法：shifan generate [--seed N] [--count N] [--ndjson | --out DIR]\n"
+        "  生成逼真、有效的 shifan.application/1 文件，同一种子结果相同（第 i 份只取决于种子和 i）：\n"
+        "  恰好达到和差一点达到阈值、缺少字段、第七条每项功能、第七条第（五）项的两种途径、满意度的两种写法。\n"
+        "  --seed N     种子（默认 1）\n"
+        "  --count N    文件份数（默认 100）\n"
+        "  --ndjson     每行一份写到标准输出（默认：一个 JSON 数组）\n"
+        "  --out DIR    每份一个文件，DIR/app-000001.json ...\n"
+        "  -h, --help   显示本帮助\n"
+        "退出码：0 已生成，64 用法有误，74 输出未能写入\n";
+    h.en =
+        "usage: shifan generate [--seed N] [--count N] [--ndjson | --out DIR]\n"
+        "  Writes realistic, valid shifan.application/1 documents, the same for the same seed\n"
+        "  (document i depends only on the seed and i): thresholds met exactly and missed by one,\n"
+        "  missing fields, every art7 function, both art7.5 routes, both satisfaction forms.\n"
+        "  --seed N     seed (default 1)\n"
+        "  --count N    number of documents (default 100)\n"
+        "  --ndjson     one document per line on standard output (default: a JSON array)\n"
+        "  --out DIR    one file per document, DIR/app-000001.json ...\n"
+        "  -h, --help   show this help\n"
+        "exit: 0 written, 64 bad usage, 74 output not written\n";
+    return h;
+}
 
 std::uint64_t parse_number(const std::string& name, const std::string& value) {
     std::uint64_t v = 0;
-    if (value.empty()) throw UsageError(name + " needs a number");
-    if (value.find_first_not_of("0123456789") != std::string::npos)
-        throw UsageError(name + " needs a non-negative integer, not " + value);
+    if (value.empty()) throw UsageError(Text{name + " 缺少数值", name + " needs a number"});
+    if (value.find_first_not_of("0123456789") != std::string::npos || value.size() > 19) {
+        std::string zh = name;
+        zh += " 须为非负整数，而不是 ";
+        zh += printable(value);
+        std::string en = name;
+        en += " needs a non-negative integer, not ";
+        en += printable(value);
+        throw UsageError(Text{zh, en});
+    }
     for (char c : value) v = v * 10 + static_cast<std::uint64_t>(c - '0');
     return v;
 }
@@ -35,20 +58,20 @@ std::uint64_t parse_number(const std::string& name, const std::string& value) {
 } // namespace
 
 int run_generate(int argc, char** argv) {
-    Args args(argc, argv, 2);
-    std::string name, value, out_dir;
+    std::string out_dir, seed_text, count_text;
     std::uint64_t seed = 1, count = 100;
     bool ndjson = false;
-    while (args.next(name, value, {"--seed", "--count", "--out"})) {
-        if (name == "--help" || name == "-h") { std::cout << generate_usage; return exit_ok; }
-        if (name == "--seed") seed = parse_number(name, value);
-        else if (name == "--count") count = parse_number(name, value);
-        else if (name == "--ndjson") ndjson = true;
-        else if (name == "--out") out_dir = value;
-        else if (name.empty()) throw UsageError("unexpected argument " + value);
-        else throw UsageError("unknown option " + name);
-    }
-    if (ndjson && !out_dir.empty()) throw UsageError("--ndjson and --out exclude each other");
+    CLI::App parser;
+    configure_parser(parser);
+    const CLI::Option* seed_option = parser.add_option("--seed", seed_text, "seed");
+    const CLI::Option* count_option = parser.add_option("--count", count_text, "documents");
+    parser.add_flag("--ndjson", ndjson, "NDJSON");
+    parser.add_option("--out", out_dir, "a directory");
+    if (!parse_command_line(parser, argc, argv, generate_help())) return exit_ok;
+    if (seed_option->count() > 0) seed = parse_number("--seed", seed_text);
+    if (count_option->count() > 0) count = parse_number("--count", count_text);
+    if (ndjson && !out_dir.empty())
+        throw UsageError(Text{"--ndjson 与 --out 不能同时使用", "--ndjson and --out exclude each other"});
     const corpus::Generator generator(seed);
     std::string doc;
     doc.reserve(2048);

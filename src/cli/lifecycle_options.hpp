@@ -4,7 +4,6 @@
 
 #include "common.hpp"
 
-#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -32,10 +31,21 @@ struct LifecycleOptions {
     std::optional<Calendar> calendar;      ///< loaded by `finish`
     json::Limits limits;                   ///< --max-document-bytes, --max-depth, ...
 
-    /// Help for the options both commands share.
-    static constexpr const char* help =
+    /// Help for the options both commands share (zh).
+    static constexpr const char* help_zh =
+        "  --on YYYY-MM-DD            查询日期（默认今天；报告写明所用日期）\n"
+        "  --lang zh|en|both          报告与消息的语言（默认 zh；JSON 默认两种；错误信息默认两种）\n"
+        "  --calendar FILE            休息日文件 shifan.calendar/1；未另设 deadline_rest_days 时\n"
+        "                             即按 deadline_rest_days=roll_forward 顺延\n"
+        "  --rule-pack FILE           使用该规则包（shifan.rulepack/1）而非内置的 changzhi-municipal\n"
+        "  --interpretation NAME=VAL  summary_owed=held_at_year_end|held_any_day，\n"
+        "                             deadline_rest_days=literal|roll_forward\n"
+        "  --max-document-bytes N, --max-depth N, --max-array-length N, --max-string-bytes N  输入限制\n";
+    /// Help for the options both commands share (en).
+    static constexpr const char* help_en =
         "  --on YYYY-MM-DD            the date (default: today; the date used is printed)\n"
-        "  --lang zh|en|both          language of the report and messages (default zh; JSON: both)\n"
+        "  --lang zh|en|both          language of the report and messages (default zh; JSON: both;\n"
+        "                             errors on stderr: both)\n"
         "  --calendar FILE            a shifan.calendar/1 file of rest days; implies\n"
         "                             deadline_rest_days=roll_forward unless that reading is set\n"
         "  --rule-pack FILE           a shifan.rulepack/1 file instead of the built-in changzhi-municipal\n"
@@ -43,52 +53,46 @@ struct LifecycleOptions {
         "                             deadline_rest_days=literal|roll_forward\n"
         "  --max-document-bytes N, --max-depth N, --max-array-length N, --max-string-bytes N  input limits\n";
 
-    /// Parse a command line (from argv[2]): positional arguments into `inputs`, options here, and
-    /// a command's own valued options (`extra`: option name, where its value goes).
-    /// @return false when --help was asked for (`usage` is then printed)
+    /// Parse a command line (from argv[2]): positional arguments into `inputs`, the shared options
+    /// here; `app` may already hold a command's own options.
+    /// @return false when --help was asked for (`help` is then printed)
     /// @throws UsageError on an unknown option or a bad value
-    bool parse_command_line(int argc, char** argv, std::vector<std::string>& inputs, const std::string& usage,
-                            const std::vector<std::pair<std::string, std::string*>>& extra = {}) {
-        std::vector<std::string> valued = with_value();
-        for (const auto& [option, target] : extra) valued.push_back(option);
-        Args args(argc, argv, 2);
-        std::string name, value;
-        while (args.next(name, value, valued)) {
-            if (name.empty()) { inputs.push_back(value); continue; }
-            if (name == "--help" || name == "-h") { std::cout << usage; return false; }
-            const auto own = std::find_if(extra.begin(), extra.end(), [&](const auto& x) { return x.first == name; });
-            if (own != extra.end()) *own->second = value;
-            else if (!parse(name, value)) throw UsageError("unknown option " + name);
+    bool parse_command_line(CLI::App& app, int argc, char** argv, std::vector<std::string>& inputs,
+                            const HelpText& help) {
+        std::string on_text;
+        CommonOptions common;
+        LimitOptions limit_opts;
+        configure_parser(app);
+        add_list(app, "inputs", inputs, "files or directories");
+        const CLI::Option* on_option = app.add_option("--on", on_text, "the date");
+        app.add_flag("--json", as_json, "JSON output");
+        app.add_option("--calendar", calendar_path, "a calendar file");
+        common.add_to(app);
+        limit_opts.add_to(app);
+        if (!cli::parse_command_line(app, argc, argv, help)) return false;
+        if (on_option->count() > 0) {
+            on = parse_cli_date(on_text);
+            on_given = true;
         }
+        lang = common.lang();
+        lang_given = common.lang_given();
+        pack_path = common.pack_path;
+        for (const std::string& value : common.interpretations) {
+            set_interpretation(readings, value);
+            if (value.rfind("deadline_rest_days=", 0) == 0) rest_days_given = true;
+        }
+        limits = limit_opts.limits();
         return true;
     }
 
     /// The language of the output: both languages in JSON unless --lang was given.
     [[nodiscard]] Lang output_lang() const { return as_json && !lang_given ? Lang::both : lang; }
 
-    /// The options that take a value.
-    static std::vector<std::string> with_value() {
-        std::vector<std::string> v = {"--on", "--lang", "--calendar", "--rule-pack", "--interpretation"};
-        v.insert(v.end(), limit_options.begin(), limit_options.end());
-        return v;
-    }
+    /// The language of errors on stderr: both unless --lang was given.
+    [[nodiscard]] Lang error_lang() const { return lang_given ? lang : Lang::both; }
 
     /// Read a document named on the command line, within the input limits.
     [[nodiscard]] std::string read(const std::string& path) const { return read_input(path, limits.max_document_bytes); }
-
-    /// Take one option; false when it is not one of these.
-    bool parse(const std::string& name, const std::string& value) {
-        if (name == "--on") { on = parse_cli_date(value); on_given = true; }
-        else if (name == "--json") as_json = true;
-        else if (name == "--lang") { lang = parse_lang(value); lang_given = true; }
-        else if (name == "--calendar") calendar_path = value;
-        else if (name == "--rule-pack") pack_path = value;
-        else if (name == "--interpretation") {
-            set_interpretation(readings, value);
-            if (value.rfind("deadline_rest_days=", 0) == 0) rest_days_given = true;
-        } else return set_limit_option(name, value, limits);
-        return true;
-    }
 
     /// Load the pack and calendar, and settle the date (today, read once, when --on is absent).
     /// A calendar without an explicit deadline_rest_days reading selects roll_forward; roll_forward
@@ -107,7 +111,8 @@ struct LifecycleOptions {
             if (!rest_days_given) readings.deadline_rest_days = DeadlineRestDays::roll_forward;
         }
         if (readings.deadline_rest_days == DeadlineRestDays::roll_forward && !calendar)
-            throw UsageError("deadline_rest_days=roll_forward needs --calendar FILE (a shifan.calendar/1 file)");
+            throw UsageError(Text{"deadline_rest_days=roll_forward 需要 --calendar FILE（shifan.calendar/1 文件）",
+                                  "deadline_rest_days=roll_forward needs --calendar FILE (a shifan.calendar/1 file)"});
     }
 
     /// The status query options.

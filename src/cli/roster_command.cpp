@@ -14,19 +14,31 @@ namespace shifan::cli {
 
 namespace {
 
-std::string roster_usage() {
+HelpText roster_help() {
     // Appended step by step: GCC 12 reports a false -Warray-bounds on a chain of `+` here.
-    std::string usage =
+    HelpText h;
+    h.zh =
+        "用法：shifan roster DIR|FILE ... [选项]\n"
+        "  对多个平台的 shifan.history/1 文件和县区的 shifan.county-filings/1 文件做县区查询\n"
+        "  （按 \"schema\" 区分；目录代表其中的 *.json 文件）。\n"
+        "  --json                     输出 shifan.roster/1 JSON\n"
+        "  --html FILE                另把名录写成一页自包含的 HTML（中文，可切换英文；- 表示只把该页\n"
+        "                             写到标准输出）\n";
+    h.zh += LifecycleOptions::help_zh;
+    h.zh += "  -h, --help                 显示本帮助\n";
+    h.zh += "退出码：0 已完成，2 输入有误（错误在标准错误输出；不输出名录），64 用法有误，74 输出未能写入\n";
+    h.en =
         "usage: shifan roster DIR|FILE ... [options]\n"
         "  County queries over shifan.history/1 files and the counties' shifan.county-filings/1 files\n"
         "  (told apart by their \"schema\"; a directory stands for its *.json files).\n"
         "  --json                     print shifan.roster/1 JSON\n"
         "  --html FILE                also write the roster as a self-contained HTML page for people\n"
         "                             (Chinese, with an English toggle; - writes only the page to stdout)\n";
-    usage += LifecycleOptions::help;
-    usage +=
+    h.en += LifecycleOptions::help_en;
+    h.en += "  -h, --help                 show this help\n";
+    h.en +=
         "exit: 0 ran, 2 bad input (errors on stderr; no roster is printed), 64 bad usage, 74 output not written\n";
-    return usage;
+    return h;
 }
 
 } // namespace
@@ -35,8 +47,12 @@ int run_roster(int argc, char** argv) {
     LifecycleOptions opt;
     std::vector<std::string> paths;
     std::string html_path;
-    if (!opt.parse_command_line(argc, argv, paths, roster_usage(), {{"--html", &html_path}})) return exit_ok;
-    if (paths.empty()) throw UsageError("no histories given (files or directories)");
+    CLI::App parser;
+    configure_parser(parser);
+    parser.add_option("--html", html_path, "an HTML page");
+    if (!opt.parse_command_line(parser, argc, argv, paths, roster_help())) return exit_ok;
+    if (paths.empty())
+        throw UsageError(Text{"未给出平台历史（文件或目录）", "no histories given (files or directories)"});
     const std::vector<std::string> files = expand_paths(paths);
     opt.finish();
     const Lang lang = opt.output_lang();
@@ -62,7 +78,7 @@ int run_roster(int argc, char** argv) {
         } catch (const Error& e) {
             if (e.code() == ErrorCode::usage) throw;
             if (opt.as_json) std::cerr << error_entry_json(file, e) << "\n";
-            else print_error(e, opt.lang, file);
+            else print_error(e, opt.error_lang(), file);
             bad = true;
         }
     }
@@ -73,7 +89,7 @@ int run_roster(int argc, char** argv) {
     } catch (const Error& e) {
         if (e.code() == ErrorCode::usage) throw;
         if (opt.as_json) print_error_json(e);
-        else print_error(e, opt.lang, "roster");
+        else print_error(e, opt.error_lang(), "roster");
         return exit_bad_input;
     }
     if (!html_path.empty()) {

@@ -19,14 +19,28 @@ namespace {
 
 using nlohmann::json;
 
-const char* const rules_usage =
-    "usage: shifan rules [options]\n"
-    "  Prints the rule registry: every rule and group of art6/art7 with its citation, parameters and\n"
-    "  inputs, the dossier items of art9/art10, the parameter table and the readings.\n"
-    "  --json              print the registry as shifan.registry/1 JSON\n"
-    "  --lang zh|en|both   language of the text view (default zh)\n"
-    "  --rule-pack FILE    show this pack's parameter values instead of the built-in pack's\n"
-    "exit: 0 printed, 2 bad rule pack, 64 bad usage, 74 output not written\n";
+HelpText rules_help() {
+    HelpText h;
+    h.zh =
+        "用法：shifan rules [选项]\n"
+        "  列出规则登记表：第六条、第七条的每条规则和分组及其条款、参数和输入，第九条、第十条的\n"
+        "  申报材料，参数表和各项解读。\n"
+        "  --json              以 shifan.registry/1 JSON 输出登记表\n"
+        "  --lang zh|en|both   文本的语言（默认 zh；错误信息默认两种）\n"
+        "  --rule-pack FILE    显示该规则包的参数值，而非内置规则包的\n"
+        "  -h, --help          显示本帮助\n"
+        "退出码：0 已输出，2 规则包有误或无法读取，64 用法有误，74 输出未能写入\n";
+    h.en =
+        "usage: shifan rules [options]\n"
+        "  Prints the rule registry: every rule and group of art6/art7 with its citation, parameters and\n"
+        "  inputs, the dossier items of art9/art10, the parameter table and the readings.\n"
+        "  --json              print the registry as shifan.registry/1 JSON\n"
+        "  --lang zh|en|both   language of the text view (default zh; errors on stderr: both)\n"
+        "  --rule-pack FILE    show this pack's parameter values instead of the built-in pack's\n"
+        "  -h, --help          show this help\n"
+        "exit: 0 printed, 2 bad rule pack or one that cannot be read, 64 bad usage, 74 output not written\n";
+    return h;
+}
 
 std::string text_of(const json& t, Lang lang) {
     const std::string zh = t.at("zh").get<std::string>(), en = t.at("en").get<std::string>();
@@ -125,18 +139,15 @@ void render(std::ostream& os, const json& reg, Lang lang) {
 } // namespace
 
 int run_rules(int argc, char** argv) {
-    Args args(argc, argv, 2);
-    std::string name, value, pack_path;
+    std::string pack_path, lang_text;
     bool as_json = false;
-    Lang lang = Lang::zh;
-    while (args.next(name, value, {"--lang", "--rule-pack"})) {
-        if (name.empty()) throw UsageError("unexpected argument " + value);
-        else if (name == "--help" || name == "-h") { std::cout << rules_usage; return exit_ok; }
-        else if (name == "--json") as_json = true;
-        else if (name == "--lang") lang = parse_lang(value);
-        else if (name == "--rule-pack") pack_path = value;
-        else throw UsageError("unknown option " + name);
-    }
+    CLI::App parser;
+    configure_parser(parser);
+    parser.add_flag("--json", as_json, "JSON output");
+    const CLI::Option* lang_option = parser.add_option("--lang", lang_text, "zh, en or both");
+    parser.add_option("--rule-pack", pack_path, "rule pack file");
+    if (!parse_command_line(parser, argc, argv, rules_help())) return exit_ok;
+    const Lang lang = lang_option->count() > 0 ? parse_lang(lang_text) : Lang::zh;
     const auto pack = load_rule_pack_option(pack_path);
     const std::string registry = registry_json(*pack);
     if (as_json) { std::cout << registry << "\n"; return exit_ok; }

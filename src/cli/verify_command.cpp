@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -29,15 +30,32 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const char* const verify_usage =
-    "usage: shifan verify CASE|DIR ... [options]\n"
-    "  Runs policy test cases (shifan.case/1 JSON; a directory stands for all its *.json, recursively)\n"
-    "  and prints each failure, then 'N passed, N failed'.\n"
-    "  --rule-pack FILE           default rule pack for cases without \"rule_pack\" (default: built-in)\n"
-    "  --interpretation NAME=VAL  default reading for cases that do not set it, e.g. growth=non_decreasing\n"
-    "  --verbose                  print every case, not only the failures\n"
-    "  --lang zh|en|both          language of the messages (default en)\n"
-    "exit: 0 all passed, 1 a case failed, 2 a case file is malformed, 64 bad usage, 74 output not written\n";
+HelpText verify_help() {
+    HelpText h;
+    h.zh =
+        "用法：shifan verify CASE|DIR ... [选项]\n"
+        "  运行政策用例（shifan.case/1 JSON；目录代表其中所有的 *.json，含子目录），\n"
+        "  列出每个未通过的用例，最后一行为 'N passed, N failed'。\n"
+        "  --rule-pack FILE           未写 \"rule_pack\" 的用例所用的规则包（默认内置规则包）\n"
+        "  --interpretation NAME=VAL  未设该解读的用例所用的解读，如 growth=non_decreasing（可重复）\n"
+        "  -v, --verbose              列出每个用例，而不只是未通过的\n"
+        "  --lang zh|en|both          消息的语言（默认 zh；错误信息默认两种）\n"
+        "  -h, --help                 显示本帮助\n"
+        "退出码：0 全部通过，1 有用例未通过，2 用例文件有误或无法读取，64 用法有误，74 输出未能写入\n";
+    h.en =
+        "usage: shifan verify CASE|DIR ... [options]\n"
+        "  Runs policy test cases (shifan.case/1 JSON; a directory stands for all its *.json, recursively)\n"
+        "  and prints each failure, then 'N passed, N failed'.\n"
+        "  --rule-pack FILE           default rule pack for cases without \"rule_pack\" (default: built-in)\n"
+        "  --interpretation NAME=VAL  default reading for cases that do not set it, e.g. growth=non_decreasing\n"
+        "                             (repeatable)\n"
+        "  -v, --verbose              print every case, not only the failures\n"
+        "  --lang zh|en|both          language of the messages (default zh; errors on stderr: both)\n"
+        "  -h, --help                 show this help\n"
+        "exit: 0 all passed, 1 a case failed, 2 a case file is malformed or cannot be read, 64 bad usage,\n"
+        "74 output not written\n";
+    return h;
+}
 
 /// A case file that cannot be run as written (a typo, a missing file): exit 2, never a pass.
 struct Malformed : std::runtime_error {
@@ -79,7 +97,7 @@ struct CaseFile {
 struct Defaults {
     SharedRulePack pack;
     Interpretations readings;
-    Lang lang = Lang::en;
+    Lang lang = Lang::zh;
 };
 
 std::string tr(Lang lang, const std::string& zh, const std::string& en) {
@@ -109,7 +127,7 @@ std::vector<CaseFile> collect(const std::vector<std::string>& args) {
         } else if (fs::is_regular_file(st)) {
             out.push_back({a, false});
         } else {
-            throw UsageError("no such case file or directory: " + a);
+            input_failure(a, fs::exists(st) ? EINVAL : ENOENT); // an input that cannot be read: exit 2
         }
     }
     return out;
@@ -414,28 +432,30 @@ Result run_case(const CaseFile& file, const Defaults& d, std::string& name, std:
 } // namespace
 
 int run_verify(int argc, char** argv) {
-    Args args(argc, argv, 2);
-    std::string name, value, pack_path;
     std::vector<std::string> paths;
     Defaults d;
     bool verbose = false;
-    while (args.next(name, value, {"--lang", "--rule-pack", "--interpretation"})) {
-        if (name.empty()) paths.push_back(value);
-        else if (name == "--help" || name == "-h") { std::cout << verify_usage; return exit_ok; }
-        else if (name == "--verbose" || name == "-v") verbose = true;
-        else if (name == "--lang") d.lang = parse_lang(value);
-        else if (name == "--rule-pack") pack_path = value;
-        else if (name == "--interpretation") {
-            try {
-                set_interpretation(d.readings, value);
-            } catch (const Error& e) {
-                throw UsageError(e.message().en);
-            }
-        } else throw UsageError("unknown option " + name);
+    CommonOptions common;
+    CLI::App parser;
+    configure_parser(parser);
+    add_list(parser, "cases", paths, "case files or directories");
+    parser.add_flag("-v,--verbose", verbose, "every case");
+    common.add_to(parser);
+    if (!parse_command_line(parser, argc, argv, verify_help())) return exit_ok;
+    d.lang = common.lang();
+    const std::string& pack_path = common.pack_path;
+    for (const std::string& value : common.interpretations) {
+        try {
+            set_interpretation(d.readings, value);
+        } catch (const Error& e) {
+            throw UsageError(e.message());
+        }
     }
-    if (paths.empty()) throw UsageError("no case given (a case file or a directory of cases)");
+    if (paths.empty())
+        throw UsageError(Text{"未给出用例（用例文件或用例目录）", "no case given (a case file or a directory of cases)"});
     if (std::find(paths.begin(), paths.end(), "-") != paths.end())
-        throw UsageError("cases are files (their relative paths are resolved from their folder), not standard input");
+        throw UsageError(Text{"用例是文件（其中的相对路径相对于用例所在目录），不能从标准输入读取",
+                              "cases are files (their relative paths are resolved from their folder), not standard input"});
     d.pack = load_rule_pack_option(pack_path);
 
     int passed = 0, failed = 0, malformed = 0;

@@ -1,16 +1,15 @@
-// The batch pool (io/batch.hpp): `jobs - 1` worker threads plus the caller. Work is handed out in
-// chunks from one atomic counter; every result lands at its input index.
+// The batch evaluator (io/batch.hpp): each document is parsed and evaluated by one thread of the
+// work pool (work_pool.hpp) with that thread's scratch; every result lands at its input index.
 #include "shifan/io/batch.hpp"
 
 #include "application_json.hpp"
 #include "json/error_json.hpp"
 #include "json/tape.hpp"
 
+#include "work_pool.hpp"
+
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
-#include <exception>
-#include <mutex>
+#include <memory>
 #include <thread>
 
 namespace shifan {
@@ -58,101 +57,26 @@ void evaluate_one(const Engine& engine, const BatchOptions& options, BatchScratc
 
 struct BatchEvaluator::Impl {
     Impl(const Engine& engine, const BatchOptions& options)
-        : engine_(engine), options_(options), jobs_(resolve_jobs(options_.jobs)), scratch_(jobs_) {
-        workers_.reserve(jobs_ - 1);
-        for (unsigned i = 1; i < jobs_; ++i) workers_.emplace_back([this, i] { worker(i); });
-    }
+        : engine_(engine), options_(options), pool_(resolve_jobs(options_.jobs)), scratch_(pool_.jobs()) {}
     Impl(const Impl&) = delete;
     Impl& operator=(const Impl&) = delete;
+    // A started batch is finished before the scratch its threads use goes away.
     ~Impl() {
-        try { if (running_) wait(); } catch (...) {} // NOLINT(bugprone-empty-catch): nothing to report to
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            stop_ = true;
-        }
-        work_ready_.notify_all();
-        for (std::thread& t : workers_) t.join();
+        try { pool_.wait(); } catch (...) {} // NOLINT(bugprone-empty-catch): nothing to report to
     }
 
     void start(std::span<const std::string_view> documents, std::span<BatchItem> items) {
         if (items.size() != documents.size())
             throw Error(ErrorCode::usage, "", Text{"批量评审：结果数与文档数不一致", "batch: as many items as documents are needed"});
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            documents_ = documents;
-            items_ = items;
-            next_.store(0, std::memory_order_relaxed);
-            busy_ = static_cast<unsigned>(workers_.size());
-            failure_ = nullptr;
-            ++generation_;
-            running_ = true;
-        }
-        if (!workers_.empty()) work_ready_.notify_all();
-    }
-
-    void wait() {
-        if (!running_) return;
-        work(scratch_[0]);
-        std::unique_lock<std::mutex> lock(mutex_);
-        work_done_.wait(lock, [this] { return busy_ == 0; });
-        running_ = false;
-        if (failure_) {
-            std::exception_ptr f = failure_;
-            failure_ = nullptr;
-            std::rethrow_exception(f);
-        }
-    }
-
-    void work(BatchScratch& s) {
-        const std::size_t n = documents_.size();
-        for (;;) {
-            const std::size_t begin = next_.fetch_add(chunk, std::memory_order_relaxed);
-            if (begin >= n) return;
-            const std::size_t end = std::min(n, begin + chunk);
-            try {
-                for (std::size_t i = begin; i < end; ++i) evaluate_one(engine_, options_, s, documents_[i], items_[i]);
-            } catch (...) {
-                std::lock_guard<std::mutex> lock(mutex_);
-                if (!failure_) failure_ = std::current_exception();
-                next_.store(n, std::memory_order_relaxed); // stop handing out work
-                return;
-            }
-        }
-    }
-
-    void worker(unsigned index) {
-        std::uint64_t seen = 0;
-        for (;;) {
-            {
-                std::unique_lock<std::mutex> lock(mutex_);
-                work_ready_.wait(lock, [&] { return stop_ || generation_ != seen; });
-                if (stop_) return;
-                seen = generation_;
-            }
-            work(scratch_[index]);
-            {
-                std::lock_guard<std::mutex> lock(mutex_);
-                if (--busy_ == 0) work_done_.notify_all();
-            }
-        }
+        pool_.start(documents.size(), chunk, [this, documents, items](unsigned thread, std::size_t begin, std::size_t end) {
+            for (std::size_t i = begin; i < end; ++i) evaluate_one(engine_, options_, scratch_[thread], documents[i], items[i]);
+        });
     }
 
     const Engine& engine_;
     const BatchOptions options_;
-    const unsigned jobs_;
+    detail::WorkPool pool_;
     std::vector<BatchScratch> scratch_; // one per thread; [0] is the caller's
-    std::vector<std::thread> workers_;
-
-    std::mutex mutex_;
-    std::condition_variable work_ready_, work_done_;
-    std::uint64_t generation_ = 0;
-    unsigned busy_ = 0;
-    bool stop_ = false;
-    bool running_ = false;
-    std::exception_ptr failure_;
-    std::span<const std::string_view> documents_;
-    std::span<BatchItem> items_;
-    std::atomic<std::size_t> next_{0};
 };
 
 BatchEvaluator::BatchEvaluator(const Engine& engine, const BatchOptions& options)
@@ -160,20 +84,20 @@ BatchEvaluator::BatchEvaluator(const Engine& engine, const BatchOptions& options
 
 BatchEvaluator::~BatchEvaluator() { delete impl_; }
 
-unsigned BatchEvaluator::jobs() const noexcept { return impl_->jobs_; }
+unsigned BatchEvaluator::jobs() const noexcept { return impl_->pool_.jobs(); }
 
 const BatchOptions& BatchEvaluator::options() const noexcept { return impl_->options_; }
 
 void BatchEvaluator::run(std::span<const std::string_view> documents, std::span<BatchItem> items) {
     impl_->start(documents, items);
-    impl_->wait();
+    impl_->pool_.wait();
 }
 
 void BatchEvaluator::start(std::span<const std::string_view> documents, std::span<BatchItem> items) {
     impl_->start(documents, items);
 }
 
-void BatchEvaluator::wait() { impl_->wait(); }
+void BatchEvaluator::wait() { impl_->pool_.wait(); }
 
 std::vector<BatchItem> evaluate_batch(const Engine& engine, std::span<const std::string_view> documents,
                                       const BatchOptions& options) {

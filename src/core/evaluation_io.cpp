@@ -3,6 +3,7 @@
 // over the checks calls the explanations for every message, and they stay inlined into it.
 #include "shifan/io/evaluation.hpp"
 
+#include "evaluation_json.hpp"
 #include "format.hpp"
 #include "json/writer.hpp"
 #include "shifan/core/enum_names.hpp"
@@ -211,11 +212,9 @@ std::string explain_verdict(const Evaluation& e, Lang lang) {
 }
 
 
-namespace {
-
 /// A quantity in the units of the result format: counts and days as integers, money and
 /// percentages as decimal strings with two decimals, dates as strings; absent as null.
-void write_quantity(json::Writer& w, const Quantity& q) {
+void detail::write_quantity(json::Writer& w, const Quantity& q) {
     switch (q.kind) {
     case Quantity::Kind::none: w.null(); break;
     case Quantity::Kind::count:
@@ -225,6 +224,8 @@ void write_quantity(json::Writer& w, const Quantity& q) {
     case Quantity::Kind::date: format::append_date(w.begin_string(), q.as_date()); w.end_string(); break;
     }
 }
+
+namespace {
 
 // Explanations, input paths and catalog texts are shifan's own plain text (no control
 // characters, quotes or backslashes; tests/unit/perf_output.cpp checks the tables), so they are
@@ -309,6 +310,17 @@ void write_evaluation(std::string& out, const Evaluation& e, const std::optional
                       const WriteOptions& o) {
     json::Writer w(out);
     w.begin_object();
+    if (o.verdict_only) {
+        w.key("application_id");
+        if (application_id) w.value(std::string_view(*application_id)); else w.null();
+        w.key("verdict").value_plain(json::enum_name(e.verdict));
+        w.key("qualified_functions").begin_array();
+        for (std::size_t i = 0; i < function_count; ++i)
+            if (e.qualifies(static_cast<Function>(i))) w.value_plain(json::enum_name(static_cast<Function>(i)));
+        w.end_array();
+        w.end_object();
+        return;
+    }
     w.member("schema", "shifan.evaluation/1");
     w.key("application_id");
     if (application_id) w.value(std::string_view(*application_id)); else w.null();
@@ -343,15 +355,15 @@ void write_evaluation(std::string& out, const Evaluation& e, const std::optional
         w.raw(text.head);
         w.raw(outcome_reason_text(c.outcome, c.reason));
         if (r.measure != Measure::none && r.combine == Combine::leaf) {
-            w.key("actual"); write_quantity(w, c.actual);
-            w.key("required"); write_quantity(w, c.required);
-            w.key("shortfall"); write_quantity(w, c.shortfall);
+            w.key("actual"); detail::write_quantity(w, c.actual);
+            w.key("required"); detail::write_quantity(w, c.required);
+            w.key("shortfall"); detail::write_quantity(w, c.shortfall);
             if (!r.unit.en.empty()) w.key("unit").value_plain(r.unit.en);
             if (r.second && c.second.present()) {
                 w.key(r.second->key).begin_object();
-                w.key("actual"); write_quantity(w, c.second.actual);
-                w.key("required"); write_quantity(w, c.second.required);
-                w.key("shortfall"); write_quantity(w, c.second.shortfall);
+                w.key("actual"); detail::write_quantity(w, c.second.actual);
+                w.key("required"); detail::write_quantity(w, c.second.required);
+                w.key("shortfall"); detail::write_quantity(w, c.second.shortfall);
                 w.end_object();
             }
         }
@@ -383,7 +395,7 @@ void write_evaluation(std::string& out, const Evaluation& e, const std::optional
 /// The evaluation as `shifan.evaluation/1` JSON text.
 std::string to_json(const Evaluation& e, const std::optional<std::string>& application_id, const WriteOptions& o) {
     std::string s;
-    s.reserve(o.compact ? 1024 : 12288);
+    s.reserve(o.verdict_only ? 128 : o.compact ? 1024 : 12288);
     write_evaluation(s, e, application_id, o);
     return s;
 }

@@ -24,15 +24,7 @@
 
 namespace shifan {
 
-namespace {
-
-/// A leaf input's path; the `smes_served` inputs are keyed by a year relative to the review year
-/// Y, so the registry shows the key as `{Y-1}`, `{Y-2}`, `{Y-3}`.
-std::string registry_input_path(Input i) {
-    std::string s;
-    append_input_pattern(s, i);
-    return s;
-}
+namespace detail {
 
 /// A parameter value in the units of the result format: years and counts as integers, money and
 /// percentages as two-decimal strings, a month-day as {"month": m, "day": d | "last"}.
@@ -74,6 +66,20 @@ void write_param_members(json::Writer& w, const RulePack& pack, Param p) {
         w.end_object();
     }
     w.end_array();
+}
+
+} // namespace detail
+
+using detail::write_param_members;
+
+namespace {
+
+/// A leaf input's path; the `smes_served` inputs are keyed by a year relative to the review year
+/// Y, so the registry shows the key as `{Y-1}`, `{Y-2}`, `{Y-3}`.
+std::string registry_input_path(Input i) {
+    std::string s;
+    append_input_pattern(s, i);
+    return s;
 }
 
 /// Chinese numerals up to 99 as used in article numbers ("十三" → 13); 0 when not one.

@@ -45,7 +45,7 @@ def unroff(text):
     return text.replace("\\-", "-").replace("\\e", "\\")
 
 
-commands = re.findall(r"^  (\S+)\s{2,}", out("--help").split("commands:")[1].split("\n\n")[0], re.M)
+commands = re.findall(r"^  (\S+)\s{2,}", out("--help", "--lang", "en").split("commands:")[1].split("\n\n")[0], re.M)
 if len(commands) < 5:
     failures.append(f"commands: {commands}")
 top = unroff((args.man_dir / "shifan.1").read_text(encoding="utf-8"))
@@ -59,7 +59,7 @@ for cmd in commands:
     if f".B {cmd}" not in top or f"shifan-{cmd}" not in top:
         failures.append(f"shifan.1 does not list {cmd}")
     page = unroff(page_path.read_text(encoding="utf-8"))
-    help_text = out(cmd, "--help")
+    help_text = out(cmd, "--help", "--lang", "en")  # the pages are made from the English help
     usage = re.search(r"^usage: (.*)$", help_text, re.M).group(1).strip()
     if f".SH SYNOPSIS\n.B {usage}\n" not in page:
         failures.append(f"shifan-{cmd}.1: SYNOPSIS is not '{usage}'")

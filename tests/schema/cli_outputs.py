@@ -136,6 +136,23 @@ class RosterOutput(unittest.TestCase):
         self.assertEqual(filled, {"platforms", "expiring", "overdue", "county_reports"})
 
 
+class ComparisonOutput(unittest.TestCase):
+    def test_compare_with_every_example_rule_pack_and_a_reading(self):
+        corpus = run("generate", "--seed", "3", "--count", "400", "--ndjson")[1]
+        packs = [p for p in RULE_PACKS if load_json(p).get("schema") == "shifan.rulepack/1"]
+        changed = 0
+        for options in [["--rule-pack", p] for p in packs] + [["--interpretation", "growth=non_decreasing"],
+                                                               ["--lang", "en", "--max-changed", "3"]]:
+            with self.subTest(options=[str(o) for o in options]):
+                code, out, err = run("compare", "--json", *options, "-", stdin=corpus.encode())
+                self.assertEqual(code, 0, err)
+                doc = json.loads(out)
+                self.assertEqual(errors("shifan.comparison/1", doc), [])
+                self.assertEqual(doc["applications"], 400)
+                changed += doc["changed"]
+        self.assertGreater(changed, 0)  # some option did change verdicts, so the detail was checked
+
+
 class ErrorObjects(unittest.TestCase):
     def test_bad_batch_lines_give_valid_error_objects(self):
         good = (REPO / "examples" / "applications" / "eligible-technology.json").read_text(encoding="utf-8")

@@ -39,6 +39,7 @@ SCHEMA_FILES = {
     "shifan.roster/1": "roster.schema.json",
     "shifan.registry/1": "registry.schema.json",
     "shifan.case/1": "case.schema.json",
+    "shifan.comparison/1": "comparison.schema.json",
 }
 # Schemas of objects that carry no "schema" member: the error object of every front end.
 OBJECT_SCHEMA_FILES = {

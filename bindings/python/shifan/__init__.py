@@ -48,7 +48,7 @@ from ._errors import (Error, HandleError, HistoryError, InputError, InternalErro
 
 __all__ = [
     "Engine", "Evaluation", "Check", "SecondComparison", "BatchResult", "evaluate", "evaluate_many", "version",
-    "History", "Status", "Roster", "status", "roster",
+    "History", "Status", "Roster", "status", "roster", "Comparison", "compare", "RESULTS",
     "Error", "InputError", "RulePackError", "HistoryError", "UsageError", "HandleError", "InternalError",
     "OutOfMemoryError", "FUNCTIONS", "VERDICTS",
 ]
@@ -60,6 +60,7 @@ Document = Union[Mapping[str, Any], str, bytes, bytearray, memoryview, "os.PathL
 FUNCTIONS: Tuple[str, ...] = ("information", "technology", "entrepreneurship", "training", "financing")
 VERDICTS: Tuple[str, ...] = ("eligible", "ineligible", "undetermined")
 OUTCOMES: Tuple[str, ...] = ("pass", "fail", "undetermined", "not_applicable")
+RESULTS: Tuple[str, ...] = ("eligible", "ineligible", "undetermined", "error")
 _VERDICT_NONE = 255
 # mask -> names, precomputed so that a batch of 100k items costs no per-item work here
 _FUNCTION_NAMES: Tuple[Tuple[str, ...], ...] = tuple(
@@ -997,3 +998,126 @@ def roster(histories: Sequence[Union[History, Document]], on: Union[str, datetim
         rule_pack, interpretations = None, None
     return Roster(histories, on=on, filings=filings, engine=_engine_for(engine, rule_pack, interpretations, limits),
                   lang=lang, limits=limits)
+
+
+def _buffer_and_offsets(docs: List[bytes]) -> Tuple[bytes, Any]:
+    """The documents back to back, and their n + 1 offsets as a C array."""
+    typecode = "Q" if ctypes.sizeof(c_size_t) == 8 else "L"
+    offsets = array.array(typecode, itertools.accumulate(map(len, docs), initial=0))
+    return b"".join(docs), (c_size_t * (len(docs) + 1)).from_buffer(offsets)
+
+
+class Comparison(_Managed):
+    """Policy simulation: the same applications under a ``baseline`` and an ``alternative`` engine
+    (each a rule pack and readings), read once and evaluated twice on all cores. Feed documents with
+    ``add`` (any number of times: memory stays flat), then read the counts, ``to_dict()``
+    (``shifan.comparison/1``) or ``report()``. The detail of changed applications is kept for the
+    first ``max_changed`` of them, in input order; the counts always cover every document."""
+
+    _free = _c.shifan_comparator_free
+
+    def __init__(self, baseline: Engine, alternative: Engine, *, jobs: int = 0, max_changed: int = 1000,
+                 lang: str = "zh", limits: Optional[Limits] = None) -> None:
+        if not isinstance(baseline, Engine) or not isinstance(alternative, Engine):
+            raise TypeError("baseline and alternative: expected shifan.Engine objects")
+        if int(max_changed) < 0:
+            raise UsageError(-15, "", "max_changed 不能为负数", "max_changed must not be negative")
+        _check_lang(lang)
+        opts = _c.CompareOptions()
+        _c.shifan_compare_options_init(byref(opts), _c.COMPARE_OPTIONS_VERSION)
+        opts.jobs = max(0, int(jobs))
+        opts.max_changed = int(max_changed)
+        limit_opts = _limits_struct(limits)
+        if limit_opts is not None:
+            opts.limits = ctypes.pointer(limit_opts)
+        ptr = _c.P_comparator()
+        err = _c.P_error()
+        with _Use(baseline, False), _Use(alternative, False):
+            _c.check(_c.shifan_comparator_new(byref(ptr), baseline._handle(), alternative._handle(), byref(opts),
+                                              byref(err)), err)
+        self._ptr = ptr
+        self.lang = lang
+
+    @_exclusive
+    def add(self, apps: Iterable[Document]) -> "Comparison":
+        """Compare the next applications (dicts, JSON texts or bytes, or paths), in input order after
+        those added before. A bad document counts as an error on both sides. Returns ``self``."""
+        if isinstance(apps, (str, bytes, bytearray, memoryview, Mapping)):
+            raise TypeError(f"apps: expected an iterable of documents (a list), not {type(apps).__name__}")
+        docs = [_document_bytes(a) for a in apps]
+        buffer, offsets = _buffer_and_offsets(docs)
+        err = _c.P_error()
+        _c.check(_c.shifan_comparator_add_buffer(self._handle(), buffer, len(buffer), offsets, len(docs), byref(err)),
+                 err)
+        return self
+
+    @_shared
+    def _counts(self) -> Tuple[int, int, List[int]]:
+        applications, changed = ctypes.c_uint64(), ctypes.c_uint64()
+        transitions = (ctypes.c_uint64 * 16)()
+        err = _c.P_error()
+        _c.check(_c.shifan_comparator_counts(self._handle(), byref(applications), byref(changed), transitions,
+                                             byref(err)), err)
+        return applications.value, changed.value, list(transitions)
+
+    @property
+    def applications(self) -> int:
+        """Documents compared so far."""
+        return self._counts()[0]
+
+    @property
+    def changed(self) -> int:
+        """Documents whose result (verdict, or error) differs between the two sides."""
+        return self._counts()[1]
+
+    @property
+    def transitions(self) -> Dict[str, Dict[str, int]]:
+        """``transitions[before][after]``: applications by baseline result and alternative result
+        (each one of ``RESULTS``)."""
+        t = self._counts()[2]
+        return {b: {a: t[i * 4 + j] for j, a in enumerate(RESULTS)} for i, b in enumerate(RESULTS)}
+
+    @_shared
+    def to_json(self, *, lang: Optional[str] = None) -> str:
+        """``shifan.comparison/1`` JSON, with ``message`` members in ``lang`` (zh, en or both)."""
+        return _c.call_string(_c.shifan_comparator_to_json, self._handle(), _c.lang_code(lang or self.lang))
+
+    def to_dict(self, *, lang: Optional[str] = None) -> Dict[str, Any]:
+        """The ``shifan.comparison/1`` document as a dict."""
+        return json.loads(self.to_json(lang=lang))
+
+    @_shared
+    def report(self, lang: Optional[str] = None) -> str:
+        """The text report for people (zh, en or both), as ``shifan compare`` prints it."""
+        return _c.call_string(_c.shifan_comparator_report, self._handle(), _c.lang_code(lang or self.lang))
+
+    def __repr__(self) -> str:
+        if not self._ptr:
+            return "<shifan.Comparison (closed)>"
+        n, changed, _ = self._counts()
+        return f"<shifan.Comparison {n} applications, {changed} changed>"
+
+
+def compare(apps: Iterable[Document], *, alternative: Engine, baseline: Optional[Engine] = None, jobs: int = 0,
+            max_changed: int = 1000, lang: str = "zh", limits: Optional[Limits] = None,
+            chunk: int = 10000) -> Comparison:
+    """Compare ``apps`` under ``baseline`` (default: the built-in pack and readings) and
+    ``alternative``, feeding the library ``chunk`` documents at a time (so that a generator of a
+    million applications is compared in flat memory). Returns the ``Comparison``."""
+    if isinstance(apps, (str, bytes, bytearray, memoryview, Mapping)):
+        raise TypeError(f"apps: expected an iterable of documents (a list), not {type(apps).__name__}")
+    if int(chunk) < 1:
+        raise UsageError(-15, "", "chunk 至少为 1", "chunk must be at least 1")
+    c = Comparison(baseline or _engine_for(None, None, None), alternative, jobs=jobs, max_changed=max_changed,
+                   lang=lang, limits=limits)
+    try:
+        it = iter(apps)
+        while True:
+            piece = list(itertools.islice(it, int(chunk)))
+            if not piece:
+                break
+            c.add(piece)
+    except BaseException:
+        c.close()
+        raise
+    return c

@@ -43,6 +43,10 @@ class shifan_roster(Structure):
     pass
 
 
+class shifan_comparator(Structure):
+    pass
+
+
 # --- versioned option structs (members only ever appended) ----------------------------------------
 
 
@@ -60,6 +64,11 @@ class BatchOptions(Structure):
                 ("limits", POINTER(EvaluateOptions))]
 
 
+class CompareOptions(Structure):
+    _fields_ = [("version", c_uint), ("jobs", c_uint32), ("max_changed", c_uint64),
+                ("limits", POINTER(EvaluateOptions))]
+
+
 class RosterHtmlOptions(Structure):
     _fields_ = [("version", c_uint), ("soon_days", c_int32), ("subtitle", c_char_p)]
 
@@ -67,6 +76,7 @@ class RosterHtmlOptions(Structure):
 EVALUATE_OPTIONS_VERSION = 1
 JSON_OPTIONS_VERSION = 1
 BATCH_OPTIONS_VERSION = 1
+COMPARE_OPTIONS_VERSION = 1
 ROSTER_HTML_OPTIONS_VERSION = 1
 BATCH_ITEM_JSON = 0x1
 BATCH_KEEP_INPUT = 0x2
@@ -117,6 +127,7 @@ P_batch = POINTER(shifan_batch)
 P_history = POINTER(shifan_history)
 P_status = POINTER(shifan_status)
 P_roster = POINTER(shifan_roster)
+P_comparator = POINTER(shifan_comparator)
 
 
 def _declare(name: str, restype: Any, *argtypes: Any) -> Any:
@@ -255,6 +266,21 @@ shifan_roster_html_options_init = _declare("shifan_roster_html_options_init", c_
 shifan_roster_html = _declare("shifan_roster_html", c_int, StrOut, SizeOut, P_roster, POINTER(RosterHtmlOptions),
                               ErrorOut)
 shifan_roster_free = _declare("shifan_roster_free", None, P_roster)
+# policy simulation
+shifan_compare_options_init = _declare("shifan_compare_options_init", c_int, POINTER(CompareOptions), c_uint)
+shifan_comparator_new = _declare("shifan_comparator_new", c_int, POINTER(P_comparator), P_engine, P_engine,
+                                 POINTER(CompareOptions), ErrorOut)
+shifan_comparator_add = _declare("shifan_comparator_add", c_int, P_comparator, POINTER(c_char_p), POINTER(c_size_t),
+                                 c_size_t, ErrorOut)
+shifan_comparator_add_buffer = _declare("shifan_comparator_add_buffer", c_int, P_comparator, c_char_p, c_size_t,
+                                        POINTER(c_size_t), c_size_t, ErrorOut)
+shifan_comparator_counts = _declare("shifan_comparator_counts", c_int, P_comparator, POINTER(c_uint64),
+                                    POINTER(c_uint64), POINTER(c_uint64), ErrorOut)
+shifan_comparator_to_json = _declare("shifan_comparator_to_json", c_int, StrOut, SizeOut, P_comparator, c_int32,
+                                     ErrorOut)
+shifan_comparator_report = _declare("shifan_comparator_report", c_int, StrOut, SizeOut, P_comparator, c_int32,
+                                    ErrorOut)
+shifan_comparator_free = _declare("shifan_comparator_free", None, P_comparator)
 
 # --- helpers ---------------------------------------------------------------------------------------
 

@@ -693,6 +693,99 @@ SHIFAN_API int shifan_batch_item_evaluation(shifan_evaluation **out, const shifa
 SHIFAN_API void shifan_batch_free(shifan_batch *batch);
 
 /* ============================================================================================ */
+/* Policy simulation: the same applications under a baseline and an alternative                 */
+/* ============================================================================================ */
+
+/** Options of a comparison. The input-limit options are pointed to, not embedded. */
+typedef struct shifan_compare_options {
+    unsigned int version;                  /**< SHIFAN_COMPARE_OPTIONS_VERSION */
+    uint32_t jobs;                         /**< threads evaluating; 0 = the machine's core count */
+    uint64_t max_changed;                  /**< changed applications kept in detail (the first, in
+                                                input order; counts always cover all); default 1000 */
+    const shifan_evaluate_options *limits; /**< limits applied to each document; NULL = the defaults */
+} shifan_compare_options;
+
+#define SHIFAN_COMPARE_OPTIONS_VERSION 1
+#define SHIFAN_COMPARE_OPTIONS_INIT {SHIFAN_COMPARE_OPTIONS_VERSION, 0, 1000, NULL}
+
+/** Initialise `opts` as SHIFAN_COMPARE_OPTIONS_INIT. @return SHIFAN_OK or SHIFAN_EUSAGE. */
+SHIFAN_API int shifan_compare_options_init(shifan_compare_options *opts, unsigned int version);
+
+/**
+ * A comparison in progress: every document fed is read once and evaluated under a baseline engine
+ * and an alternative one (each a rule pack and readings), and what changes is tallied — the verdict
+ * transition matrix, the art7 functions, every rule's outcomes on both sides, the changed
+ * applications (bounded) and the parameters and readings that differ. Memory stays flat however
+ * many documents are fed. Calls on one comparator are serialised by the comparator itself.
+ */
+typedef struct shifan_comparator shifan_comparator;
+
+/**
+ * Start a comparison. The comparator keeps what it needs of both engines: the engine handles may
+ * be freed before it.
+ * @param out         receives the comparator (caller's; free with shifan_comparator_free)
+ * @param baseline    the engine as things are
+ * @param alternative the engine as proposed
+ * @param opts        threads, detail bound, input limits; NULL = SHIFAN_COMPARE_OPTIONS_INIT
+ * @return SHIFAN_OK; SHIFAN_EUSAGE (NULL out or engine, bad options); SHIFAN_EHANDLE; SHIFAN_ENOMEM.
+ */
+SHIFAN_API int shifan_comparator_new(shifan_comparator **out, const shifan_engine *baseline,
+                                     const shifan_engine *alternative, const shifan_compare_options *opts,
+                                     shifan_error **err);
+
+/**
+ * Compare the next `n` documents (`shifan.application/1`; document i is `docs[i]`, `lens[i]` bytes), in
+ * input order after those fed before. A bad document counts as an error on both sides and never stops
+ * the others; the call itself fails only for bad arguments or memory exhaustion.
+ * @return SHIFAN_OK; SHIFAN_EUSAGE (NULL docs or lens with n > 0, a NULL document with nonzero
+ *         length); SHIFAN_EHANDLE; SHIFAN_ENOMEM.
+ */
+SHIFAN_API int shifan_comparator_add(shifan_comparator *comparator, const char *const *docs, const size_t *lens,
+                                     size_t n, shifan_error **err);
+
+/**
+ * As shifan_comparator_add, with the documents in one buffer: document i is
+ * `buffer[offsets[i] .. offsets[i+1])` (n + 1 offsets, non-decreasing, the last at most `buffer_len`).
+ * @return as shifan_comparator_add; SHIFAN_EUSAGE for bad offsets.
+ */
+SHIFAN_API int shifan_comparator_add_buffer(shifan_comparator *comparator, const char *buffer, size_t buffer_len,
+                                            const size_t *offsets, size_t n, shifan_error **err);
+
+/**
+ * The counts so far. Any pointer may be NULL (not wanted).
+ * @param applications receives the number of documents compared
+ * @param changed      receives the number whose result (verdict or error) changed
+ * @param transitions  16 entries: [before * 4 + after], each 0 eligible, 1 ineligible,
+ *                     2 undetermined, 3 error (the baseline's result is `before`)
+ * @return SHIFAN_OK; SHIFAN_EUSAGE; SHIFAN_EHANDLE.
+ */
+SHIFAN_API int shifan_comparator_counts(const shifan_comparator *comparator, uint64_t *applications,
+                                        uint64_t *changed, uint64_t *transitions, shifan_error **err);
+
+/**
+ * The comparison so far as `shifan.comparison/1` JSON (docs/schemas/comparison.schema.json), with the
+ * `message` members in `lang` (SHIFAN_LANG_ZH, _EN or _BOTH).
+ * @param out     receives the text (caller's; free with shifan_string_free)
+ * @param out_len receives its length; may be NULL
+ * @return SHIFAN_OK; SHIFAN_EUSAGE (bad lang); SHIFAN_EHANDLE; SHIFAN_ENOMEM.
+ */
+SHIFAN_API int shifan_comparator_to_json(char **out, size_t *out_len, const shifan_comparator *comparator,
+                                         int32_t lang, shifan_error **err);
+
+/**
+ * The comparison so far as a plain-text report for people in `lang` (ZH or EN; BOTH gives the
+ * Chinese report, a blank line, then the English one).
+ * @param out     receives the text (caller's; free with shifan_string_free)
+ * @param out_len receives its length; may be NULL
+ * @return SHIFAN_OK; SHIFAN_EUSAGE (bad lang); SHIFAN_EHANDLE; SHIFAN_ENOMEM.
+ */
+SHIFAN_API int shifan_comparator_report(char **out, size_t *out_len, const shifan_comparator *comparator,
+                                        int32_t lang, shifan_error **err);
+
+/** Release a comparator. NULL is a no-op; a second free is ignored. */
+SHIFAN_API void shifan_comparator_free(shifan_comparator *comparator);
+
+/* ============================================================================================ */
 /* Lifecycle: histories, status on a date, rosters (art8 - art15)                                */
 /* ============================================================================================ */
 

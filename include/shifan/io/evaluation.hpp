@@ -20,6 +20,8 @@ struct WriteOptions {
     Lang lang = Lang::both; ///< languages of the `message` members
     bool compact = false;   ///< only verdict, qualified functions and the checks that did not pass
     bool messages = true;   ///< include the `message` members at all
+    /// Only `application_id`, `verdict` and `qualified_functions` (screening); wins over `compact`.
+    bool verdict_only = false;
 };
 
 /// Append the evaluation as `shifan.evaluation/1` JSON to `out`.
