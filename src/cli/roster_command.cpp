@@ -47,9 +47,8 @@ int run_roster(int argc, char** argv) {
     LifecycleOptions opt;
     std::vector<std::string> paths;
     std::string html_path;
-    CLI::App parser;
-    configure_parser(parser);
-    parser.add_option("--html", html_path, "an HTML page");
+    Parser parser;
+    parser.option("--html", html_path);
     if (!opt.parse_command_line(parser, argc, argv, paths, roster_help())) return exit_ok;
     if (paths.empty())
         throw UsageError(Text{"未给出平台历史（文件或目录）", "no histories given (files or directories)"});

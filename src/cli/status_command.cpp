@@ -38,7 +38,7 @@ HelpText status_help() {
 int run_status(int argc, char** argv) {
     LifecycleOptions opt;
     std::vector<std::string> files;
-    CLI::App parser;
+    Parser parser;
     if (!opt.parse_command_line(parser, argc, argv, files, status_help())) return exit_ok;
     if (files.empty())
         throw UsageError(Text{"未给出平台历史（文件、目录或 - 表示标准输入）",
