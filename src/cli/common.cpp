@@ -253,24 +253,21 @@ bool Parser::parse(int argc, char** argv, const HelpText& help) {
     return true;
 }
 
-void CommonOptions::add_to(Parser& parser) {
+void CommonOptions::add_to(Parser& parser, bool with_limits) {
     parser.option("--rule-pack", pack_path);
     parser.list("--interpretation", interpretations);
     parser.option("--lang", lang_text);
+    if (with_limits)
+        for (std::size_t i = 0; i < limit_options.size(); ++i) parser.option(std::string(limit_options[i]), limit_values[i]);
+}
+
+void CommonOptions::settle(const Parser& parser) {
+    lang_given = parser.given("--lang");
+    for (std::size_t i = 0; i < limit_options.size(); ++i)
+        if (parser.given(std::string(limit_options[i]))) set_limit_option(std::string(limit_options[i]), limit_values[i], limits);
 }
 
 Lang CommonOptions::lang(Lang fallback) const { return lang_given ? parse_lang(lang_text) : fallback; }
-
-void LimitOptions::add_to(Parser& parser) {
-    for (std::size_t i = 0; i < limit_options.size(); ++i) parser.option(std::string(limit_options[i]), values[i]);
-}
-
-json::Limits LimitOptions::limits(const Parser& parser) const {
-    json::Limits l;
-    for (std::size_t i = 0; i < limit_options.size(); ++i)
-        if (parser.given(std::string(limit_options[i]))) set_limit_option(std::string(limit_options[i]), values[i], l);
-    return l;
-}
 
 void print_error(const Error& e, Lang lang, const std::string& source) {
     std::cerr << "shifan: " << printable(source) << ": " << error_code_name(e.code()) << ": ";

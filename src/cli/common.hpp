@@ -106,31 +106,25 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/// --rule-pack FILE, --interpretation NAME=VAL (repeatable) and --lang: the options evaluate,
-/// verify and the lifecycle commands share.
+/// --rule-pack FILE, --interpretation NAME=VAL (repeatable), --lang and (unless `with_limits` is
+/// false) the input limits: the options evaluate, verify and the lifecycle commands share.
 struct CommonOptions {
     std::string pack_path;                     ///< --rule-pack
     std::vector<std::string> interpretations;  ///< --interpretation, in order
     std::string lang_text;                     ///< --lang as written
     bool lang_given = false;                   ///< --lang was given (set by `settle`)
-    /// Add the three options to `parser`.
-    void add_to(Parser& parser);
-    /// After parsing: note which were given.
-    void settle(const Parser& parser) { lang_given = parser.given("--lang"); }
+    std::array<std::string, 4> limit_values;   ///< the input limits as written (`limit_options` order)
+    json::Limits limits;                       ///< the input limits (set by `settle`)
+    /// Add the options to `parser`.
+    void add_to(Parser& parser, bool with_limits = true);
+    /// After parsing: note which were given and check the limits.
+    /// @throws UsageError when a limit is not a positive integer
+    void settle(const Parser& parser);
     /// --lang, parsed (`fallback` when not given).
     /// @throws UsageError when it is not zh, en or both
     [[nodiscard]] Lang lang(Lang fallback = Lang::zh) const;
 };
 
-/// --max-document-bytes, --max-depth, --max-array-length, --max-string-bytes.
-struct LimitOptions {
-    std::array<std::string, 4> values; ///< as written, in the order of `limit_options`
-    /// Add the four options to `parser`.
-    void add_to(Parser& parser);
-    /// The limits asked for (defaults for those not given).
-    /// @throws UsageError when a value is not a positive integer
-    [[nodiscard]] json::Limits limits(const Parser& parser) const;
-};
 
 
 /// Read a file ("-" = standard input) as bytes.

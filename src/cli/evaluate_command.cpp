@@ -101,7 +101,6 @@ int run_evaluate(int argc, char** argv) {
     bool as_json = false, compact_flag = false;
     std::string batch, jobs_text, output_text;
     CommonOptions common;
-    LimitOptions limit_opts;
     Parser parser;
     parser.list("files", files);
     parser.flag("--json", as_json);
@@ -110,14 +109,13 @@ int run_evaluate(int argc, char** argv) {
     parser.option("--batch", batch);
     parser.option("--jobs", jobs_text);
     common.add_to(parser);
-    limit_opts.add_to(parser);
     if (!parser.parse(argc, argv, evaluate_help())) return exit_ok;
     common.settle(parser);
 
     const Lang lang = common.lang();
     const bool lang_given = common.lang_given;
     const Lang error_lang = lang_given ? lang : Lang::both;
-    const json::Limits limits = limit_opts.limits(parser);
+    const json::Limits limits = common.limits;
     const unsigned jobs = parser.given("--jobs") ? parse_jobs(jobs_text) : 0;
     Form form = compact_flag ? Form::compact : Form::full;
     if (parser.given("--output")) form = parse_form(output_text);

@@ -439,7 +439,7 @@ int run_verify(int argc, char** argv) {
     Parser parser;
     parser.list("cases", paths);
     parser.flag("-v,--verbose", verbose);
-    common.add_to(parser);
+    common.add_to(parser, false);
     if (!parser.parse(argc, argv, verify_help())) return exit_ok;
     common.settle(parser);
     d.lang = common.lang();
