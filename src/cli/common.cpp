@@ -269,6 +269,11 @@ void CommonOptions::settle(const Parser& parser) {
 
 Lang CommonOptions::lang(Lang fallback) const { return lang_given ? parse_lang(lang_text) : fallback; }
 
+void print_message(const std::string& who, const Text& message, Lang lang) {
+    if (lang != Lang::en) std::cerr << who << ": " << message.zh << "\n";
+    if (lang != Lang::zh) std::cerr << who << ": " << message.en << "\n";
+}
+
 void print_error(const Error& e, Lang lang, const std::string& source) {
     std::cerr << "shifan: " << printable(source) << ": " << error_code_name(e.code()) << ": ";
     if (e.event_index >= 0) std::cerr << "event " << e.event_index << ": ";

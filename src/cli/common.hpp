@@ -154,6 +154,9 @@ Date parse_cli_date(std::string_view s);
 /// Today's date in the local calendar: the only place the system clock enters shifan.
 Date today();
 
+/// A message on stderr in the chosen language(s), Chinese first: "WHO: message" per language.
+void print_message(const std::string& who, const Text& message, Lang lang);
+
 /// Print an error in the chosen language to stderr.
 void print_error(const Error& e, Lang lang, const std::string& source);
 

@@ -165,6 +165,11 @@ int run_evaluate(int argc, char** argv) {
             status = exit_bad_input;
             report_failed_document(e, file, error_lang, as_json, several, first);
             continue;
+        } catch (const FileError& e) {
+            if (as_json) throw; // the JSON error object has no code for it: the run stops (exit 2)
+            status = e.exit;    // the other files are still evaluated
+            print_message("shifan evaluate", e.message, error_lang);
+            continue;
         }
         if (as_json) {
             out.clear();

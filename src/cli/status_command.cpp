@@ -62,6 +62,11 @@ int run_status(int argc, char** argv) {
             status = exit_bad_input;
             report_failed_document(e, file, opt.error_lang(), opt.as_json, several, first);
             continue;
+        } catch (const FileError& e) {
+            if (opt.as_json) throw; // the JSON error object has no code for it: the run stops (exit 2)
+            status = e.exit;        // the other histories are still shown
+            print_message("shifan status", e.message, opt.error_lang());
+            continue;
         }
         if (opt.as_json) {
             out.clear();
