@@ -3,6 +3,8 @@
 #include "json/error_json.hpp"
 #include "json/writer.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -174,19 +176,6 @@ void print_help(const HelpText& help, Lang lang) {
     else std::cout << help.zh << "\n" << help.en;
 }
 
-void configure_parser(CLI::App& app) {
-    app.set_help_flag();
-    app.allow_extras(false);
-    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)->disable_flag_override();
-}
-
-CLI::Option* add_list(CLI::App& app, const std::string& name, std::vector<std::string>& values,
-                      const std::string& description) {
-    CLI::Option* o = app.add_option(name, values, description)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    if (name.rfind("--", 0) == 0) o->allow_extra_args(false); // one value per occurrence
-    return o;
-}
-
 namespace {
 
 /// The usage error of a CLI11 parse error.
@@ -216,11 +205,38 @@ UsageError usage_error_of(const CLI::ParseError& e, const CLI::App& app) {
 
 } // namespace
 
-bool parse_command_line(CLI::App& app, int argc, char** argv, const HelpText& help) {
-    bool asked = false;
-    app.add_flag("-h,--help", asked, "show this help");
+struct Parser::Impl {
+    CLI::App app;
+    bool help = false;
+};
+
+Parser::Parser() : impl_(std::make_unique<Impl>()) {
+    CLI::App& app = impl_->app;
+    app.set_help_flag();
+    app.allow_extras(false);
+    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)->disable_flag_override();
+    app.add_flag("-h,--help", impl_->help);
+}
+
+Parser::~Parser() = default;
+
+void Parser::option(const std::string& name, std::string& value) { impl_->app.add_option(name, value); }
+
+void Parser::flag(const std::string& names, bool& value) { impl_->app.add_flag(names, value); }
+
+void Parser::list(const std::string& name, std::vector<std::string>& values) {
+    CLI::Option* o = impl_->app.add_option(name, values)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    if (name.rfind("--", 0) == 0) o->allow_extra_args(false); // one value per occurrence
+}
+
+bool Parser::given(const std::string& name) const {
+    const CLI::Option* o = impl_->app.get_option_no_throw(name);
+    return o != nullptr && o->count() > 0;
+}
+
+bool Parser::parse(int argc, char** argv, const HelpText& help) {
     try {
-        app.parse(argc - 1, argv + 1); // argv[1], the command, stands where CLI11 expects the program
+        impl_->app.parse(argc - 1, argv + 1); // argv[1], the command, stands where CLI11 expects the program
     } catch (const CLI::ParseError& e) {
         // `--help` wins over every other mistake on the line, as a user who asks for help expects.
         for (int i = 2; i < argc && std::string_view(argv[i]) != "--"; ++i)
@@ -228,33 +244,34 @@ bool parse_command_line(CLI::App& app, int argc, char** argv, const HelpText& he
                 print_help(help, scan_lang(argc, argv).lang);
                 return false;
             }
-        throw usage_error_of(e, app);
+        throw usage_error_of(e, impl_->app);
     }
-    if (asked) {
+    if (impl_->help) {
         print_help(help, scan_lang(argc, argv).lang);
         return false;
     }
     return true;
 }
 
-void CommonOptions::add_to(CLI::App& app) {
-    app.add_option("--rule-pack", pack_path, "rule pack file");
-    add_list(app, "--interpretation", interpretations, "a reading NAME=VALUE");
-    lang_option = app.add_option("--lang", lang_text, "zh, en or both");
+void CommonOptions::add_to(Parser& parser, bool with_limits) {
+    parser.option("--rule-pack", pack_path);
+    parser.list("--interpretation", interpretations);
+    parser.option("--lang", lang_text);
+    if (with_limits)
+        for (std::size_t i = 0; i < limit_options.size(); ++i) parser.option(std::string(limit_options[i]), limit_values[i]);
 }
 
-Lang CommonOptions::lang(Lang fallback) const { return lang_given() ? parse_lang(lang_text) : fallback; }
-
-void LimitOptions::add_to(CLI::App& app) {
+void CommonOptions::settle(const Parser& parser) {
+    lang_given = parser.given("--lang");
     for (std::size_t i = 0; i < limit_options.size(); ++i)
-        options[i] = app.add_option(std::string(limit_options[i]), values[i], "an input limit");
+        if (parser.given(std::string(limit_options[i]))) set_limit_option(std::string(limit_options[i]), limit_values[i], limits);
 }
 
-json::Limits LimitOptions::limits() const {
-    json::Limits l;
-    for (std::size_t i = 0; i < limit_options.size(); ++i)
-        if (options[i] != nullptr && options[i]->count() > 0) set_limit_option(std::string(limit_options[i]), values[i], l);
-    return l;
+Lang CommonOptions::lang(Lang fallback) const { return lang_given ? parse_lang(lang_text) : fallback; }
+
+void print_message(const std::string& who, const Text& message, Lang lang) {
+    if (lang != Lang::en) std::cerr << who << ": " << message.zh << "\n";
+    if (lang != Lang::zh) std::cerr << who << ": " << message.en << "\n";
 }
 
 void print_error(const Error& e, Lang lang, const std::string& source) {

@@ -7,10 +7,9 @@
 #include "application_json.hpp"
 #include "json/tape.hpp"
 
-#include <CLI/CLI.hpp>
-
 #include <array>
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <utility>
 #include <string>
@@ -79,45 +78,54 @@ CliLang scan_lang(int argc, char** argv, int first = 2);
 /// Print `help` on standard output in `lang` (zh by default; both: zh, a blank line, en).
 void print_help(const HelpText& help, Lang lang);
 
-/// A command's parser with the house conventions: GNU-style long options (`--x v`, `--x=v`),
-/// `--` ends the options, an option given twice keeps its last value, no built-in help (each
-/// command prints its own, in zh or en), and an unknown option or a stray argument is an error.
-void configure_parser(CLI::App& app);
+/// A command's option parser (CLI11, compiled in common.cpp only) with the house conventions:
+/// GNU-style long options (`--x v`, `--x=v`), `--` ends the options, an option given twice keeps its
+/// last value, a flag takes no value, no built-in help (each command prints its own, in zh or en),
+/// and an unknown option or a stray argument is a usage error.
+class Parser {
+public:
+    Parser();
+    ~Parser();
+    Parser(const Parser&) = delete;
+    Parser& operator=(const Parser&) = delete;
+    /// An option with one value ("--name").
+    void option(const std::string& name, std::string& value);
+    /// A flag without a value ("--json", or "-v,--verbose").
+    void flag(const std::string& names, bool& value);
+    /// The positional arguments ("files"), or a repeatable option ("--interpretation"): every value
+    /// kept, one per occurrence.
+    void list(const std::string& name, std::vector<std::string>& values);
+    /// Whether the option `name` was given (after `parse`).
+    [[nodiscard]] bool given(const std::string& name) const;
+    /// Parse argv[2..] (the command's own arguments). CLI11's errors become a UsageError.
+    /// @return false when -h/--help was asked for: `help` has then been printed in the --lang given
+    bool parse(int argc, char** argv, const HelpText& help);
 
-/// A positional list or a repeatable option: every value kept, one per occurrence.
-CLI::Option* add_list(CLI::App& app, const std::string& name, std::vector<std::string>& values,
-                      const std::string& description);
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
-/// Parse argv[2..] (the command's own arguments) with `app`. CLI11's errors become a UsageError.
-/// @return false when -h/--help was asked for: `help` has then been printed in `lang`
-bool parse_command_line(CLI::App& app, int argc, char** argv, const HelpText& help);
-
-/// --rule-pack FILE, --interpretation NAME=VAL (repeatable) and --lang: the options evaluate,
-/// verify and the lifecycle commands share.
+/// --rule-pack FILE, --interpretation NAME=VAL (repeatable), --lang and (unless `with_limits` is
+/// false) the input limits: the options evaluate, verify and the lifecycle commands share.
 struct CommonOptions {
     std::string pack_path;                     ///< --rule-pack
     std::vector<std::string> interpretations;  ///< --interpretation, in order
     std::string lang_text;                     ///< --lang as written
-    const CLI::Option* lang_option = nullptr;  ///< --lang in the parser
-    /// Add the three options to `app`.
-    void add_to(CLI::App& app);
+    bool lang_given = false;                   ///< --lang was given (set by `settle`)
+    std::array<std::string, 4> limit_values;   ///< the input limits as written (`limit_options` order)
+    json::Limits limits;                       ///< the input limits (set by `settle`)
+    /// Add the options to `parser`.
+    void add_to(Parser& parser, bool with_limits = true);
+    /// After parsing: note which were given and check the limits.
+    /// @throws UsageError when a limit is not a positive integer
+    void settle(const Parser& parser);
     /// --lang, parsed (`fallback` when not given).
     /// @throws UsageError when it is not zh, en or both
     [[nodiscard]] Lang lang(Lang fallback = Lang::zh) const;
-    /// Whether --lang was given.
-    [[nodiscard]] bool lang_given() const { return lang_option != nullptr && lang_option->count() > 0; }
 };
 
-/// --max-document-bytes, --max-depth, --max-array-length, --max-string-bytes.
-struct LimitOptions {
-    std::array<std::string, 4> values;                ///< as written, in the order of `limit_options`
-    std::array<const CLI::Option*, 4> options{};      ///< the options in the parser
-    /// Add the four options to `app`.
-    void add_to(CLI::App& app);
-    /// The limits asked for (defaults for those not given).
-    /// @throws UsageError when a value is not a positive integer
-    [[nodiscard]] json::Limits limits() const;
-};
+
 
 /// Read a file ("-" = standard input) as bytes.
 /// @throws FileError (exit_bad_input) if it cannot be read (missing, unreadable, a directory, ...).
@@ -145,6 +153,9 @@ Date parse_cli_date(std::string_view s);
 
 /// Today's date in the local calendar: the only place the system clock enters shifan.
 Date today();
+
+/// A message on stderr in the chosen language(s), Chinese first: "WHO: message" per language.
+void print_message(const std::string& who, const Text& message, Lang lang);
 
 /// Print an error in the chosen language to stderr.
 void print_error(const Error& e, Lang lang, const std::string& source);

@@ -101,26 +101,24 @@ int run_evaluate(int argc, char** argv) {
     bool as_json = false, compact_flag = false;
     std::string batch, jobs_text, output_text;
     CommonOptions common;
-    LimitOptions limit_opts;
-    CLI::App parser;
-    configure_parser(parser);
-    add_list(parser, "files", files, "applications");
-    parser.add_flag("--json", as_json, "JSON output");
-    parser.add_flag("--compact", compact_flag, "only what did not pass");
-    const CLI::Option* output_option = parser.add_option("--output", output_text, "verdict, compact or full");
-    parser.add_option("--batch", batch, "NDJSON input");
-    const CLI::Option* jobs_option = parser.add_option("--jobs", jobs_text, "threads");
+    Parser parser;
+    parser.list("files", files);
+    parser.flag("--json", as_json);
+    parser.flag("--compact", compact_flag);
+    parser.option("--output", output_text);
+    parser.option("--batch", batch);
+    parser.option("--jobs", jobs_text);
     common.add_to(parser);
-    limit_opts.add_to(parser);
-    if (!parse_command_line(parser, argc, argv, evaluate_help())) return exit_ok;
+    if (!parser.parse(argc, argv, evaluate_help())) return exit_ok;
+    common.settle(parser);
 
     const Lang lang = common.lang();
-    const bool lang_given = common.lang_given();
+    const bool lang_given = common.lang_given;
     const Lang error_lang = lang_given ? lang : Lang::both;
-    const json::Limits limits = limit_opts.limits();
-    const unsigned jobs = jobs_option->count() > 0 ? parse_jobs(jobs_text) : 0;
+    const json::Limits limits = common.limits;
+    const unsigned jobs = parser.given("--jobs") ? parse_jobs(jobs_text) : 0;
     Form form = compact_flag ? Form::compact : Form::full;
-    if (output_option->count() > 0) form = parse_form(output_text);
+    if (parser.given("--output")) form = parse_form(output_text);
     if (compact_flag && form != Form::compact)
         throw UsageError(Text{"--compact 与 --output " + output_text + " 互相矛盾",
                               "--compact contradicts --output " + output_text});
@@ -166,6 +164,11 @@ int run_evaluate(int argc, char** argv) {
         } catch (const Error& e) {
             status = exit_bad_input;
             report_failed_document(e, file, error_lang, as_json, several, first);
+            continue;
+        } catch (const FileError& e) {
+            if (as_json) throw; // the JSON error object has no code for it: the run stops (exit 2)
+            status = e.exit;    // the other files are still evaluated
+            print_message("shifan evaluate", e.message, error_lang);
             continue;
         }
         if (as_json) {

@@ -61,15 +61,14 @@ int run_generate(int argc, char** argv) {
     std::string out_dir, seed_text, count_text;
     std::uint64_t seed = 1, count = 100;
     bool ndjson = false;
-    CLI::App parser;
-    configure_parser(parser);
-    const CLI::Option* seed_option = parser.add_option("--seed", seed_text, "seed");
-    const CLI::Option* count_option = parser.add_option("--count", count_text, "documents");
-    parser.add_flag("--ndjson", ndjson, "NDJSON");
-    parser.add_option("--out", out_dir, "a directory");
-    if (!parse_command_line(parser, argc, argv, generate_help())) return exit_ok;
-    if (seed_option->count() > 0) seed = parse_number("--seed", seed_text);
-    if (count_option->count() > 0) count = parse_number("--count", count_text);
+    Parser parser;
+    parser.option("--seed", seed_text);
+    parser.option("--count", count_text);
+    parser.flag("--ndjson", ndjson);
+    parser.option("--out", out_dir);
+    if (!parser.parse(argc, argv, generate_help())) return exit_ok;
+    if (parser.given("--seed")) seed = parse_number("--seed", seed_text);
+    if (parser.given("--count")) count = parse_number("--count", count_text);
     if (ndjson && !out_dir.empty())
         throw UsageError(Text{"--ndjson 与 --out 不能同时使用", "--ndjson and --out exclude each other"});
     const corpus::Generator generator(seed);

@@ -70,17 +70,15 @@ const Command* find_command(std::string_view name) {
     return nullptr;
 }
 
-/// A message on stderr in the language(s) asked for: "shifan CMD: message" per language.
+/// A message on stderr in the language(s) asked for, each followed by its hint (if any).
 void print_message(const std::string& who, const shifan::Text& message, shifan::Lang lang, const char* hint_zh = nullptr,
                    const char* hint_en = nullptr) {
-    if (lang != shifan::Lang::en) {
-        std::cerr << who << ": " << message.zh << "\n";
-        if (hint_zh) std::cerr << hint_zh << "\n";
+    if (hint_zh == nullptr) {
+        shifan::cli::print_message(who, message, lang);
+        return;
     }
-    if (lang != shifan::Lang::zh) {
-        std::cerr << who << ": " << message.en << "\n";
-        if (hint_en) std::cerr << hint_en << "\n";
-    }
+    if (lang != shifan::Lang::en) std::cerr << who << ": " << message.zh << "\n" << hint_zh << "\n";
+    if (lang != shifan::Lang::zh) std::cerr << who << ": " << message.en << "\n" << hint_en << "\n";
 }
 
 /// Exit 0 when standard output took everything, else exit_io with the reason on stderr.

@@ -15,30 +15,21 @@ namespace shifan::cli {
 namespace {
 
 HelpText roster_help() {
-    // Appended step by step: GCC 12 reports a false -Warray-bounds on a chain of `+` here.
-    HelpText h;
-    h.zh =
+    return LifecycleOptions::help_of(
         "用法：shifan roster DIR|FILE ... [选项]\n"
         "  对多个平台的 shifan.history/1 文件和县区的 shifan.county-filings/1 文件做县区查询\n"
         "  （按 \"schema\" 区分；目录代表其中的 *.json 文件）。\n"
         "  --json                     输出 shifan.roster/1 JSON\n"
         "  --html FILE                另把名录写成一页自包含的 HTML（中文，可切换英文；- 表示只把该页\n"
-        "                             写到标准输出）\n";
-    h.zh += LifecycleOptions::help_zh;
-    h.zh += "  -h, --help                 显示本帮助\n";
-    h.zh += "退出码：0 已完成，2 输入有误（错误在标准错误输出；不输出名录），64 用法有误，74 输出未能写入\n";
-    h.en =
+        "                             写到标准输出）\n",
+        "退出码：0 已完成，2 输入有误（错误在标准错误输出；不输出名录），64 用法有误，74 输出未能写入\n",
         "usage: shifan roster DIR|FILE ... [options]\n"
         "  County queries over shifan.history/1 files and the counties' shifan.county-filings/1 files\n"
         "  (told apart by their \"schema\"; a directory stands for its *.json files).\n"
         "  --json                     print shifan.roster/1 JSON\n"
         "  --html FILE                also write the roster as a self-contained HTML page for people\n"
-        "                             (Chinese, with an English toggle; - writes only the page to stdout)\n";
-    h.en += LifecycleOptions::help_en;
-    h.en += "  -h, --help                 show this help\n";
-    h.en +=
-        "exit: 0 ran, 2 bad input (errors on stderr; no roster is printed), 64 bad usage, 74 output not written\n";
-    return h;
+        "                             (Chinese, with an English toggle; - writes only the page to stdout)\n",
+        "exit: 0 ran, 2 bad input (errors on stderr; no roster is printed), 64 bad usage, 74 output not written\n");
 }
 
 } // namespace
@@ -47,9 +38,8 @@ int run_roster(int argc, char** argv) {
     LifecycleOptions opt;
     std::vector<std::string> paths;
     std::string html_path;
-    CLI::App parser;
-    configure_parser(parser);
-    parser.add_option("--html", html_path, "an HTML page");
+    Parser parser;
+    parser.option("--html", html_path);
     if (!opt.parse_command_line(parser, argc, argv, paths, roster_help())) return exit_ok;
     if (paths.empty())
         throw UsageError(Text{"未给出平台历史（文件或目录）", "no histories given (files or directories)"});

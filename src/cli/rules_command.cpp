@@ -141,13 +141,12 @@ void render(std::ostream& os, const json& reg, Lang lang) {
 int run_rules(int argc, char** argv) {
     std::string pack_path, lang_text;
     bool as_json = false;
-    CLI::App parser;
-    configure_parser(parser);
-    parser.add_flag("--json", as_json, "JSON output");
-    const CLI::Option* lang_option = parser.add_option("--lang", lang_text, "zh, en or both");
-    parser.add_option("--rule-pack", pack_path, "rule pack file");
-    if (!parse_command_line(parser, argc, argv, rules_help())) return exit_ok;
-    const Lang lang = lang_option->count() > 0 ? parse_lang(lang_text) : Lang::zh;
+    Parser parser;
+    parser.flag("--json", as_json);
+    parser.option("--lang", lang_text);
+    parser.option("--rule-pack", pack_path);
+    if (!parser.parse(argc, argv, rules_help())) return exit_ok;
+    const Lang lang = parser.given("--lang") ? parse_lang(lang_text) : Lang::zh;
     const auto pack = load_rule_pack_option(pack_path);
     const std::string registry = registry_json(*pack);
     if (as_json) { std::cout << registry << "\n"; return exit_ok; }

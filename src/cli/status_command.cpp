@@ -11,26 +11,18 @@ namespace shifan::cli {
 namespace {
 
 HelpText status_help() {
-    // Appended step by step: GCC 12 reports a false -Warray-bounds on a chain of `+` here.
-    HelpText h;
-    h.zh =
+    return LifecycleOptions::help_of(
         "用法：shifan status HISTORY|DIR|- ... [选项]\n"
         "  根据平台的 shifan.history/1 文件给出某日的状态：认定状态、有效期及剩余天数、能否再次申报、\n"
         "  在办的申报、第十三条年度总结、下一个截止日期。\n"
-        "  --json                     输出 shifan.status/1 JSON（多个文件时为数组）\n";
-    h.zh += LifecycleOptions::help_zh;
-    h.zh += "  -h, --help                 显示本帮助\n";
-    h.zh += "退出码：0 已完成，2 输入有误（错误在标准错误输出，指明事件、类型和条款），64 用法有误，74 输出未能写入\n";
-    h.en =
+        "  --json                     输出 shifan.status/1 JSON（多个文件时为数组）\n",
+        "退出码：0 已完成，2 输入有误（错误在标准错误输出，指明事件、类型和条款），64 用法有误，74 输出未能写入\n",
         "usage: shifan status HISTORY|DIR|- ... [options]\n"
         "  A platform's status on a date from its shifan.history/1 file: state, term and days left,\n"
         "  whether it may apply again, the application in progress, art13 annual summaries, next deadline.\n"
-        "  --json                     print shifan.status/1 JSON (an array when several files)\n";
-    h.en += LifecycleOptions::help_en;
-    h.en += "  -h, --help                 show this help\n";
-    h.en +=
-        "exit: 0 ran, 2 bad input (error on stderr, naming the event, its type and article), 64 bad usage, 74 output not written\n";
-    return h;
+        "  --json                     print shifan.status/1 JSON (an array when several files)\n",
+        "exit: 0 ran, 2 bad input (error on stderr, naming the event, its type and article), 64 bad usage, "
+        "74 output not written\n");
 }
 
 } // namespace
@@ -38,7 +30,7 @@ HelpText status_help() {
 int run_status(int argc, char** argv) {
     LifecycleOptions opt;
     std::vector<std::string> files;
-    CLI::App parser;
+    Parser parser;
     if (!opt.parse_command_line(parser, argc, argv, files, status_help())) return exit_ok;
     if (files.empty())
         throw UsageError(Text{"未给出平台历史（文件、目录或 - 表示标准输入）",
@@ -69,6 +61,11 @@ int run_status(int argc, char** argv) {
             if (e.code() == ErrorCode::usage) throw;
             status = exit_bad_input;
             report_failed_document(e, file, opt.error_lang(), opt.as_json, several, first);
+            continue;
+        } catch (const FileError& e) {
+            if (opt.as_json) throw; // the JSON error object has no code for it: the run stops (exit 2)
+            status = e.exit;        // the other histories are still shown
+            print_message("shifan status", e.message, opt.error_lang());
             continue;
         }
         if (opt.as_json) {

@@ -436,12 +436,12 @@ int run_verify(int argc, char** argv) {
     Defaults d;
     bool verbose = false;
     CommonOptions common;
-    CLI::App parser;
-    configure_parser(parser);
-    add_list(parser, "cases", paths, "case files or directories");
-    parser.add_flag("-v,--verbose", verbose, "every case");
-    common.add_to(parser);
-    if (!parse_command_line(parser, argc, argv, verify_help())) return exit_ok;
+    Parser parser;
+    parser.list("cases", paths);
+    parser.flag("-v,--verbose", verbose);
+    common.add_to(parser, false);
+    if (!parser.parse(argc, argv, verify_help())) return exit_ok;
+    common.settle(parser);
     d.lang = common.lang();
     const std::string& pack_path = common.pack_path;
     for (const std::string& value : common.interpretations) {

@@ -75,6 +75,11 @@ with tempfile.TemporaryDirectory() as tmp:
            err=["无法读取 nope.json：", "cannot read nope.json: "])
     expect("missing --batch input", ["evaluate", "--batch", "nope.ndjson"], 2, err=["cannot read nope.ndjson: "])
     expect("missing history", ["status", "--on", "2025-04-15", "nope.json"], 2, err=["cannot read nope.json: "])
+    # among several files, one that cannot be read does not hide the others (text reports)
+    expect("missing application among others", ["evaluate", "nonexist.json", APP], 2,
+           out=["CZ-2025-017"], err=["cannot read nonexist.json: "])
+    expect("missing history among others", ["status", "--on", "2025-04-15", "nope.json", HISTORY], 2,
+           out=["CZ-P-"], err=["cannot read nope.json: "])
     expect("missing case", ["verify", "nope.json"], 2, err=["无法读取 nope.json：", "cannot read nope.json: "])
     # an output that cannot be written: exit 74 (I/O), never 64
     expect("unwritable --html", ["roster", "--on", "2025-04-15", "--html", str(tmpdir / "no" / "page.html"), HISTORY],

@@ -116,3 +116,51 @@ TEST_CASE("a BatchEvaluator is reusable, with run() and with start()/wait()", "[
     pool.run({}, empty);
     CHECK(evaluate_batch(engine, {}, o).empty());
 }
+
+TEST_CASE("verdict_only writes the id, the verdict and the qualified functions, nothing else", "[perf][batch]") {
+    const std::vector<std::string> owned = documents();
+    const std::vector<std::string_view> docs(owned.begin(), owned.end());
+    const Engine engine;
+    BatchOptions full;
+    full.jobs = 2;
+    BatchOptions verdict = full;
+    verdict.write.verdict_only = true;
+    verdict.write.compact = true; // verdict_only wins
+    const auto expected = evaluate_batch(engine, docs, full);
+    const auto items = evaluate_batch(engine, docs, verdict);
+    require_equal(items, sequential(engine, docs, verdict));
+    REQUIRE(items.size() == expected.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        INFO("document " << i);
+        const nlohmann::json got = nlohmann::json::parse(items[i].json);
+        const nlohmann::json want = nlohmann::json::parse(expected[i].json);
+        if (expected[i].status != 0) {
+            CHECK(got == want); // an error stays the whole error object
+            continue;
+        }
+        REQUIRE(got.size() == 3);
+        CHECK(got.at("application_id") == want.at("application_id"));
+        CHECK(got.at("verdict") == want.at("verdict"));
+        CHECK(got.at("qualified_functions") == want.at("qualified_functions"));
+    }
+    // one document by hand: the exact bytes
+    const Application app = parse_application(owned[0]);
+    const Evaluation ev = engine.evaluate(app);
+    WriteOptions w;
+    w.verdict_only = true;
+    std::string functions;
+    for (std::size_t f = 0; f < function_count; ++f)
+        if (ev.qualifies(static_cast<Function>(f))) {
+            functions += functions.empty() ? "\"" : ",\"";
+            functions += json::enum_name(static_cast<Function>(f));
+            functions += "\"";
+        }
+    std::string want = "{\"application_id\":\"";
+    want += *app.id;
+    want += "\",\"verdict\":\"";
+    want += json::enum_name(ev.verdict);
+    want += "\",\"qualified_functions\":[";
+    want += functions;
+    want += "]}";
+    CHECK(to_json(ev, app.id, w) == want);
+}
