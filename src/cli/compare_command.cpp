@@ -119,29 +119,30 @@ Engine engine_of(const std::string& pack_path, const std::vector<std::string>& r
 } // namespace
 
 int run_compare(int argc, char** argv) {
-    std::vector<std::string> inputs, baseline_readings;
-    std::string baseline_pack, html_path, jobs_text, max_changed_text;
-    bool as_json = false;
+    Parser parser;
+    std::vector<std::string> inputs;
+    parser.list("inputs", inputs);
+    // The alternative takes the options evaluate has (and the input limits); the baseline its own two.
     CommonOptions alternative;
-    LimitOptions limit_opts;
-    CLI::App parser;
-    configure_parser(parser);
-    add_list(parser, "inputs", inputs, "applications");
-    parser.add_option("--baseline-rule-pack", baseline_pack, "the baseline's rule pack");
-    add_list(parser, "--baseline-interpretation", baseline_readings, "a reading of the baseline");
-    parser.add_flag("--json", as_json, "JSON output");
-    parser.add_option("--html", html_path, "an HTML page");
-    const CLI::Option* jobs_option = parser.add_option("--jobs", jobs_text, "threads");
-    const CLI::Option* max_changed_option = parser.add_option("--max-changed", max_changed_text, "detail bound");
     alternative.add_to(parser);
-    limit_opts.add_to(parser);
-    if (!parse_command_line(parser, argc, argv, compare_help())) return exit_ok;
+    std::string baseline_pack;
+    parser.option("--baseline-rule-pack", baseline_pack);
+    std::vector<std::string> baseline_readings;
+    parser.list("--baseline-interpretation", baseline_readings);
+    bool as_json = false;
+    parser.flag("--json", as_json);
+    std::string html_path, jobs_text, max_changed_text;
+    parser.option("--html", html_path);
+    parser.option("--jobs", jobs_text);
+    parser.option("--max-changed", max_changed_text);
+    if (!parser.parse(argc, argv, compare_help())) return exit_ok;
+    alternative.settle(parser);
 
     const Lang lang = alternative.lang();
-    const json::Limits limits = limit_opts.limits();
+    const json::Limits limits = alternative.limits;
     CompareOptions options;
-    options.jobs = jobs_option->count() > 0 ? parse_jobs(jobs_text) : 0;
-    if (max_changed_option->count() > 0) options.max_changed = parse_max_changed(max_changed_text);
+    options.jobs = parser.given("--jobs") ? parse_jobs(jobs_text) : 0;
+    if (parser.given("--max-changed")) options.max_changed = parse_max_changed(max_changed_text);
     options.limits = limits;
     if (inputs.empty())
         throw UsageError(Text{"未给出申请（NDJSON 文件、目录或 - 表示标准输入）",
@@ -177,7 +178,7 @@ int run_compare(int argc, char** argv) {
     }
     if (as_json) {
         std::string out;
-        write_comparison(out, c, alternative.lang_given() ? lang : Lang::both);
+        write_comparison(out, c, alternative.lang_given ? lang : Lang::both);
         std::cout << out << "\n";
     } else {
         std::cout << render_comparison(c, lang);

@@ -18,13 +18,24 @@
 namespace shifan {
 
 std::string_view result_name(Result r) noexcept {
-    switch (r) {
-    case Result::eligible: return "eligible";
-    case Result::ineligible: return "ineligible";
-    case Result::undetermined: return "undetermined";
-    case Result::error: return "error";
-    }
-    return "error";
+    constexpr std::array<std::string_view, result_count> names{"eligible", "ineligible", "undetermined", "error"};
+    return names[static_cast<std::size_t>(r) % result_count];
+}
+
+StaticText result_title(Result r) noexcept {
+    constexpr std::array<StaticText, result_count> titles{{{"符合条件", "eligible"},
+                                                           {"不符合条件", "ineligible"},
+                                                           {"无法判定", "undetermined"},
+                                                           {"输入错误", "error"}}};
+    return titles[static_cast<std::size_t>(r) % result_count];
+}
+
+StaticText outcome_title(Outcome o) noexcept {
+    constexpr std::array<StaticText, outcome_count> titles{{{"通过", "pass"},
+                                                            {"未通过", "fail"},
+                                                            {"无法判定", "undetermined"},
+                                                            {"不适用", "not applicable"}}};
+    return titles[static_cast<std::size_t>(o) % outcome_count];
 }
 
 namespace {

@@ -6,7 +6,6 @@
 #include "shifan/io/compare.hpp"
 
 #include "format.hpp"
-#include "shifan/core/enum_names.hpp"
 #include "shifan/io/lifecycle.hpp"
 #include "shifan/version.hpp"
 
@@ -27,16 +26,6 @@ std::string both(std::string_view zh, std::string_view en) {
 std::string both(StaticText t) { return both(t.zh, t.en); }
 
 std::string count_text(std::uint64_t n) { return format::count(static_cast<std::int64_t>(n)); }
-
-StaticText result_label(Result r) {
-    switch (r) {
-    case Result::eligible: return {"符合条件", "eligible"};
-    case Result::ineligible: return {"不符合条件", "ineligible"};
-    case Result::undetermined: return {"无法判定", "undetermined"};
-    case Result::error: return {"输入错误", "error"};
-    }
-    return {"输入错误", "error"};
-}
 
 /// Pass rate in tenths of a percent (0–1000) of one side's outcomes; -1 when none was evaluated.
 int pass_permille(const std::array<std::uint64_t, outcome_count>& counts) {
@@ -105,10 +94,10 @@ void append_transitions(std::string& h, const Comparison& c) {
                                                        Result::error};
     h += "<section id=\"transitions\"><h2>" + both("结论转移（行：基线，列：备选）", "Verdicts (rows: baseline, columns: alternative)") +
          "</h2><table><thead><tr><th></th>";
-    for (Result a : results) h += "<th>" + both(result_label(a)) + "</th>";
+    for (Result a : results) h += "<th>" + both(result_title(a)) + "</th>";
     h += "</tr></thead><tbody>";
     for (Result b : results) {
-        h += "<tr><th>" + both(result_label(b)) + "</th>";
+        h += "<tr><th>" + both(result_title(b)) + "</th>";
         for (Result a : results) {
             const std::uint64_t n = c.transition(b, a);
             const char* cls = a == b ? "n diag" : n ? "n moved" : "n";
@@ -172,8 +161,8 @@ void append_changed(std::string& h, const Comparison& c) {
     for (const ChangedApplication& a : c.changed_applications) {
         h += "<tr class=\"changed-app\"><td class=\"n\">" + count_text(a.index + 1) + "</td><td><span class=\"id\">" +
              html_escape(a.id) + "</span><br>" + html_escape(a.name) + "</td><td>" + html_escape(a.county) + "</td><td>";
-        h += both(std::string(result_label(a.before).zh) + " → " + std::string(result_label(a.after).zh),
-                  std::string(result_label(a.before).en) + " → " + std::string(result_label(a.after).en));
+        h += both(std::string(result_title(a.before).zh) + " → " + std::string(result_title(a.after).zh),
+                  std::string(result_title(a.before).en) + " → " + std::string(result_title(a.after).en));
         h += "</td><td>";
         if (a.before == Result::error) h += both(a.error_before.zh, a.error_before.en);
         if (a.after == Result::error) h += both(a.error_after.zh, a.error_after.en);
@@ -185,7 +174,7 @@ void append_changed(std::string& h, const Comparison& c) {
             explain_check_body(en, r, ch.after, Lang::en, a.review_year);
             const bool up = ch.after.outcome == Outcome::pass;
             h += "<div><span class=\"id\">" + std::string(r.id) + "</span> <span class=\"" + (up ? "up" : "down") + "\">" +
-                 std::string(json::enum_name(ch.before.outcome)) + " → " + std::string(json::enum_name(ch.after.outcome)) +
+                 std::string(outcome_title(ch.before.outcome).en) + " → " + std::string(outcome_title(ch.after.outcome).en) +
                  "</span>" + both(zh, en) + "</div>";
         }
         h += "</td></tr>";

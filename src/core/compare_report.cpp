@@ -5,33 +5,12 @@
 
 #include "format.hpp"
 #include "registry_json.hpp"
-#include "shifan/core/enum_names.hpp"
 
 #include <string>
 
 namespace shifan {
 
 namespace {
-
-StaticText result_words(Result r) {
-    switch (r) {
-    case Result::eligible: return {"符合条件", "eligible"};
-    case Result::ineligible: return {"不符合条件", "ineligible"};
-    case Result::undetermined: return {"无法判定", "undetermined"};
-    case Result::error: return {"输入错误", "error"};
-    }
-    return {"输入错误", "error"};
-}
-
-StaticText outcome_words(Outcome o) {
-    switch (o) {
-    case Outcome::pass: return {"通过", "pass"};
-    case Outcome::fail: return {"未通过", "fail"};
-    case Outcome::undetermined: return {"无法判定", "undetermined"};
-    case Outcome::not_applicable: return {"不适用", "not applicable"};
-    }
-    return {"无法判定", "undetermined"};
-}
 
 void append_number(std::string& out, std::uint64_t n) { append_integer(out, static_cast<std::int64_t>(n)); }
 
@@ -90,10 +69,10 @@ void render_one(std::string& out, const Comparison& c, bool en) {
     constexpr std::array<Result, result_count> results{Result::eligible, Result::ineligible, Result::undetermined,
                                                        Result::error};
     append_cell(out, "", first);
-    for (Result a : results) append_cell(out, result_words(a).in(lang), width);
+    for (Result a : results) append_cell(out, result_title(a).in(lang), width);
     out += '\n';
     for (Result b : results) {
-        append_cell(out, result_words(b).in(lang), first);
+        append_cell(out, result_title(b).in(lang), first);
         for (Result a : results) append_cell(out, format::count(static_cast<std::int64_t>(c.transition(b, a))), width);
         out += '\n';
     }
@@ -151,9 +130,9 @@ void render_one(std::string& out, const Comparison& c, bool en) {
         if (!a.name.empty()) { out += ' '; out += printable(a.name); }
         if (!a.county.empty()) { out += en ? " (" : "（"; out += printable(a.county); out += en ? ")" : "）"; }
         out += en ? ": " : "：";
-        out += result_words(a.before).in(lang);
+        out += result_title(a.before).in(lang);
         out += " → ";
-        out += result_words(a.after).in(lang);
+        out += result_title(a.after).in(lang);
         out += '\n';
         if (a.before == Result::error) { out += "      "; out += en ? a.error_before.en : a.error_before.zh; out += '\n'; }
         if (a.after == Result::error) { out += "      "; out += en ? a.error_after.en : a.error_after.zh; out += '\n'; }
@@ -163,9 +142,9 @@ void render_one(std::string& out, const Comparison& c, bool en) {
             out += "    ";
             out += r.id;
             out += ' ';
-            out += outcome_words(ch.before.outcome).in(lang);
+            out += outcome_title(ch.before.outcome).in(lang);
             out += " → ";
-            out += outcome_words(ch.after.outcome).in(lang);
+            out += outcome_title(ch.after.outcome).in(lang);
             out += en ? "\n      baseline: " : "\n      基线：";
             explain_check_body(out, r, ch.before, lang, a.review_year);
             out += en ? "\n      alternative: " : "\n      备选：";

@@ -50,6 +50,17 @@ inline constexpr std::size_t outcome_count = 4;
 /// @returns its name
 std::string_view result_name(Result r) noexcept;
 
+/// A result in words: 符合条件 / eligible, 不符合条件 / ineligible, 无法判定 / undetermined,
+/// 输入错误 / error.
+/// @param r the result
+/// @returns its title in both languages
+StaticText result_title(Result r) noexcept;
+
+/// An outcome in words: 通过 / pass, 未通过 / fail, 无法判定 / undetermined, 不适用 / not applicable.
+/// @param o the outcome
+/// @returns its title in both languages
+StaticText outcome_title(Outcome o) noexcept;
+
 /// One rule's outcomes on both sides, over every document evaluated on both.
 struct RuleTally {
     std::array<std::uint64_t, outcome_count> before{}; ///< applications by outcome, baseline (Outcome order)
