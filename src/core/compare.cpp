@@ -17,26 +17,18 @@
 
 namespace shifan {
 
-std::string_view result_name(Result r) noexcept {
-    constexpr std::array<std::string_view, result_count> names{"eligible", "ineligible", "undetermined", "error"};
-    return names[static_cast<std::size_t>(r) % result_count];
-}
+namespace {
+// The words of results and outcomes, in enum order.
+constexpr std::array<std::string_view, result_count> result_names{"eligible", "ineligible", "undetermined", "error"};
+constexpr std::array<StaticText, result_count> result_titles{
+    {{"符合条件", "eligible"}, {"不符合条件", "ineligible"}, {"无法判定", "undetermined"}, {"输入错误", "error"}}};
+constexpr std::array<StaticText, outcome_count> outcome_titles{
+    {{"通过", "pass"}, {"未通过", "fail"}, {"无法判定", "undetermined"}, {"不适用", "not applicable"}}};
+} // namespace
 
-StaticText result_title(Result r) noexcept {
-    constexpr std::array<StaticText, result_count> titles{{{"符合条件", "eligible"},
-                                                           {"不符合条件", "ineligible"},
-                                                           {"无法判定", "undetermined"},
-                                                           {"输入错误", "error"}}};
-    return titles[static_cast<std::size_t>(r) % result_count];
-}
-
-StaticText outcome_title(Outcome o) noexcept {
-    constexpr std::array<StaticText, outcome_count> titles{{{"通过", "pass"},
-                                                            {"未通过", "fail"},
-                                                            {"无法判定", "undetermined"},
-                                                            {"不适用", "not applicable"}}};
-    return titles[static_cast<std::size_t>(o) % outcome_count];
-}
+std::string_view result_name(Result r) noexcept { return result_names[static_cast<std::size_t>(r) % result_count]; }
+StaticText result_title(Result r) noexcept { return result_titles[static_cast<std::size_t>(r) % result_count]; }
+StaticText outcome_title(Outcome o) noexcept { return outcome_titles[static_cast<std::size_t>(o) % outcome_count]; }
 
 namespace {
 
