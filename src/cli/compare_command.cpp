@@ -22,14 +22,14 @@ HelpText compare_help() {
     HelpText h;
     h.zh =
         "用法：shifan compare FILE.ndjson|DIR|- ... [选项]\n"
-        "  政策比较：同一批申请分别按基线和备选（各为一个规则包和一组解释）评审，一次读入、使用全部\n"
+        "  政策比较：同一批申请分别按基线和备选（各为一个规则包和一组解读）评审，一次读入、使用全部\n"
         "  核心，列出两方的差异、结论转移表、第七条功能、每条规则的结果变化和结论改变的申请。\n"
         "  输入：NDJSON 文件（每行一份申请）或 - 表示标准输入；*.json 文件为一份申请；目录表示其中的\n"
         "  *.json 文件。\n"
         "  --rule-pack FILE                    备选的规则包（默认为内置的 changzhi-municipal）\n"
-        "  --interpretation NAME=VAL           备选的解释，如 growth=non_decreasing（可重复）\n"
+        "  --interpretation NAME=VAL           备选的解读，如 growth=non_decreasing（可重复）\n"
         "  --baseline-rule-pack FILE           基线的规则包（默认为内置的 changzhi-municipal）\n"
-        "  --baseline-interpretation NAME=VAL  基线的解释（可重复；默认为各项的默认解释）\n"
+        "  --baseline-interpretation NAME=VAL  基线的解读（可重复；默认为各项的默认解读）\n"
         "  --json                              输出 shifan.comparison/1 JSON\n"
         "  --html FILE                         另把比较写成一页自包含的 HTML（- 表示只把该页写到标准输出）\n"
         "  --max-changed N                     详细列出的结论改变的申请数上限（默认 1000；计数总是完整的）\n"

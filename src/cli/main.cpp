@@ -42,7 +42,7 @@ const Command commands[] = {
      "county queries over many platform histories (expiring, overdue, counts)"},
     {"rules", shifan::cli::run_rules, "列出规则登记表（标识、条款、参数、输入）",
      "print the rule registry (ids, citations, parameters, inputs)"},
-    {"compare", shifan::cli::run_compare, "政策比较：同一批申请按两套规则包或解释评审，逐条规则列出变化",
+    {"compare", shifan::cli::run_compare, "政策比较：同一批申请按两套规则包或解读评审，逐条规则列出变化",
      "policy simulation: the same applications under two rule packs or readings, rule by rule"},
     {"generate", shifan::cli::run_generate, "生成确定的一组有效申请（性能测试、批量运行）",
      "write a deterministic corpus of valid applications (benchmarks, batch runs)"},

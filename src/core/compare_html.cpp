@@ -76,12 +76,12 @@ svg .value{font-size:11px;fill:#52606d}
 void append_differences(std::string& h, const Comparison& c) {
     h += "<section id=\"differences\"><h2>" + both("两方的差异", "What differs") + "</h2>";
     if (c.differences.empty()) {
-        h += "<p>" + both("无：两方的参数与解释相同。", "Nothing: both sides have the same parameters and readings.") + "</p>";
+        h += "<p>" + both("无：两方的参数与解读相同。", "Nothing: both sides have the same parameters and readings.") + "</p>";
     } else {
-        h += "<table><thead><tr><th>" + both("参数或解释", "Parameter or reading") + "</th><th>" + both("基线", "Baseline") +
+        h += "<table><thead><tr><th>" + both("参数或解读", "Parameter or reading") + "</th><th>" + both("基线", "Baseline") +
              "</th><th>" + both("备选", "Alternative") + "</th></tr></thead><tbody>";
         for (const Difference& d : c.differences) {
-            h += "<tr><td class=\"id\">" + html_escape(d.name) + (d.reading ? both("（解释）", "(reading)") : std::string()) +
+            h += "<tr><td class=\"id\">" + html_escape(d.name) + (d.reading ? both("（解读）", "(reading)") : std::string()) +
                  "</td><td>" + both(d.before.zh, d.before.en) + "</td><td>" + both(d.after.zh, d.after.en) + "</td></tr>";
         }
         h += "</tbody></table>";

@@ -35,12 +35,12 @@ void render_one(std::string& out, const Comparison& c, bool en) {
     out += c.alternative_pack;
     out += '\n';
     if (c.differences.empty()) {
-        out += en ? "Differences: none (the same parameters and readings)\n" : "差异：无（参数与解释相同）\n";
+        out += en ? "Differences: none (the same parameters and readings)\n" : "差异：无（参数与解读相同）\n";
     } else {
         out += en ? "Differences:\n" : "差异：\n";
         for (const Difference& d : c.differences) {
             out += "  ";
-            if (d.reading) out += en ? "reading " : "解释 ";
+            if (d.reading) out += en ? "reading " : "解读 ";
             out += d.name;
             if (!d.reading)
                 for (const ParamDef& p : param_defs)
