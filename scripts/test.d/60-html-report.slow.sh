@@ -13,27 +13,12 @@
 # green). Screenshots: build/ci/report/roster-{zh,en,sorted}.png.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-start=$(date +%s)
-SHIFAN_EXTRA_PACKAGES="chromium fonts-wqy-microhei" scripts/install-deps.sh
-echo "html-report: chromium and fonts ready in $(( $(date +%s) - start ))s"
-cli=${SHIFAN_CLI:-}   # another shifan binary to render with (default: build/ci/bin/shifan, built here)
-if [ -z "$cli" ]; then
-  [ -f build/ci/CMakeCache.txt ] || cmake --preset ci >/dev/null
-  cmake --build --preset ci --target shifan_cli >/dev/null
-  cli=build/ci/bin/shifan
-fi
-out=build/ci/report
-mkdir -p "$out"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "html-report: FAIL: $*" >&2; exit 1; }
+stage=html-report
+# shellcheck source=../lib/browser-stage.sh
+source scripts/lib/browser-stage.sh
 
 page=$PWD/$out/roster.html
 "$cli" roster --on 2025-04-15 --interpretation summary_owed=held_any_day --html "$page" examples/histories >/dev/null
-chrome() {  # chrome ARGS... URL: one headless run, its own profile, no network, bounded in time
-  timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
-    --disable-component-update --disable-sync --user-data-dir="$(mktemp -d -p "$tmp")" --window-size=1280,1600 "$@" 2>>"$tmp/chromium.log"
-}
 for lang in zh en; do
   chrome --dump-dom "file://$page#$lang" >"$tmp/dom-$lang.html" || { cat "$tmp/chromium.log"; fail "chromium --dump-dom ($lang)"; }
   chrome --screenshot="$PWD/$out/roster-$lang.png" "file://$page#$lang" >/dev/null || { cat "$tmp/chromium.log"; fail "chromium --screenshot ($lang)"; }

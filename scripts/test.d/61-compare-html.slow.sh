@@ -6,18 +6,9 @@
 # and one table row per changed application. Screenshot: build/ci/report/compare.png.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-SHIFAN_EXTRA_PACKAGES="chromium fonts-wqy-microhei" scripts/install-deps.sh
-cli=${SHIFAN_CLI:-}
-if [ -z "$cli" ]; then
-  [ -f build/ci/CMakeCache.txt ] || cmake --preset ci >/dev/null
-  cmake --build --preset ci --target shifan_cli >/dev/null
-  cli=build/ci/bin/shifan
-fi
-out=build/ci/report
-mkdir -p "$out"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "compare-html: FAIL: $*" >&2; exit 1; }
+stage=compare-html
+# shellcheck source=../lib/browser-stage.sh
+source scripts/lib/browser-stage.sh
 
 "$cli" generate --seed 5 --count 2000 --ndjson >"$tmp/corpus.ndjson"
 printf '%s' '{"schema":"shifan.rulepack/1","id":"lower","version":"1","base":"changzhi-municipal","parameters":{"min_smes_served":60}}' >"$tmp/lower.json"
@@ -51,12 +42,8 @@ probe = r"""<script>
 page = page.replace("style-src 'unsafe-inline'\"", "style-src 'unsafe-inline'; script-src 'unsafe-inline'\"")
 open(sys.argv[2], "w", encoding="utf-8").write(page.replace("</body>", probe + "</body>"))
 PY
-chrome() {
-  timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
-    --disable-component-update --disable-sync --user-data-dir="$(mktemp -d -p "$tmp")" --window-size=1280,1800 "$@" 2>>"$tmp/chromium.log"
-}
-chrome --dump-dom "file://$probe" >"$tmp/dom.html" || { cat "$tmp/chromium.log"; fail "chromium --dump-dom"; }
-chrome --screenshot="$PWD/$out/compare.png" "file://$page" >/dev/null || { cat "$tmp/chromium.log"; fail "chromium --screenshot"; }
+chrome --window-size=1280,1800 --dump-dom "file://$probe" >"$tmp/dom.html" || fail "chromium --dump-dom"
+chrome --window-size=1280,1800 --screenshot="$PWD/$out/compare.png" "file://$page" >/dev/null || fail "chromium --screenshot"
 
 python3 - "$tmp/dom.html" "$tmp/compare.json" "$out/compare.png" <<'PY'
 import html, json, re, sys
