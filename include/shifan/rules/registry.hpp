@@ -120,7 +120,7 @@ constexpr InputDef input_of() {
 /// The input held by `Member`, named in words for people: input_of<&Applicant::total_assets_cny>(
 /// {"资产总额", "total assets"}). Every row that reads an input names it, with the same words.
 template <auto Member, int YearOffset = 0>
-constexpr InputDef input_of(StaticText words) {
+constexpr InputDef input_of(const StaticText& words) {
     InputDef def = input_of<Member, YearOffset>();
     def.words = words;
     return def;
