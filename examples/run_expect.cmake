@@ -1,5 +1,5 @@
-# cmake -DCMD="prog;args" -DEXPECT=<exit code> [-DMATCH=<regex>] [-DENV="A=1;B=2"] -P run_expect.cmake
-# Runs an example and checks its exit code (and that its output matches MATCH).
+# cmake -DCMD="prog;args" -DEXPECT=<exit code> [-DMATCH=<regex>] [-DNOMATCH=<regex>] [-DENV="A=1;B=2"] -P run_expect.cmake
+# Runs an example and checks its exit code (and that its output matches MATCH and not NOMATCH).
 foreach(assignment IN LISTS ENV)
   string(REGEX MATCH "^([^=]+)=(.*)$" _ "${assignment}")
   set(ENV{${CMAKE_MATCH_1}} "${CMAKE_MATCH_2}")
@@ -11,4 +11,7 @@ if(NOT rc STREQUAL "${EXPECT}")
 endif()
 if(DEFINED MATCH AND NOT "${out}${err}" MATCHES "${MATCH}")
   message(FATAL_ERROR "output does not match: ${MATCH}")
+endif()
+if(DEFINED NOMATCH AND "${out}${err}" MATCHES "${NOMATCH}")
+  message(FATAL_ERROR "output matches what it must not: ${NOMATCH}")
 endif()

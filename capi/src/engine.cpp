@@ -92,8 +92,8 @@ SHIFAN_API const char* shifan_engine_interpretation(const shifan_engine* engine_
     if (n == "operating_period") return json::enum_name(r.operating_period);
     if (n == "summary_owed") return json::enum_name(r.summary_owed);
     if (n == "deadline_rest_days") return json::enum_name(r.deadline_rest_days);
-    record_lazy(SHIFAN_EUSAGE, [&] { return "未知的解释项“" + std::string(n) + "”"; },
-                [&] { return "unknown interpretation \"" + std::string(n) + "\""; });
+    record_lazy(SHIFAN_EUSAGE, [&] { return "未知的解读名称“" + std::string(n) + "”"; },
+                [&] { return "unknown reading name \"" + std::string(n) + "\""; });
     return nullptr;
 }
 

@@ -85,7 +85,7 @@ static void test_engine(void) {
     CHECK_EQ_INT(shifan_error_code(err), SHIFAN_EUSAGE);
     CHECK(strstr(shifan_error_message(err, SHIFAN_LANG_EN), "sideways") != NULL);
     CHECK(strstr(shifan_error_message(err, SHIFAN_LANG_EN), "non_decreasing") != NULL);
-    CHECK(strstr(shifan_error_message(err, SHIFAN_LANG_ZH), "解释项") != NULL);
+    CHECK(strstr(shifan_error_message(err, SHIFAN_LANG_ZH), "没有解读“sideways”") != NULL);
     CHECK(strstr(shifan_error_message(err, SHIFAN_LANG_BOTH), " / ") != NULL);
     CHECK(shifan_error_message(err, 7) == NULL);
     shifan_error_free(err);

@@ -2,7 +2,8 @@
 //
 //   usage: evaluate FILE...
 // Evaluates every file with one engine, in one batch call, and prints a line per application plus the
-// failing checks of the first ineligible one. Exit 0, or 2 when some file is bad input.
+// failed rules of the first ineligible one (not the rules of functions it did not claim). Exit 0,
+// or 2 when some file is bad input.
 #include <shifan/shifan_cxx.hpp>
 
 #include <fstream>
@@ -52,9 +53,12 @@ int main(int argc, char** argv) try {
         for (const std::string& f : e.qualified_function_names()) std::cout << ' ' << f;
         std::cout << "\n";
         if (!explained && e.verdict() == sc::Verdict::ineligible) {
+            // The rules that failed; a function the applicant did not claim is no failure of its
+            // application, so its rules (reason "not_claimed") are left out.
             explained = true;
             for (const sc::Check& c : e.checks(sc::Lang::en))
-                if (!c.group && c.outcome == sc::Outcome::fail) std::cout << "    " << c.id << ": " << c.message << "\n";
+                if (!c.group && c.outcome == sc::Outcome::fail && c.reason != "not_claimed")
+                    std::cout << "    " << c.id << ": " << c.message << "\n";
         }
     }
     return status;

@@ -16,6 +16,7 @@
 #include <boost/mp11/algorithm.hpp>
 
 #include <array>
+#include <bit>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,8 +44,95 @@ void explain_second(std::string& out, const SecondFigures& what, const Figures& 
     }
 }
 
-void explain_numbers(std::string& out, const RuleInfo& r, const Check& c, bool en) {
+/// The last two inputs a share's row lists: its whole and its part (the rows of art6.2,
+/// art6.4 and art6.5 list them in that order, after any input that stands for both).
+struct ShareInputs {
+    Input whole{};
+    Input part{};
+};
+ShareInputs share_inputs(const RuleInfo& r) {
+    std::array<Input, 4> used{};
+    std::size_t n = 0;
+    for (const InputSet b : r.input_bits)
+        if (b) used[n++] = static_cast<Input>(std::countr_zero(b));
+    return n >= 2 ? ShareInputs{used[n - 2], used[n - 1]} : ShareInputs{};
+}
+
+/// A share with the counts it comes from: "85.83%（满意用户数 103 / 受访用户数 120）",
+/// "85.83% (satisfied respondents 103 / respondents surveyed 120)".
+void explain_share(std::string& out, const RuleInfo& r, const Check& c, int review_year, Lang lang) {
+    const bool en = lang == Lang::en;
+    format::append_quantity(out, c.actual);
+    if (!c.basis[0].present() || !c.basis[1].present()) return;
+    const ShareInputs in = share_inputs(r);
+    out += en ? " (" : "（";
+    format::append_input_words(out, in.part, review_year, lang);
+    out += ' ';
+    format::append_quantity(out, c.basis[0]);
+    out += " / ";
+    format::append_input_words(out, in.whole, review_year, lang);
+    out += ' ';
+    format::append_quantity(out, c.basis[1]);
+    out += en ? ")" : "）";
+}
+
+/// art6.2.steady_growth with the served counts of every year it compares, earliest first:
+/// "2023 年 66 家，2024 年 72 家，要求 2024 年多于 2023 年（不低于 67 家）".
+void explain_growth(std::string& out, const RuleInfo& r, const Check& c, int review_year, bool en) {
     const std::string_view unit = en ? r.unit.en : r.unit.zh;
+    const int y1 = review_year - 1, y2 = review_year - 2, y3 = review_year - 3;
+    const bool consecutive = c.basis[1].present();
+    auto year = [&](int y, const Quantity& q, bool with_unit) {
+        if (en) {
+            format::append_quantity(out, q);
+            if (with_unit) format::append_unit(out, unit, true, q);
+            out += " in ";
+            format::append_count(out, y);
+        } else {
+            format::append_count(out, y);
+            out += " 年 ";
+            format::append_quantity(out, q);
+            out += unit;
+        }
+    };
+    if (consecutive) { year(y3, c.basis[1], true); out += en ? ", " : "，"; }
+    year(y2, c.basis[0], !consecutive);
+    out += en ? ", " : "，";
+    year(y1, c.actual, false);
+    const bool more = c.required.value > c.basis[0].value;
+    const std::string a = format::count(y1), b = format::count(y2);
+    if (en) {
+        out += "; required ";
+        if (consecutive) { out += "growth in each year: "; out += b; out += " above "; out += format::count(y3); out += ", "; }
+        out += more ? "more in " : "no fewer in ";
+        out += a;
+        out += " than in ";
+        out += b;
+        out += " (at least ";
+        format::append_quantity(out, c.required);
+        out += ')';
+    } else {
+        out += "，要求";
+        if (consecutive) { out += "逐年增长："; out += b; out += " 年多于 "; out += format::count(y3); out += " 年，"; }
+        else out += ' ';
+        out += a;
+        out += more ? " 年多于 " : " 年不少于 ";
+        out += b;
+        out += " 年（不低于 ";
+        format::append_quantity(out, c.required);
+        out += unit;
+        out += "）";
+    }
+    if (c.shortfall.present()) {
+        out += en ? "; short by " : "，差 ";
+        format::append_quantity(out, c.shortfall);
+        format::append_unit(out, unit, en, c.shortfall);
+    }
+}
+
+void explain_numbers(std::string& out, const RuleInfo& r, const Check& c, int review_year, bool en) {
+    const std::string_view unit = en ? r.unit.en : r.unit.zh;
+    const Lang lang = en ? Lang::en : Lang::zh;
     if (r.measure == Measure::period) {
         // Neutral about the reading `operating_period`: the shortfall says how long is still to run.
         if (en) { out += "the last day of the minimum period of operation is "; format::append_quantity(out, c.actual);
@@ -56,23 +144,25 @@ void explain_numbers(std::string& out, const RuleInfo& r, const Check& c, bool e
         }
         return;
     }
+    if (r.measure == Measure::count && c.basis[0].present()) return explain_growth(out, r, c, review_year, en);
     const bool is_ratio = r.measure == Measure::ratio;
-    const std::string_view value_unit = is_ratio || r.measure == Measure::money ? std::string_view{} : unit;
+    const bool is_money = r.measure == Measure::money;
+    const std::string_view value_unit = is_ratio || is_money ? std::string_view{} : unit;
+    if (is_ratio) explain_share(out, r, c, review_year, lang);
+    else format::append_quantity(out, c.actual);
     if (en) {
-        format::append_quantity(out, c.actual);
-        if (r.measure == Measure::money) out += " CNY";
+        if (is_money) out += " CNY";
         format::append_unit(out, value_unit, true, c.actual);
         out += ", required at least ";
         format::append_quantity(out, c.required);
-        if (r.measure == Measure::money) out += " CNY";
+        if (is_money) out += " CNY";
         format::append_unit(out, value_unit, true, c.required);
     } else {
-        format::append_quantity(out, c.actual);
-        if (r.measure == Measure::money) out += " 元";
+        if (is_money) out += " 元";
         format::append_unit(out, value_unit, false);
         out += "，要求不低于 ";
         format::append_quantity(out, c.required);
-        if (r.measure == Measure::money) out += " 元";
+        if (is_money) out += " 元";
         format::append_unit(out, value_unit, false);
     }
     if (c.shortfall.present()) {
@@ -84,8 +174,8 @@ void explain_numbers(std::string& out, const RuleInfo& r, const Check& c, bool e
             if (en) { out += "; needs "; format::append_quantity(out, c.shortfall); out += " more"; format::append_unit(out, unit, true, c.shortfall); }
             else { out += "，还需增加 "; format::append_quantity(out, c.shortfall); out += unit; }
         } else {
-            if (en) { out += "; short by "; format::append_quantity(out, c.shortfall); if (r.measure == Measure::money) out += " CNY"; format::append_unit(out, unit == "CNY" ? "" : unit, true, c.shortfall); }
-            else { out += "，差 "; format::append_quantity(out, c.shortfall); format::append_unit(out, r.measure == Measure::money ? "元" : unit, false); }
+            if (en) { out += "; short by "; format::append_quantity(out, c.shortfall); if (is_money) out += " CNY"; format::append_unit(out, unit == "CNY" ? "" : unit, true, c.shortfall); }
+            else { out += "，差 "; format::append_quantity(out, c.shortfall); if (is_money) out += " 元"; else format::append_unit(out, unit, false); }
         }
     }
     if (r.second && c.second.present()) explain_second(out, *r.second, c.second, en);
@@ -102,7 +192,7 @@ void explain_check_body(std::string& out, const RuleInfo& r, const Check& c, Lan
     case Reason::below_threshold:
     case Reason::no_growth:
         if (numeric) {
-            explain_numbers(out, r, c, en);
+            explain_numbers(out, r, c, review_year, en);
             if (c.reason == Reason::no_growth && !c.shortfall.present())
                 out += en ? "; the year before did not grow either" : "；前一年亦未增长";
             if (c.reason == Reason::met) out += en ? " — met" : "，满足";
@@ -127,7 +217,7 @@ void explain_check_body(std::string& out, const RuleInfo& r, const Check& c, Lan
         break;
     case Reason::missing_input:
         out += en ? "cannot be decided; missing " : "无法判定，缺少 ";
-        format::append_missing(out, c.missing, review_year);
+        format::append_missing(out, c.missing, review_year, lang);
         break;
     case Reason::not_claimed: out += en ? "not claimed" : "未申报该项功能"; break;
     case Reason::no_large_instruments:

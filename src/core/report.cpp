@@ -47,7 +47,7 @@ std::string render_report(const Application& app, const Evaluation& e, Lang lang
     s += en ? " · reference date " : " · 基准日 ";
     s += to_string(e.reference_date);
     if (e.rule_pack) { s += en ? " · rule pack " : " · 规则包 "; s += e.rule_pack->id; s += ' '; s += e.rule_pack->version; }
-    s += en ? " · readings growth=" : " · 解释 growth=";
+    s += en ? " · readings growth=" : " · 解读 growth=";
     s += json::enum_name(e.interpretations.growth);
     s += ", operating_period=";
     s += json::enum_name(e.interpretations.operating_period);
@@ -56,22 +56,38 @@ std::string render_report(const Application& app, const Evaluation& e, Lang lang
     s += e.verdict == Verdict::eligible ? "✓ " : e.verdict == Verdict::ineligible ? "✗ " : "? ";
     s += explain_verdict(e, lang);
     s += "\n";
+    // Functions the applicant did not claim are no failures of its application: they are named
+    // once, after the functions it claimed, and none of their rules is shown.
+    std::string unclaimed;
+    for (std::size_t i = 0; i < function_count; ++i)
+        if (e.check(function_group(i)).reason == Reason::not_claimed) {
+            if (!unclaimed.empty()) unclaimed += en ? ", " : "、";
+            unclaimed += function_name(static_cast<Function>(i)).in(lang);
+        }
+    const RuleInfo& art7 = rule_info(rules::art7);
+    const std::size_t art7_end = static_cast<std::size_t>(art7.rule) + art7.subtree;
     for (const RuleInfo& r : rule_catalog) {
         const Check& c = e.check(r.rule);
         const int depth = rule_depth(r);
-        // An unclaimed function is one line; its leaves add nothing.
-        if (c.reason == Reason::not_claimed && r.combine == Combine::leaf) continue;
-        s.append(2 + 2 * static_cast<std::size_t>(depth), ' ');
-        s += outcome_mark(c.outcome);
-        s += ' ';
-        if (r.combine != Combine::leaf) { s += en ? r.citation.en : r.citation.zh; s += ' '; }
-        explain_check(s, r, c, lang, e.review_year);
-        if (r.combine == Combine::leaf) { s += "  ["; s += r.id; s += ']'; }
-        s += '\n';
+        if (c.reason != Reason::not_claimed) {
+            s.append(2 + 2 * static_cast<std::size_t>(depth), ' ');
+            s += outcome_mark(c.outcome);
+            s += ' ';
+            if (r.combine != Combine::leaf) { s += en ? r.citation.en : r.citation.zh; s += ' '; }
+            explain_check(s, r, c, lang, e.review_year);
+            if (r.combine == Combine::leaf) { s += "  ["; s += r.id; s += ']'; }
+            s += '\n';
+        }
+        if (static_cast<std::size_t>(r.rule) + 1 == art7_end && !unclaimed.empty()) {
+            s.append(4, ' ');
+            s += en ? "not claimed: " : "未申报：";
+            s += unclaimed;
+            s += '\n';
+        }
     }
     if (e.missing) {
         s += en ? "Missing inputs: " : "缺少的输入：";
-        format::append_missing(s, e.missing, e.review_year);
+        format::append_missing(s, e.missing, e.review_year, lang);
         s += '\n';
     }
     s += en ? "Dossier (art9, art10): " : "申报材料（第九条、第十条）：";

@@ -78,13 +78,13 @@ inline void set_interpretation(Interpretations& i, std::string_view name, std::s
     else if (name == "deadline_rest_days") ok = detail::set_enum_by_name(i.deadline_rest_days, value, allowed);
     else
         throw Error(ErrorCode::usage, "",
-                    Text{"未知的解释项“" + std::string(name) + "”（可选：growth, operating_period, summary_owed, deadline_rest_days）",
-                         "unknown interpretation \"" + std::string(name) +
+                    Text{"未知的解读名称“" + std::string(name) + "”（可选：growth, operating_period, summary_owed, deadline_rest_days）",
+                         "unknown reading name \"" + std::string(name) +
                              "\" (known: growth, operating_period, summary_owed, deadline_rest_days)"});
     if (!ok)
         throw Error(ErrorCode::usage, "",
-                    Text{"解释项 " + std::string(name) + " 没有取值“" + std::string(value) + "”（可选：" + allowed + "）",
-                         "interpretation " + std::string(name) + " has no reading \"" + std::string(value) +
+                    Text{std::string(name) + " 没有解读“" + std::string(value) + "”（可选：" + allowed + "）",
+                         std::string(name) + " has no reading \"" + std::string(value) +
                              "\" (known: " + allowed + ")"});
 }
 
@@ -93,7 +93,7 @@ inline void set_interpretation(Interpretations& i, std::string_view assignment) 
     const auto eq = assignment.find('=');
     if (eq == std::string_view::npos)
         throw Error(ErrorCode::usage, "",
-                    Text{"解释项应写作 名称=取值，如 growth=non_decreasing", "an interpretation is NAME=VALUE, e.g. growth=non_decreasing"});
+                    Text{"解读应写作 名称=取值，如 growth=non_decreasing", "a reading is NAME=VALUE, e.g. growth=non_decreasing"});
     set_interpretation(i, assignment.substr(0, eq), assignment.substr(eq + 1));
 }
 

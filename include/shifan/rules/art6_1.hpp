@@ -22,11 +22,11 @@ struct Art6_1 {
 
     /// The registry rows of its rules (id, title, measure, unit, parameters, inputs), in Leaf order.
     static constexpr std::array<LeafRow, 5> leaves{{
-        {"art6.1.legal_person", {"具有独立法人资格", "is an independent legal person"}, Measure::none, {}, {}, {input_of<&Applicant::legal_person>()}},
-        {"art6.1.operating_period", {"运营年限", "years of operation"}, Measure::period, {"天", "days"}, {Param::min_operating_years}, {input_of<&Applicant::established_on>()}},
-        {"art6.1.total_assets", {"资产总额", "total assets"}, Measure::money, {"元", "CNY"}, {Param::min_total_assets_cny}, {input_of<&Applicant::total_assets_cny>()}},
-        {"art6.1.sound_operation", {"财务收支状况良好，经营规范，具有良好的发展前景和可持续发展能力", "sound finances, regulated operation, good prospects and sustainability"}, Measure::none, {}, {}, {input_of<&Applicant::sound_operation>()}},
-        {"art6.1.organization_type", {"中小企业服务机构、社会中介机构、技术服务机构、科研院所，以及基于互联网等面向中小企业提供创业创新服务的企业", "an SME service institution, social intermediary, technical service institution or research institute, or an enterprise providing start-up and innovation services to SMEs based on the internet or the like"}, Measure::none, {}, {}, {input_of<&Applicant::organization_type>()}},
+        {"art6.1.legal_person", {"具有独立法人资格", "is an independent legal person"}, Measure::none, {}, {}, {input_of<&Applicant::legal_person>({"独立法人资格", "independent legal person status"})}},
+        {"art6.1.operating_period", {"运营年限", "years of operation"}, Measure::period, {"天", "days"}, {Param::min_operating_years}, {input_of<&Applicant::established_on>({"开始运营日期", "date operation began"})}},
+        {"art6.1.total_assets", {"资产总额", "total assets"}, Measure::money, {"元", "CNY"}, {Param::min_total_assets_cny}, {input_of<&Applicant::total_assets_cny>({"资产总额", "total assets"})}},
+        {"art6.1.sound_operation", {"财务收支状况良好，经营规范，具有良好的发展前景和可持续发展能力", "sound finances, regulated operation, good prospects and sustainability"}, Measure::none, {}, {}, {input_of<&Applicant::sound_operation>({"财务收支与经营状况", "sound finances and operation"})}},
+        {"art6.1.organization_type", {"中小企业服务机构、社会中介机构、技术服务机构、科研院所，以及基于互联网等面向中小企业提供创业创新服务的企业", "an SME service institution, social intermediary, technical service institution or research institute, or an enterprise providing start-up and innovation services to SMEs based on the internet or the like"}, Measure::none, {}, {}, {input_of<&Applicant::organization_type>({"机构类型", "kind of organisation"})}},
     }};
 
     /// Its rules by name, in the order of `leaves`.

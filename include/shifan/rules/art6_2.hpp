@@ -21,10 +21,10 @@ struct Art6_2 {
 
     /// The registry rows of its rules (id, title, measure, unit, parameters, inputs), in Leaf order.
     static constexpr std::array<LeafRow, 4> leaves{{
-        {"art6.2.smes_served", {"年服务中小企业数量", "SMEs served in the assessment year"}, Measure::count, {"家", "SMEs"}, {Param::min_smes_served}, {input_of<&Performance::smes_served, -1>()}},
-        {"art6.2.satisfaction", {"用户满意度", "user satisfaction"}, Measure::ratio, {"名满意用户", "satisfied respondents"}, {Param::min_satisfaction_percent}, {input_of<&Performance::satisfaction>(), input_of<&Satisfaction::surveyed>(), input_of<&Satisfaction::satisfied>()}},
-        {"art6.2.steady_growth", {"近两年服务企业数量稳步增长", "number of enterprises served grew steadily over the last two years"}, Measure::count, {"家", "SMEs"}, {}, {input_of<&Performance::smes_served, -1>(), input_of<&Performance::smes_served, -2>(), input_of<&Performance::smes_served, -3>()}},
-        {"art6.2.reputation", {"在专业服务领域或区域内有一定的声誉和品牌影响力", "has a reputation or brand in its field or region"}, Measure::none, {}, {}, {input_of<&Performance::reputation>()}},
+        {"art6.2.smes_served", {"年服务中小企业数量", "SMEs served in the assessment year"}, Measure::count, {"家", "SMEs"}, {Param::min_smes_served}, {input_of<&Performance::smes_served, -1>({"服务中小企业数量", "SMEs served"})}},
+        {"art6.2.satisfaction", {"用户满意度", "user satisfaction"}, Measure::ratio, {"名满意用户", "satisfied respondents"}, {Param::min_satisfaction_percent}, {input_of<&Performance::satisfaction>({"用户满意度", "user satisfaction"}), input_of<&Satisfaction::surveyed>({"受访用户数", "respondents surveyed"}), input_of<&Satisfaction::satisfied>({"满意用户数", "satisfied respondents"})}},
+        {"art6.2.steady_growth", {"近两年服务企业数量稳步增长", "number of enterprises served grew steadily over the last two years"}, Measure::count, {"家", "SMEs"}, {}, {input_of<&Performance::smes_served, -1>({"服务中小企业数量", "SMEs served"}), input_of<&Performance::smes_served, -2>({"服务中小企业数量", "SMEs served"}), input_of<&Performance::smes_served, -3>({"服务中小企业数量", "SMEs served"})}},
+        {"art6.2.reputation", {"在专业服务领域或区域内有一定的声誉和品牌影响力", "has a reputation or brand in its field or region"}, Measure::none, {}, {}, {input_of<&Performance::reputation>({"声誉和品牌影响力", "reputation or brand"})}},
     }};
 
     /// Its rules by name, in the order of `leaves`.
@@ -67,6 +67,8 @@ struct Art6_2 {
             if (y1 && y2) {
                 c.actual = Quantity::count(y1->value);
                 c.required = Quantity::count(y2->value + step);
+                c.basis[0] = Quantity::count(y2->value);
+                if (readings.growth == Growth::consecutive && y3) c.basis[1] = Quantity::count(y3->value);
                 if (y1->value < y2->value + step) {
                     failed = true;
                     c.shortfall = Quantity::count(y2->value + step - y1->value);

@@ -21,9 +21,9 @@ struct Art6_3 {
 
     /// The registry rows of its rules (id, title, measure, unit, parameters, inputs), in Leaf order.
     static constexpr std::array<LeafRow, 3> leaves{{
-        {"art6.3.premises", {"有固定的经营服务场所", "has fixed premises"}, Measure::none, {}, {}, {input_of<&Resources::fixed_premises>()}},
-        {"art6.3.facilities", {"有必要的服务设施、仪器设备", "has the necessary facilities and equipment"}, Measure::none, {}, {}, {input_of<&Resources::facilities>()}},
-        {"art6.3.partner_institutions", {"集聚服务机构数量", "aggregated service institutions"}, Measure::count, {"家", "institutions"}, {Param::min_partner_institutions}, {input_of<&Resources::partner_institutions>()}},
+        {"art6.3.premises", {"有固定的经营服务场所", "has fixed premises"}, Measure::none, {}, {}, {input_of<&Resources::fixed_premises>({"固定的经营服务场所", "fixed premises"})}},
+        {"art6.3.facilities", {"有必要的服务设施、仪器设备", "has the necessary facilities and equipment"}, Measure::none, {}, {}, {input_of<&Resources::facilities>({"服务设施、仪器设备", "facilities and equipment"})}},
+        {"art6.3.partner_institutions", {"集聚服务机构数量", "aggregated service institutions"}, Measure::count, {"家", "institutions"}, {Param::min_partner_institutions}, {input_of<&Resources::partner_institutions>({"集聚服务机构数量", "aggregated service institutions"})}},
     }};
 
     /// Its rules by name, in the order of `leaves`.

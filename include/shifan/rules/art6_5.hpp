@@ -21,9 +21,9 @@ struct Art6_5 {
 
     /// The registry rows of its rules (id, title, measure, unit, parameters, inputs), in Leaf order.
     static constexpr std::array<LeafRow, 3> leaves{{
-        {"art6.5.leadership", {"主要负责人要诚信、守法，具有开拓创新精神、丰富的实践经验和较高的管理水平", "the head is honest, law-abiding, innovative, experienced and capable"}, Measure::none, {}, {}, {input_of<&Staff::leadership>()}},
-        {"art6.5.staff", {"从事为中小企业服务的人员数", "staff serving SMEs"}, Measure::count, {"人", "staff"}, {Param::min_staff}, {input_of<&Staff::serving_smes>()}},
-        {"art6.5.qualified_share", {"大专及以上学历和中级及以上技术职称专业人员的比例", "share of professionals with junior college or higher education and an intermediate or higher technical title"}, Measure::ratio, {"名专业人员", "qualified professionals"}, {Param::min_qualified_percent}, {input_of<&Staff::serving_smes>(), input_of<&Staff::qualified_professionals>()}, {},
+        {"art6.5.leadership", {"主要负责人要诚信、守法，具有开拓创新精神、丰富的实践经验和较高的管理水平", "the head is honest, law-abiding, innovative, experienced and capable"}, Measure::none, {}, {}, {input_of<&Staff::leadership>({"主要负责人的素质", "qualities of the head"})}},
+        {"art6.5.staff", {"从事为中小企业服务的人员数", "staff serving SMEs"}, Measure::count, {"人", "staff"}, {Param::min_staff}, {input_of<&Staff::serving_smes>({"从事为中小企业服务的人员数", "staff serving SMEs"})}},
+        {"art6.5.qualified_share", {"大专及以上学历和中级及以上技术职称专业人员的比例", "share of professionals with junior college or higher education and an intermediate or higher technical title"}, Measure::ratio, {"名专业人员", "qualified professionals"}, {Param::min_qualified_percent}, {input_of<&Staff::serving_smes>({"从事为中小企业服务的人员数", "staff serving SMEs"}), input_of<&Staff::qualified_professionals>({"专业人员数", "qualified professionals"})}, {},
          {"本库的读法：具备其中任一项（大专及以上学历，或中级及以上技术职称）的专业人员即计入", "the library's reading: a professional with either qualification (junior college or higher education, or an intermediate or higher technical title) is counted"}},
     }};
 

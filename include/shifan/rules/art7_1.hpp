@@ -17,10 +17,10 @@ struct Art7_1 {
 
     /// The registry rows of its rules (id, title, measure, unit, parameters, inputs), in Leaf order.
     static constexpr std::array<LeafRow, 4> leaves{{
-        {"art7.1.query_system", {"形成便于中小企业查询的、开放的信息服务系统", "an open information service system SMEs can query"}, Measure::none, {}, {}, {input_of<&InformationFunction::query_system>()}},
-        {"art7.1.online_offline", {"具有在线服务、线上线下联动功能", "online service with online-offline linkage"}, Measure::none, {}, {}, {input_of<&InformationFunction::online_offline>()}},
-        {"art7.1.offline_smes_served", {"线下年服务企业数量", "enterprises served offline a year"}, Measure::count, {"家", "enterprises"}, {Param::information_min_offline_smes_served}, {input_of<&InformationFunction::offline_smes_served>()}},
-        {"art7.1.activities", {"年组织开展的相关服务活动次数", "information service activities a year"}, Measure::count, {"次", "activities"}, {Param::information_min_activities}, {input_of<&InformationFunction::activities>()}},
+        {"art7.1.query_system", {"形成便于中小企业查询的、开放的信息服务系统", "an open information service system SMEs can query"}, Measure::none, {}, {}, {input_of<&InformationFunction::query_system>({"信息服务查询系统", "information query system"})}},
+        {"art7.1.online_offline", {"具有在线服务、线上线下联动功能", "online service with online-offline linkage"}, Measure::none, {}, {}, {input_of<&InformationFunction::online_offline>({"在线服务、线上线下联动功能", "online service with online-offline linkage"})}},
+        {"art7.1.offline_smes_served", {"线下年服务企业数量", "enterprises served offline a year"}, Measure::count, {"家", "enterprises"}, {Param::information_min_offline_smes_served}, {input_of<&InformationFunction::offline_smes_served>({"线下年服务企业数量", "enterprises served offline a year"})}},
+        {"art7.1.activities", {"年组织开展的相关服务活动次数", "information service activities a year"}, Measure::count, {"次", "activities"}, {Param::information_min_activities}, {input_of<&InformationFunction::activities>({"信息服务活动次数", "information service activities"})}},
     }};
 
     /// Its rules by name, in the order of `leaves`.

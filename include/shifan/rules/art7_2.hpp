@@ -18,11 +18,11 @@ struct Art7_2 {
 
     /// The registry rows of its rules (id, title, measure, unit, parameters, inputs), in Leaf order.
     static constexpr std::array<LeafRow, 5> leaves{{
-        {"art7.2.resource_organization", {"具有组织技术服务资源的能力", "able to organise technical service resources"}, Measure::none, {}, {}, {input_of<&TechnologyFunction::resource_organization>()}},
-        {"art7.2.expert_pool", {"具有专家库", "has an expert pool"}, Measure::none, {}, {}, {input_of<&TechnologyFunction::expert_pool>()}},
-        {"art7.2.project_pool", {"具有新产品、新技术项目库", "has a new-product / new-technology project pool"}, Measure::none, {}, {}, {input_of<&TechnologyFunction::project_pool>()}},
-        {"art7.2.instrument_sharing", {"具备条件的应开放大型、精密仪器设备与中小企业共享", "large or precision instruments, where it has them, are open to SMEs"}, Measure::none, {}, {}, {input_of<&TechnologyFunction::has_large_instruments>(), input_of<&TechnologyFunction::instruments_shared>()}},
-        {"art7.2.activities", {"年开展技术洽谈、产品检测与质量品牌诊断、技术推广、项目推介和知识产权等服务活动次数", "technology service activities a year"}, Measure::count, {"次", "activities"}, {Param::technology_min_activities}, {input_of<&TechnologyFunction::activities>()}},
+        {"art7.2.resource_organization", {"具有组织技术服务资源的能力", "able to organise technical service resources"}, Measure::none, {}, {}, {input_of<&TechnologyFunction::resource_organization>({"组织技术服务资源的能力", "ability to organise technical service resources"})}},
+        {"art7.2.expert_pool", {"具有专家库", "has an expert pool"}, Measure::none, {}, {}, {input_of<&TechnologyFunction::expert_pool>({"专家库", "expert pool"})}},
+        {"art7.2.project_pool", {"具有新产品、新技术项目库", "has a new-product / new-technology project pool"}, Measure::none, {}, {}, {input_of<&TechnologyFunction::project_pool>({"新产品、新技术项目库", "new-product / new-technology project pool"})}},
+        {"art7.2.instrument_sharing", {"具备条件的应开放大型、精密仪器设备与中小企业共享", "large or precision instruments, where it has them, are open to SMEs"}, Measure::none, {}, {}, {input_of<&TechnologyFunction::has_large_instruments>({"是否具备大型、精密仪器设备", "whether it has large or precision instruments"}), input_of<&TechnologyFunction::instruments_shared>({"仪器设备是否向中小企业开放共享", "whether its instruments are open to SMEs"})}},
+        {"art7.2.activities", {"年开展技术洽谈、产品检测与质量品牌诊断、技术推广、项目推介和知识产权等服务活动次数", "technology service activities a year"}, Measure::count, {"次", "activities"}, {Param::technology_min_activities}, {input_of<&TechnologyFunction::activities>({"技术服务活动次数", "technology service activities"})}},
     }};
 
     /// Its rules by name, in the order of `leaves`.

@@ -17,12 +17,12 @@ struct Art7_3 {
 
     /// The registry rows of its rules (id, title, measure, unit, parameters, inputs), in Leaf order.
     static constexpr std::array<LeafRow, 6> leaves{{
-        {"art7.3.coaching", {"具有较强的创业辅导能力", "strong start-up coaching capability"}, Measure::none, {}, {}, {input_of<&EntrepreneurshipFunction::coaching>()}},
-        {"art7.3.project_pool", {"建有创业项目库", "has a start-up project pool"}, Measure::none, {}, {}, {input_of<&EntrepreneurshipFunction::project_pool>()}},
-        {"art7.3.guide", {"建有《创业指南》", "has a start-up guide (《创业指南》)"}, Measure::none, {}, {}, {input_of<&EntrepreneurshipFunction::guide>()}},
-        {"art7.3.hotline", {"建有创业服务热线", "has a start-up service hotline"}, Measure::none, {}, {}, {input_of<&EntrepreneurshipFunction::hotline>()}},
-        {"art7.3.agency_services", {"开展相关政务代理服务", "provides government-affairs agency services"}, Measure::none, {}, {}, {input_of<&EntrepreneurshipFunction::agency_services>()}},
-        {"art7.3.activities", {"年开展创业项目洽谈、推介活动次数", "start-up project negotiation or promotion activities a year"}, Measure::count, {"次", "activities"}, {Param::entrepreneurship_min_activities}, {input_of<&EntrepreneurshipFunction::activities>()}},
+        {"art7.3.coaching", {"具有较强的创业辅导能力", "strong start-up coaching capability"}, Measure::none, {}, {}, {input_of<&EntrepreneurshipFunction::coaching>({"创业辅导能力", "start-up coaching capability"})}},
+        {"art7.3.project_pool", {"建有创业项目库", "has a start-up project pool"}, Measure::none, {}, {}, {input_of<&EntrepreneurshipFunction::project_pool>({"创业项目库", "start-up project pool"})}},
+        {"art7.3.guide", {"建有《创业指南》", "has a start-up guide (《创业指南》)"}, Measure::none, {}, {}, {input_of<&EntrepreneurshipFunction::guide>({"《创业指南》", "start-up guide"})}},
+        {"art7.3.hotline", {"建有创业服务热线", "has a start-up service hotline"}, Measure::none, {}, {}, {input_of<&EntrepreneurshipFunction::hotline>({"创业服务热线", "start-up service hotline"})}},
+        {"art7.3.agency_services", {"开展相关政务代理服务", "provides government-affairs agency services"}, Measure::none, {}, {}, {input_of<&EntrepreneurshipFunction::agency_services>({"政务代理服务", "government-affairs agency services"})}},
+        {"art7.3.activities", {"年开展创业项目洽谈、推介活动次数", "start-up project negotiation or promotion activities a year"}, Measure::count, {"次", "activities"}, {Param::entrepreneurship_min_activities}, {input_of<&EntrepreneurshipFunction::activities>({"创业项目洽谈、推介活动次数", "start-up project activities"})}},
     }};
 
     /// Its rules by name, in the order of `leaves`.

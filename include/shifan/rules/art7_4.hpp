@@ -17,10 +17,10 @@ struct Art7_4 {
 
     /// The registry rows of its rules (id, title, measure, unit, parameters, inputs), in Leaf order.
     static constexpr std::array<LeafRow, 4> leaves{{
-        {"art7.4.accreditation", {"具有培训资质或在中小企业主管部门备案", "a training qualification, or filed with the SME authority"}, Measure::none, {}, {}, {input_of<&TrainingFunction::accreditation>()}},
-        {"art7.4.online_offline", {"具有线上和线下培训能力", "online and offline training"}, Measure::none, {}, {}, {input_of<&TrainingFunction::online_offline>()}},
-        {"art7.4.evaluation", {"有完善的培训服务评价机制", "a training evaluation mechanism"}, Measure::none, {}, {}, {input_of<&TrainingFunction::evaluation>()}},
-        {"art7.4.trainee_times", {"年培训人次", "trainee-times a year"}, Measure::count, {"人次", "trainee-times"}, {Param::training_min_trainee_times}, {input_of<&TrainingFunction::trainee_times>()}},
+        {"art7.4.accreditation", {"具有培训资质或在中小企业主管部门备案", "a training qualification, or filed with the SME authority"}, Measure::none, {}, {}, {input_of<&TrainingFunction::accreditation>({"培训资质或备案", "training qualification or filing"})}},
+        {"art7.4.online_offline", {"具有线上和线下培训能力", "online and offline training"}, Measure::none, {}, {}, {input_of<&TrainingFunction::online_offline>({"线上和线下培训能力", "online and offline training"})}},
+        {"art7.4.evaluation", {"有完善的培训服务评价机制", "a training evaluation mechanism"}, Measure::none, {}, {}, {input_of<&TrainingFunction::evaluation>({"培训服务评价机制", "training evaluation mechanism"})}},
+        {"art7.4.trainee_times", {"年培训人次", "trainee-times a year"}, Measure::count, {"人次", "trainee-times"}, {Param::training_min_trainee_times}, {input_of<&TrainingFunction::trainee_times>({"年培训人次", "trainee-times a year"})}},
     }};
 
     /// Its rules by name, in the order of `leaves`.

@@ -17,9 +17,9 @@ struct Art7_5 {
 
     /// The registry rows of its rules (id, title, measure, unit, parameters, inputs), in Leaf order.
     static constexpr std::array<LeafRow, 2> leaves{{
-        {"art7.5.intermediary_route", {"服务机构：年帮助中小企业融资总额及投融资服务活动次数", "intermediary: financing obtained for SMEs and financing activities a year"}, Measure::money, {"元", "CNY"}, {Param::financing_min_activities, Param::financing_min_financing_cny}, {input_of<&FinancingFunction::activities>(), input_of<&FinancingFunction::financing_obtained_cny>()},
+        {"art7.5.intermediary_route", {"服务机构：年帮助中小企业融资总额及投融资服务活动次数", "intermediary: financing obtained for SMEs and financing activities a year"}, Measure::money, {"元", "CNY"}, {Param::financing_min_activities, Param::financing_min_financing_cny}, {input_of<&FinancingFunction::activities>({"投融资服务活动次数", "financing service activities"}), input_of<&FinancingFunction::financing_obtained_cny>({"帮助中小企业融资总额", "financing obtained for SMEs"})},
          SecondFigures{"activities", {"服务活动", "activities"}, {"次", ""}}},
-        {"art7.5.guarantee_route", {"融资担保机构：年新增担保额", "guarantee institution: new guarantees a year"}, Measure::money, {"元", "CNY"}, {Param::financing_min_new_guarantees_cny}, {input_of<&FinancingFunction::guarantee_institution>(), input_of<&FinancingFunction::new_guarantees_cny>()}},
+        {"art7.5.guarantee_route", {"融资担保机构：年新增担保额", "guarantee institution: new guarantees a year"}, Measure::money, {"元", "CNY"}, {Param::financing_min_new_guarantees_cny}, {input_of<&FinancingFunction::guarantee_institution>({"是否为融资担保机构", "whether a financing guarantee institution"}), input_of<&FinancingFunction::new_guarantees_cny>({"年新增担保额", "new guarantees a year"})}},
     }};
 
     /// Its rules by name, in the order of `leaves`.

@@ -10,6 +10,7 @@
 
 #include <boost/describe/enum.hpp>
 
+#include <array>
 #include <cstdint>
 
 namespace shifan {
@@ -83,6 +84,10 @@ struct Check {
     Quantity required;  ///< the threshold in force
     Quantity shortfall; ///< how much more is needed (failing numeric checks)
     Figures second;     ///< the second comparison of a rule with two thresholds (else empty)
+    /// The counts `actual` comes from, which explanations show beside it (results do not carry
+    /// them): a share decided on counts holds its part and its whole; art6.2.steady_growth the
+    /// served counts of Y-2 and, under the `consecutive` reading, Y-3. Empty otherwise.
+    std::array<Quantity, 2> basis{};
     InputSet missing = 0; ///< absent inputs that made this check undetermined
 };
 

@@ -53,6 +53,9 @@ struct InputDef {
     std::array<std::string_view, 4> path{}; ///< member names, root first; `depth` of them used
     std::size_t depth = 0;                  ///< how many names `path` holds (0: no input)
     int year_offset = 0;                    ///< year-keyed inputs: the key is review year + this (else 0)
+    /// What the input is, in words, for people ("资产总额" / "total assets"); a year-keyed input
+    /// is named without its year ("服务中小企业数量" / "SMEs served"), which explanations add.
+    StaticText words{};
 
     /// Whether this names an input at all (rows hold up to four; unused ones are empty).
     [[nodiscard]] constexpr bool used() const { return depth != 0; }
@@ -111,6 +114,15 @@ constexpr InputDef input_of() {
     });
     if (def.path[def.depth].empty()) throw "the member is not described";
     ++def.depth;
+    return def;
+}
+
+/// The input held by `Member`, named in words for people: input_of<&Applicant::total_assets_cny>(
+/// {"资产总额", "total assets"}). Every row that reads an input names it, with the same words.
+template <auto Member, int YearOffset = 0>
+constexpr InputDef input_of(const StaticText& words) {
+    InputDef def = input_of<Member, YearOffset>();
+    def.words = words;
     return def;
 }
 
@@ -229,11 +241,18 @@ struct Registry {
             boost::mp11::mp_for_each<typename decltype(a)::clauses>([&](auto c) {
                 using C = decltype(c);
                 for (std::size_t leaf = 0; leaf < std::size(C::leaves); ++leaf)
-                    for (const InputDef& d : C::leaves[leaf].inputs)
-                        if (d.used() && t.index_of(d) == t.count) {
-                            if (t.count == t.defs.size()) throw "more than 64 inputs";
-                            t.defs[t.count++] = d;
+                    for (const InputDef& d : C::leaves[leaf].inputs) {
+                        if (!d.used()) continue;
+                        if (d.words.zh.empty() || d.words.en.empty()) throw "an input is not named in words";
+                        const std::size_t i = t.index_of(d);
+                        if (i != t.count) {
+                            if (t.defs[i].words.zh != d.words.zh || t.defs[i].words.en != d.words.en)
+                                throw "two rows name one input in different words";
+                            continue;
                         }
+                        if (t.count == t.defs.size()) throw "more than 64 inputs";
+                        t.defs[t.count++] = d;
+                    }
             });
         });
         return t;

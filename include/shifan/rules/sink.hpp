@@ -86,6 +86,7 @@ inline void share_at_least(Check& c, const std::optional<Count>& part, InputSet 
     const wide lhs = wide{part->value} * 10000;
     const wide rhs = wide{required.hundredths} * whole->value;
     c.actual = Quantity::percent(static_cast<std::int64_t>(lhs / whole->value)); // truncated toward zero
+    c.basis = {Quantity::count(part->value), Quantity::count(whole->value)};
     if (bound == Bound::at_least ? lhs >= rhs : lhs > rhs) { c.outcome = Outcome::pass; c.reason = Reason::met; return; }
     c.outcome = Outcome::fail;
     c.reason = Reason::below_threshold;
