@@ -127,7 +127,7 @@ void render(std::ostream& os, const json& reg, Lang lang) {
         os << "  " << p.at("name").get<std::string>() << " = " << param_text(p) << "  " << text_of(p.at("citation"), lang)
            << "  " << text_of(p.at("meaning"), lang) << "\n";
     }
-    os << "\n" << label("解释项（默认在前）", "Readings (default first)") << "\n";
+    os << "\n" << label("解读（默认在前）", "Readings (default first)") << "\n";
     for (const json& i : reg.at("interpretations")) {
         os << "  " << i.at("name").get<std::string>() << "  " << i.at("citation").get<std::string>() << "  ";
         bool first = true;

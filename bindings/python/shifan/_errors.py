@@ -127,7 +127,7 @@ class HistoryError(InputError):
 
 
 class UsageError(Error, ValueError):
-    """The API was misused: an unknown interpretation, a closed handle, a bad argument."""
+    """The API was misused: an unknown reading, a closed handle, a bad argument."""
 
 
 class HandleError(UsageError):
