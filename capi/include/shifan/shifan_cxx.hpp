@@ -525,6 +525,8 @@ public:
     [[nodiscard]] shifan_engine* get() const { return handle(); }
 
 private:
+    // from_rule_pack_json uses it; cppcheck takes this class for shifan::Engine (BasicEngine<...>).
+    // cppcheck-suppress unusedPrivateFunction
     explicit Engine(shifan_engine* h) : Owned(h) {}
 };
 

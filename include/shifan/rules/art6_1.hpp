@@ -23,7 +23,8 @@ struct Art6_1 {
                                        yes_no<&Applicant::sound_operation>("art6.1.sound_operation", {"财务收支状况良好，经营规范，具有良好的发展前景和可持续发展能力", "sound finances, regulated operation, good prospects and sustainability"}),
                                        LeafRow{"art6.1.organization_type", {"中小企业服务机构、社会中介机构、技术服务机构、科研院所，以及基于互联网等面向中小企业提供创业创新服务的企业", "an SME service institution, social intermediary, technical service institution or research institute, or an enterprise providing start-up and innovation services to SMEs based on the internet or the like"}, Measure::none, {}, {}, {input_of<&Applicant::organization_type>()}}};
 
-    /// Decide its rules that are not plain into `s` (see sink.hpp).
+    /// Decide every rule of the clause into `s` (see sink.hpp): the plain ones from their rows,
+    /// the others here.
     static void eval(const Application& app, const Parameters& p, const Interpretations& readings, auto& s) {
         const Applicant& a = section_or_empty(app.applicant);
         s.plain(a, p);

@@ -21,7 +21,8 @@ struct Art6_2 {
                                        LeafRow{"art6.2.steady_growth", {"近两年服务企业数量稳步增长", "number of enterprises served grew steadily over the last two years"}, Measure::count, {"家", "SMEs"}, {}, {input_of<&Performance::smes_served, -1>(), input_of<&Performance::smes_served, -2>(), input_of<&Performance::smes_served, -3>()}},
                                        yes_no<&Performance::reputation>("art6.2.reputation", {"在专业服务领域或区域内有一定的声誉和品牌影响力", "has a reputation or brand in its field or region"})};
 
-    /// Decide its rules that are not plain into `s` (see sink.hpp).
+    /// Decide every rule of the clause into `s` (see sink.hpp): the plain ones from their rows,
+    /// the others here.
     static void eval(const Application& app, const Parameters& p, const Interpretations& readings, auto& s) {
         const Performance& perf = section_or_empty(app.performance);
         s.plain(perf, p);
@@ -77,7 +78,6 @@ struct Art6_2 {
                 c.reason = Reason::met;
             }
         });
-
     }
 
     /// How its rules combine into the clause.

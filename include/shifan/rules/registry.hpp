@@ -27,6 +27,7 @@
 #include <string_view>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 
 namespace shifan {
 
@@ -95,6 +96,9 @@ constexpr bool find_struct(InputDef& def, std::size_t depth) {
 
 template <class> struct member_of;
 template <class S, class T> struct member_of<T S::*> { using type = S; };
+/// The type of the member `Member` points to.
+template <auto Member>
+using member_type = std::remove_cvref_t<decltype(std::declval<const typename member_of<decltype(Member)>::type&>().*Member)>;
 } // namespace detail
 
 /// The input held by `Member` (a pointer to a described member), its path found through the
@@ -180,17 +184,15 @@ struct AtLeast {
 /// The registry row of a yes/no condition on `Member`: the rule passes when it is true.
 template <auto Member>
 constexpr YesNo<Member> yes_no(std::string_view id, StaticText title) {
-    using S = typename detail::member_of<decltype(Member)>::type;
-    static_assert(std::is_same_v<decltype(Member), std::optional<bool> S::*>, "a yes/no condition reads a bool");
+    static_assert(std::is_same_v<detail::member_type<Member>, std::optional<bool>>, "a yes/no condition reads a bool");
     return {{id, title, Measure::none, {}, {}, {input_of<Member>()}}};
 }
 
 /// The registry row of a minimum on `Member` (a count or an amount of money), read from `param`.
 template <auto Member>
 constexpr AtLeast<Member> at_least(std::string_view id, StaticText title, StaticText unit, Param param) {
-    using S = typename detail::member_of<decltype(Member)>::type;
-    constexpr bool money = std::is_same_v<decltype(Member), std::optional<Money> S::*>;
-    static_assert(money || std::is_same_v<decltype(Member), std::optional<Count> S::*>, "a minimum reads a count or money");
+    constexpr bool money = std::is_same_v<detail::member_type<Member>, std::optional<Money>>;
+    static_assert(money || std::is_same_v<detail::member_type<Member>, std::optional<Count>>, "a minimum reads a count or money");
     return {{id, title, money ? Measure::money : Measure::count, unit, {param}, {input_of<Member>()}}};
 }
 
@@ -210,7 +212,7 @@ inline constexpr auto leaf_rows = std::apply(
 /// order (`leaves`, a tuple of LeafRow, YesNo and AtLeast), the group row that combines them
 /// (`group`) and its logic (`eval`, over a sink).
 template <class C>
-concept Clause = std::is_enum_v<typename C::Leaf> && leaf_rows<C>.size() > 0 &&
+concept Clause = std::is_enum_v<typename C::Leaf> && !leaf_rows<C>.empty() &&
                  std::is_same_v<std::remove_cvref_t<decltype(C::group)>, GroupRow>;
 
 /// The base of an article: its clauses (types satisfying Clause), in the regulation's order. The
