@@ -78,8 +78,7 @@ SHIFAN_API int shifan_evaluate_batch(shifan_batch** out, const shifan_engine* en
                                      const size_t* lens, size_t n, const shifan_batch_options* opts,
                                      shifan_error** err) {
     return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
+        begin_out(out);
         auto* engine = require_handle(engine_h, "engine");
         const std::vector<std::string_view> views = document_views(docs, lens, n);
         *out = run_batch(engine, views, opts);
@@ -90,8 +89,7 @@ SHIFAN_API int shifan_evaluate_batch_buffer(shifan_batch** out, const shifan_eng
                                             size_t buffer_len, const size_t* offsets, size_t n,
                                             const shifan_batch_options* opts, shifan_error** err) {
     return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
+        begin_out(out);
         auto* engine = require_handle(engine_h, "engine");
         const std::vector<std::string_view> views = buffer_views(buffer, buffer_len, offsets, n);
         *out = run_batch(engine, views, opts);
@@ -121,8 +119,7 @@ SHIFAN_API int shifan_batch_summary(const shifan_batch* b_h, int32_t* status, ui
 SHIFAN_API int shifan_batch_item_json(char** out, size_t* out_len, const shifan_batch* b_h, size_t index,
                                       shifan_error** err) {
     return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
+        begin_out(out);
         auto* b = require_handle(b_h, "batch");
         require_index(b, index);
         if (b->flags & SHIFAN_BATCH_ITEM_JSON) {
@@ -147,8 +144,7 @@ SHIFAN_API int shifan_batch_item_json(char** out, size_t* out_len, const shifan_
 
 SHIFAN_API int shifan_batch_item_error(shifan_error** out, const shifan_batch* b_h, size_t index, shifan_error** err) {
     return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
+        begin_out(out);
         auto* b = require_handle(b_h, "batch");
         require_index(b, index);
         const auto& e = b->errors[index];
@@ -169,8 +165,7 @@ SHIFAN_API int shifan_batch_item_error(shifan_error** out, const shifan_batch* b
 SHIFAN_API int shifan_batch_item_evaluation(shifan_evaluation** out, const shifan_batch* b_h, size_t index,
                                             shifan_error** err) {
     return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
+        begin_out(out);
         auto* b = require_handle(b_h, "batch");
         require_index(b, index);
         if (!(b->flags & SHIFAN_BATCH_KEEP_INPUT))

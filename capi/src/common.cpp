@@ -389,8 +389,7 @@ SHIFAN_API int shifan_error_to_json(char** out, size_t* out_len, const shifan_er
     // Copy first: recording a failure below would overwrite the thread's last error, which `err`
     // may be.
     return guard(nullptr, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
+        begin_out(out);
         const shifan_error* err = require_handle(err_h, "err");
         std::string s;
         json::Writer w(s);

@@ -21,8 +21,7 @@ extern "C" {
 
 SHIFAN_API int shifan_engine_new(shifan_engine** out, shifan_error** err) {
     return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
+        begin_out(out);
         *out = new_engine(SharedRulePack::borrow(builtin_rule_pack()));
     });
 }
@@ -35,8 +34,7 @@ SHIFAN_API int shifan_engine_new_from_rule_pack_json(shifan_engine** out, const 
 SHIFAN_API int shifan_engine_new_from_rule_pack_json_v2(shifan_engine** out, const char* json, size_t len,
                                                         const shifan_evaluate_options* opts, shifan_error** err) {
     return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
+        begin_out(out);
         if (!json && len) require_arg(json, "json");
         const json::Limits limits = to_limits(opts);
         auto pack =

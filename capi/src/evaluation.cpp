@@ -34,6 +34,13 @@ const shifan_evaluation* valid(const shifan_evaluation* h, std::size_t index) {
     return e;
 }
 
+/// Text `which` of the rule at `index` in `lang`, or nullptr (recorded as the last error).
+const char* rule_text(const shifan_evaluation* h, std::size_t index, std::int32_t lang, StaticText RuleInfo::*which) {
+    if (!valid(h, index)) return nullptr;
+    const StaticText& text = rule_catalog[index].*which;
+    return in_lang(text.zh.data(), text.en.data(), lang); // string literals: NUL-terminated
+}
+
 /// Whether check `c` of rule `r` reports a second comparison: the JSON then has a member named
 /// `r.second->key` (result_json.hpp writes it under the same condition).
 bool has_second(const RuleInfo& r, const Check& c) {
@@ -106,11 +113,9 @@ extern "C" {
 SHIFAN_API int shifan_evaluate(shifan_evaluation** out, const shifan_engine* engine_h, const char* json, size_t len,
                                const shifan_evaluate_options* opts, shifan_error** err) {
     return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
-        auto* engine = require_handle(engine_h, "engine");
-        if (!json && len) require_arg(json, "json");
-        *out = make_evaluation(engine->engine, std::string_view(json ? json : "", len), to_limits(opts));
+        begin_out(out);
+        const auto [engine, text] = engine_input(engine_h, json, len, "json");
+        *out = make_evaluation(engine->engine, text, to_limits(opts));
     });
 }
 
@@ -118,13 +123,11 @@ SHIFAN_API int shifan_evaluate_to_json(char** out, size_t* out_len, const shifan
                                        size_t len, const shifan_evaluate_options* opts,
                                        const shifan_json_options* json_opts, shifan_error** err) {
     return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
-        auto* engine = require_handle(engine_h, "engine");
-        if (!json && len) require_arg(json, "json");
+        begin_out(out);
+        const auto [engine, text] = engine_input(engine_h, json, len, "json");
         const WriteOptions w = to_write_options(json_opts);
         Scratch& s = scratch();
-        parse_application(s.tape, std::string_view(json ? json : "", len), *s.app, to_limits(opts));
+        parse_application(s.tape, text, *s.app, to_limits(opts));
         engine->engine->evaluate(*s.app, *s.evaluation);
         s.text.clear();
         write_evaluation(s.text, *s.evaluation, s.app->id, w);
@@ -180,21 +183,11 @@ SHIFAN_API const char* shifan_evaluation_check_id(const shifan_evaluation* e_h, 
 }
 
 SHIFAN_API const char* shifan_evaluation_check_citation(const shifan_evaluation* e_h, size_t index, int32_t lang) {
-    const auto* e = valid(e_h, index);
-    if (!e) return nullptr;
-    if (lang == SHIFAN_LANG_ZH) return rule_catalog[index].citation.zh.data();
-    if (lang == SHIFAN_LANG_EN) return rule_catalog[index].citation.en.data();
-    record(nullptr, SHIFAN_EUSAGE, "", "语言代码应为 0（zh）或 1（en）", "lang must be 0 (zh) or 1 (en)");
-    return nullptr;
+    return rule_text(e_h, index, lang, &RuleInfo::citation);
 }
 
 SHIFAN_API const char* shifan_evaluation_check_title(const shifan_evaluation* e_h, size_t index, int32_t lang) {
-    const auto* e = valid(e_h, index);
-    if (!e) return nullptr;
-    if (lang == SHIFAN_LANG_ZH) return rule_catalog[index].title.zh.data();
-    if (lang == SHIFAN_LANG_EN) return rule_catalog[index].title.en.data();
-    record(nullptr, SHIFAN_EUSAGE, "", "语言代码应为 0（zh）或 1（en）", "lang must be 0 (zh) or 1 (en)");
-    return nullptr;
+    return rule_text(e_h, index, lang, &RuleInfo::title);
 }
 
 SHIFAN_API int32_t shifan_evaluation_check_kind(const shifan_evaluation* e_h, size_t index) {

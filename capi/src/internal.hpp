@@ -64,6 +64,15 @@ struct Failure {
 int record(shifan_error** err, std::int32_t code, std::string_view path, std::string_view zh, std::string_view en,
            std::int64_t event_index = -1, bool keep_transition = false) noexcept;
 
+/// `zh` or `en` (borrowed NUL-terminated text), as `lang` (SHIFAN_LANG_ZH or SHIFAN_LANG_EN)
+/// asks; NULL, recorded as the last error, for any other code.
+inline const char* in_lang(const char* zh, const char* en, std::int32_t lang) noexcept {
+    if (lang == SHIFAN_LANG_ZH) return zh;
+    if (lang == SHIFAN_LANG_EN) return en;
+    record(nullptr, SHIFAN_EUSAGE, "", "语言代码应为 0（zh）或 1（en）", "lang must be 0 (zh) or 1 (en)");
+    return nullptr;
+}
+
 /// As `record` (thread's last error only), with messages made by `zh()` and `en()`: composing them
 /// may allocate, and nothing may throw out of an extern "C" function. Never throws.
 template <class Zh, class En>
@@ -168,6 +177,19 @@ inline void require_arg(const void* p, const char* what) {
     if (!p) throw Failure{SHIFAN_EUSAGE, "", Text{std::string("参数 ") + what + " 为空（NULL）", std::string(what) + " is NULL"}};
 }
 
+/// Check `out` (not NULL) and set `*out` to NULL until the call succeeds.
+template <class T>
+void begin_out(T** out) {
+    require_arg(out, "out");
+    *out = nullptr;
+}
+
+/// A document argument: `len` bytes at `text`, which may be NULL only when `len` is 0.
+inline std::string_view document(const char* text, std::size_t len, const char* what) {
+    if (!text && len) require_arg(text, what);
+    return {text ? text : "", len};
+}
+
 /// A malloc'ed NUL-terminated copy (the caller frees it with shifan_string_free).
 inline void give_string(char** out, std::size_t* out_len, std::string_view s) {
     // NOLINTNEXTLINE(cppcoreguidelines-no-malloc): a plain char* for C callers, released by shifan_string_free() with free()
@@ -185,8 +207,7 @@ inline void give_string(char** out, std::size_t* out_len, std::string_view s) {
 template <Handle T, class F>
 int give_text(char** out, std::size_t* out_len, const T* h, const char* what, shifan_error** err, F&& make) {
     return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
+        begin_out(out);
         const T* o = require_handle(h, what);
         give_string(out, out_len, make(*o));
     });
@@ -347,3 +368,16 @@ struct shifan_comparator {
     std::unique_ptr<shifan::Comparator> comparator;
     mutable std::mutex mutex; // add() and the readers are serialised: a comparator is one object
 };
+namespace shifan::capi {
+
+/// What a call that reads a document with an engine is given, checked in this order: the engine
+/// (a live handle) and the document (`len` bytes at `text`, NULL only when empty).
+struct EngineInput {
+    shifan_engine* engine;
+    std::string_view text;
+};
+inline EngineInput engine_input(const shifan_engine* engine, const char* text, std::size_t len, const char* what) {
+    return {require_handle(engine, "engine"), document(text, len, what)};
+}
+
+} // namespace shifan::capi

@@ -39,6 +39,24 @@ std::unique_ptr<shifan_history> read_history(const shifan_engine* engine, std::s
     return h;
 }
 
+std::string json_of(const shifan_status& s, Lang l) { return write_status(s.status, l); }
+std::string json_of(const shifan_roster& r, Lang l) { return write_roster(r.roster, l); }
+std::string report_of(const shifan_status& s, Lang l) { return render_status(s.status, l); }
+std::string report_of(const shifan_roster& r, Lang l) { return render_roster(r.roster, l); }
+
+/// shifan_status_to_json, shifan_roster_to_json: the handle as JSON in `lang`.
+template <Handle T>
+int give_json(char** out, std::size_t* out_len, const T* h, std::int32_t lang, shifan_error** err) {
+    return give_text(out, out_len, h, T::handle_name, err, [&](const T& o) { return json_of(o, to_lang(lang)); });
+}
+
+/// shifan_status_report, shifan_roster_report: the handle's text report in `lang`.
+template <Handle T>
+int give_report(char** out, std::size_t* out_len, const T* h, std::int32_t lang, shifan_error** err) {
+    return give_text(out, out_len, h, T::handle_name, err, [&](const T& o) {
+        return text_in(to_lang(lang), [&](Lang l) { return report_of(o, l); });
+    });
+}
 
 /// Whether `s` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above
 /// U+10FFFF): what a text the page quotes must be.
@@ -90,11 +108,9 @@ extern "C" {
 SHIFAN_API int shifan_history_new_from_json(shifan_history** out, const shifan_engine* engine_h, const char* json,
                                             size_t len, const shifan_evaluate_options* opts, shifan_error** err) {
     return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
-        auto* engine = require_handle(engine_h, "engine");
-        if (!json && len) require_arg(json, "json");
-        auto h = read_history(engine, std::string_view(json ? json : "", len), opts);
+        begin_out(out);
+        const auto [engine, text] = engine_input(engine_h, json, len, "json");
+        auto h = read_history(engine, text, opts);
         *out = adopt(std::move(h));
     });
 }
@@ -158,8 +174,7 @@ SHIFAN_API void shifan_history_free(shifan_history* history) { release(history);
 SHIFAN_API int shifan_history_status(shifan_status** out, const shifan_history* history_h, const char* on,
                                      shifan_error** err) {
     return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
+        begin_out(out);
         auto* history = require_handle(history_h, "history");
         const Date d = parse_on(on);
         const std::shared_lock lock(history->mutex);
@@ -171,13 +186,11 @@ SHIFAN_API int shifan_history_json_status(char** out, size_t* out_len, const shi
                                           const char* history_json, size_t len, const char* on, int32_t lang,
                                           const shifan_evaluate_options* opts, shifan_error** err) {
     return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
-        auto* engine = require_handle(engine_h, "engine");
-        if (!history_json && len) require_arg(history_json, "history_json");
+        begin_out(out);
+        const auto [engine, text] = engine_input(engine_h, history_json, len, "history_json");
         const Lang l = to_lang(lang);
         const Date d = parse_on(on);
-        const auto h = read_history(engine, std::string_view(history_json ? history_json : "", len), opts);
+        const auto h = read_history(engine, text, opts);
         give_string(out, out_len, write_status(status_of(h->history, d, h->status_options()), l));
     });
 }
@@ -214,23 +227,16 @@ SHIFAN_API int32_t shifan_status_may_apply_again(const shifan_status* status_h) 
 SHIFAN_API const char* shifan_status_may_apply_again_reason(const shifan_status* status_h, int32_t lang) {
     const auto* status = find_handle(status_h, "status");
     if (!status) return nullptr;
-    if (lang == SHIFAN_LANG_ZH) return status->status.may_apply_again.reason.zh.c_str();
-    if (lang == SHIFAN_LANG_EN) return status->status.may_apply_again.reason.en.c_str();
-    record(nullptr, SHIFAN_EUSAGE, "", "语言代码应为 0（zh）或 1（en）", "lang must be 0 (zh) or 1 (en)");
-    return nullptr;
+    const Text& reason = status->status.may_apply_again.reason;
+    return in_lang(reason.zh.c_str(), reason.en.c_str(), lang);
 }
 
-SHIFAN_API int shifan_status_to_json(char** out, size_t* out_len, const shifan_status* status, int32_t lang,
-                                     shifan_error** err) {
-    return give_text(out, out_len, status, "status", err,
-                     [&](const shifan_status& s) { return write_status(s.status, to_lang(lang)); });
+SHIFAN_API int shifan_status_to_json(char** out, size_t* out_len, const shifan_status* s, int32_t lang, shifan_error** err) {
+    return give_json(out, out_len, s, lang, err);
 }
 
-SHIFAN_API int shifan_status_report(char** out, size_t* out_len, const shifan_status* status, int32_t lang,
-                                    shifan_error** err) {
-    return give_text(out, out_len, status, "status", err, [&](const shifan_status& s) {
-        return text_in(to_lang(lang), [&](Lang l) { return render_status(s.status, l); });
-    });
+SHIFAN_API int shifan_status_report(char** out, size_t* out_len, const shifan_status* s, int32_t lang, shifan_error** err) {
+    return give_report(out, out_len, s, lang, err);
 }
 
 SHIFAN_API void shifan_status_free(shifan_status* status) { release(status); }
@@ -248,8 +254,7 @@ SHIFAN_API int shifan_roster_new_v2(shifan_roster** out, const shifan_engine* en
                                     const char* const* filings, const size_t* filings_lens, size_t n_filings,
                                     const char* on, const shifan_evaluate_options* opts, shifan_error** err) {
     return guard(err, [&] {
-        require_arg(out, "out");
-        *out = nullptr;
+        begin_out(out);
         auto* engine = require_handle(engine_h, "engine");
         if (n_histories) require_arg(histories, "histories");
         if (n_filings) {
@@ -287,17 +292,12 @@ SHIFAN_API int shifan_roster_new_v2(shifan_roster** out, const shifan_engine* en
     });
 }
 
-SHIFAN_API int shifan_roster_to_json(char** out, size_t* out_len, const shifan_roster* roster, int32_t lang,
-                                     shifan_error** err) {
-    return give_text(out, out_len, roster, "roster", err,
-                     [&](const shifan_roster& r) { return write_roster(r.roster, to_lang(lang)); });
+SHIFAN_API int shifan_roster_to_json(char** out, size_t* out_len, const shifan_roster* r, int32_t lang, shifan_error** err) {
+    return give_json(out, out_len, r, lang, err);
 }
 
-SHIFAN_API int shifan_roster_report(char** out, size_t* out_len, const shifan_roster* roster, int32_t lang,
-                                    shifan_error** err) {
-    return give_text(out, out_len, roster, "roster", err, [&](const shifan_roster& r) {
-        return text_in(to_lang(lang), [&](Lang l) { return render_roster(r.roster, l); });
-    });
+SHIFAN_API int shifan_roster_report(char** out, size_t* out_len, const shifan_roster* r, int32_t lang, shifan_error** err) {
+    return give_report(out, out_len, r, lang, err);
 }
 
 SHIFAN_API int shifan_roster_html_options_init(shifan_roster_html_options* opts, unsigned int version) {

@@ -72,6 +72,13 @@ static inline const char *join_path(const char *dir, const char *name) {
     return buf;
 }
 
+/* Exit 2 with the usage line `usage` unless the program got `min_argc` - 1 arguments or more. */
+static inline void require_args(int argc, int min_argc, const char *usage) {
+    if (argc >= min_argc) return;
+    fprintf(stderr, "usage: %s\n", usage);
+    exit(2);
+}
+
 static inline int test_summary(const char *name) {
     if (test_failures) {
         fprintf(stderr, "%s: %d of %d checks failed\n", name, test_failures, test_checks);

@@ -646,10 +646,7 @@ static void test_batch(const shifan_engine *engine) {
 
 int main(int argc, char **argv) {
     shifan_engine *engine = NULL;
-    if (argc < 2) {
-        fprintf(stderr, "usage: test_capi EXAMPLES_DIR\n");
-        return 2;
-    }
+    require_args(argc, 2, "test_capi EXAMPLES_DIR");
     examples_dir = argv[1];
     test_versions();
     test_last_error_initial();

@@ -81,10 +81,7 @@ int main(int argc, char **argv) {
     struct worker workers[16];
     int t;
     size_t i;
-    if (argc < 2) {
-        fprintf(stderr, "usage: test_concurrency EXAMPLES_DIR [THREADS] [ROUNDS]\n");
-        return 2;
-    }
+    require_args(argc, 2, "test_concurrency EXAMPLES_DIR [THREADS] [ROUNDS]");
     if (argc > 2) threads = atoi(argv[2]);
     if (argc > 3) rounds = atoi(argv[3]);
     if (threads < 1 || threads > 16) threads = 4;

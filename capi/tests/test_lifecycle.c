@@ -3,6 +3,14 @@
  * usage: test_lifecycle HISTORIES_DIR CALENDARS_DIR */
 #include "capi_test.h"
 
+/* A report call (`rc`) gave a text; the text is freed. */
+static void check_report(int rc, char **report) {
+    CHECK_EQ_INT(rc, SHIFAN_OK);
+    CHECK(*report && strlen(*report) > 0);
+    shifan_string_free(*report);
+    *report = NULL;
+}
+
 static const char *histories_dir, *calendars_dir;
 
 static shifan_history *load(const shifan_engine *engine, const char *name) {
@@ -44,9 +52,7 @@ static void test_history_and_status(const shifan_engine *engine) {
     CHECK_EQ_INT(shifan_status_to_json(&json, &len, st, SHIFAN_LANG_BOTH, NULL), SHIFAN_OK);
     CHECK(strstr(json, "\"schema\":\"shifan.status/1\"") != NULL);
     CHECK(strstr(json, "\"days_left\":807") != NULL);
-    CHECK_EQ_INT(shifan_status_report(&report, NULL, st, SHIFAN_LANG_EN, NULL), SHIFAN_OK);
-    CHECK(report && strlen(report) > 0);
-    shifan_string_free(report);
+    check_report(shifan_status_report(&report, NULL, st, SHIFAN_LANG_EN, NULL), &report);
     shifan_status_free(st);
     /* one call, JSON to JSON */
     {
@@ -228,10 +234,8 @@ static void test_roster(const shifan_engine *engine) {
     CHECK_EQ_INT(shifan_roster_to_json(&json, NULL, roster, SHIFAN_LANG_BOTH, NULL), SHIFAN_OK);
     CHECK(strstr(json, "\"schema\":\"shifan.roster/1\"") != NULL);
     CHECK(strstr(json, "CZ-P-0042") != NULL);
-    CHECK_EQ_INT(shifan_roster_report(&report, NULL, roster, SHIFAN_LANG_ZH, NULL), SHIFAN_OK);
-    CHECK(report && strlen(report) > 0);
+    check_report(shifan_roster_report(&report, NULL, roster, SHIFAN_LANG_ZH, NULL), &report);
     shifan_string_free(json);
-    shifan_string_free(report);
     {
         /* the HTML page: defaults (NULL options) equal SHIFAN_ROSTER_HTML_OPTIONS_INIT; a subtitle is
            escaped; soon_days shows in the page; bad options are usage errors that give no page */
@@ -314,10 +318,7 @@ static void test_roster(const shifan_engine *engine) {
 
 int main(int argc, char **argv) {
     shifan_engine *engine = NULL;
-    if (argc < 3) {
-        fprintf(stderr, "usage: test_lifecycle HISTORIES_DIR CALENDARS_DIR\n");
-        return 2;
-    }
+    require_args(argc, 3, "test_lifecycle HISTORIES_DIR CALENDARS_DIR");
     histories_dir = argv[1];
     calendars_dir = argv[2];
     CHECK_EQ_INT(shifan_engine_new(&engine, NULL), SHIFAN_OK);

@@ -82,6 +82,55 @@ static size_t application_len;
 static const char *history;
 static size_t history_len;
 
+/* ---- one limit at a time, the others their defaults, on an application and on a history --------- */
+enum entry { EVALUATE, HISTORY, CALENDAR };
+enum limit { DOCUMENT, DEPTH, ARRAY, STRING };
+
+/* Set one limit of `opts`. */
+static void set_limit(shifan_evaluate_options *opts, enum limit limit, unsigned long value) {
+    if (limit == DOCUMENT) opts->max_document_bytes = value;
+    else if (limit == DEPTH) opts->max_depth = value;
+    else if (limit == ARRAY) opts->max_array_length = value;
+    else opts->max_string_bytes = value;
+}
+
+static const struct limit_case {
+    const char *what;
+    enum entry entry;
+    enum limit limit;
+    unsigned long value;
+    const char *path; /* NULL: not checked */
+    const char *names;
+} single_limits[] = {
+    {"evaluate: depth", EVALUATE, DEPTH, 2, NULL, "nesting depth"},
+    {"evaluate: array", EVALUATE, ARRAY, 3, "/materials/3", "array length"},
+    {"evaluate: string", EVALUATE, STRING, 8, NULL, "string length"},
+    {"history: events", HISTORY, ARRAY, 2, "/events/2", "array length"},
+    {"history: depth", HISTORY, DEPTH, 2, "/events/0", "nesting depth"},
+    {"history: string", HISTORY, STRING, 8, NULL, "string length"},
+};
+
+static void test_single_limits(const shifan_engine *engine) {
+    size_t i;
+    for (i = 0; i < sizeof single_limits / sizeof single_limits[0]; ++i) {
+        const struct limit_case *c = &single_limits[i];
+        shifan_evaluate_options opts = SHIFAN_EVALUATE_OPTIONS_INIT;
+        shifan_error *err = NULL;
+        set_limit(&opts, c->limit, c->value);
+        if (c->entry == EVALUATE) {
+            shifan_evaluation *ev = NULL;
+            EXPECT_LIMIT(c->what, shifan_evaluate(&ev, engine, application, application_len, &opts, &err), c->path,
+                         c->names, c->value);
+            CHECK(ev == NULL);
+        } else {
+            shifan_history *h = NULL;
+            EXPECT_LIMIT(c->what, shifan_history_new_from_json(&h, engine, history, history_len, &opts, &err), c->path,
+                         c->names, c->value);
+            CHECK(h == NULL);
+        }
+    }
+}
+
 /* ---- applications: shifan_evaluate, shifan_evaluate_to_json, batch -------------------------------- */
 static void test_evaluate(const shifan_engine *engine) {
     shifan_evaluate_options opts = SHIFAN_EVALUATE_OPTIONS_INIT;
@@ -99,20 +148,9 @@ static void test_evaluate(const shifan_engine *engine) {
     rc = shifan_evaluate_to_json(&out, NULL, engine, application, application_len, &opts, NULL, &err);
     CHECK(out == NULL);
     expect_limit("evaluate_to_json: document", rc, err, "", "document size", 100);
-    opts.max_document_bytes = 0;
-    opts.max_depth = 2;
-    EXPECT_LIMIT("evaluate: depth", shifan_evaluate(&ev, engine, application, application_len, &opts, &err), NULL,
-                 "nesting depth", 2);
-    opts.max_depth = 0;
-    opts.max_array_length = 3;
-    EXPECT_LIMIT("evaluate: array", shifan_evaluate(&ev, engine, application, application_len, &opts, &err),
-                 "/materials/3", "array length", 3);
-    opts.max_array_length = 0;
-    opts.max_string_bytes = 8;
-    EXPECT_LIMIT("evaluate: string", shifan_evaluate(&ev, engine, application, application_len, &opts, &err), NULL,
-                 "string length", 8);
+    /* depth, arrays and strings: test_single_limits */
     /* zero everywhere is the defaults: the application is read */
-    opts.max_string_bytes = 0;
+    opts.max_document_bytes = 0;
     CHECK_EQ_INT(shifan_evaluate(&ev, engine, application, application_len, &opts, NULL), SHIFAN_OK);
     shifan_evaluation_free(ev);
     ev = NULL;
@@ -224,18 +262,7 @@ static void test_history(const shifan_engine *engine) {
                                             &err), "", "document size", 64);
     CHECK(out == NULL);
     opts.max_document_bytes = 0;
-    opts.max_array_length = 2;
-    EXPECT_LIMIT("history: events", shifan_history_new_from_json(&h, engine, history, history_len, &opts, &err),
-                 "/events/2", "array length", 2);
-    opts.max_array_length = 0;
-    opts.max_depth = 2;
-    EXPECT_LIMIT("history: depth", shifan_history_new_from_json(&h, engine, history, history_len, &opts, &err),
-                 "/events/0", "nesting depth", 2);
-    opts.max_depth = 0;
-    opts.max_string_bytes = 8;
-    EXPECT_LIMIT("history: string", shifan_history_new_from_json(&h, engine, history, history_len, &opts, &err), NULL,
-                 "string length", 8);
-    CHECK(h == NULL);
+    /* events, depth and strings: test_single_limits */
 
     /* the defaults */
     puts_(&b, "{\"schema\":\"shifan.history/1\",\"platform\":{\"id\":\"X\",\"name\":\"");
@@ -362,27 +389,25 @@ static void test_rule_pack_host_limits(void) {
 static void test_calendar_host_limits(void) {
     static const char calendar[] =
         "{\"schema\":\"shifan.calendar/1\",\"rest_days\":[\"2026-01-01\",\"2026-01-02\",\"2026-01-03\"]}";
+    static const struct limit_case cases[] = {
+        {"calendar v2: document", CALENDAR, DOCUMENT, 32, "", "document size"},
+        {"calendar v2: depth", CALENDAR, DEPTH, 1, "/rest_days", "nesting depth"},
+        {"calendar v2: array", CALENDAR, ARRAY, 2, "/rest_days/2", "array length"},
+        {"calendar v2: string", CALENDAR, STRING, 12, "/schema", "string length"},
+    };
     const size_t n = strlen(calendar);
     shifan_evaluate_options opts = SHIFAN_EVALUATE_OPTIONS_INIT;
     shifan_engine *e = NULL;
     shifan_error *err = NULL;
+    size_t i;
 
     CHECK_EQ_INT(shifan_engine_new(&e, NULL), SHIFAN_OK);
-    opts.max_document_bytes = 32;
-    EXPECT_LIMIT("calendar v2: document", shifan_engine_set_calendar_json_v2(e, calendar, n, &opts, &err), "",
-                 "document size", 32);
-    opts.max_document_bytes = 0;
-    opts.max_depth = 1;
-    EXPECT_LIMIT("calendar v2: depth", shifan_engine_set_calendar_json_v2(e, calendar, n, &opts, &err), "/rest_days",
-                 "nesting depth", 1);
-    opts.max_depth = 0;
-    opts.max_array_length = 2;
-    EXPECT_LIMIT("calendar v2: array", shifan_engine_set_calendar_json_v2(e, calendar, n, &opts, &err), "/rest_days/2",
-                 "array length", 2);
-    opts.max_array_length = 0;
-    opts.max_string_bytes = 12;
-    EXPECT_LIMIT("calendar v2: string", shifan_engine_set_calendar_json_v2(e, calendar, n, &opts, &err), "/schema",
-                 "string length", 12);
+    for (i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+        shifan_evaluate_options one = SHIFAN_EVALUATE_OPTIONS_INIT;
+        set_limit(&one, cases[i].limit, cases[i].value);
+        EXPECT_LIMIT(cases[i].what, shifan_engine_set_calendar_json_v2(e, calendar, n, &one, &err), cases[i].path,
+                     cases[i].names, cases[i].value);
+    }
     opts.version = 0;
     CHECK_EQ_INT(shifan_engine_set_calendar_json_v2(e, calendar, n, &opts, NULL), SHIFAN_EUSAGE);
     CHECK_EQ_INT(shifan_engine_set_calendar_json_v2(NULL, calendar, n, NULL, NULL), SHIFAN_EUSAGE);
@@ -476,16 +501,14 @@ static void test_roster_host_limits(const shifan_engine *engine) {
 int main(int argc, char **argv) {
     shifan_engine *engine = NULL;
     char *app, *hist;
-    if (argc < 3) {
-        fprintf(stderr, "usage: test_limits APPLICATION.json HISTORY.json\n");
-        return 2;
-    }
+    require_args(argc, 3, "test_limits APPLICATION.json HISTORY.json");
     app = read_file(argv[1], &application_len);
     hist = read_file(argv[2], &history_len);
     application = app;
     history = hist;
     CHECK_EQ_INT(shifan_engine_new(&engine, NULL), SHIFAN_OK);
     test_evaluate(engine);
+    test_single_limits(engine);
     test_rule_pack();
     test_history(engine);
     test_calendar_and_filings(engine);

@@ -262,10 +262,7 @@ int main(int argc, char **argv) {
     size_t app_len = 0, history_len = 0, calendar_len = 0;
     char *app, *history, *calendar;
     shifan_engine *engine = NULL;
-    if (argc < 4) {
-        fprintf(stderr, "usage: test_reliability APPLICATION.json HISTORY.json CALENDAR.json\n");
-        return 2;
-    }
+    require_args(argc, 4, "test_reliability APPLICATION.json HISTORY.json CALENDAR.json");
     app = read_file(argv[1], &app_len);
     history = read_file(argv[2], &history_len);
     calendar = read_file(argv[3], &calendar_len);

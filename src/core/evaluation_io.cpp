@@ -252,14 +252,9 @@ std::string explain_check(const Evaluation& e, RuleId id, Lang lang) {
 
 /// Display names of the functions.
 StaticText function_name(Function f) {
-    switch (f) {
-    case Function::information: return {"信息服务", "information"};
-    case Function::technology: return {"技术服务", "technology"};
-    case Function::entrepreneurship: return {"创业服务", "entrepreneurship"};
-    case Function::training: return {"培训服务", "training"};
-    case Function::financing: return {"融资服务", "financing"};
-    }
-    return {"", ""};
+    static constexpr StaticText names[] = {{"信息服务", "information"}, {"技术服务", "technology"},
+                                           {"创业服务", "entrepreneurship"}, {"培训服务", "training"}, {"融资服务", "financing"}};
+    return name_in(names, f);
 }
 
 /// Append one sentence that states the verdict and why to `s`.

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -109,6 +110,14 @@ void Generator::write(std::size_t index, std::string& out) const {
     auto count = [&](std::string_view key, std::int64_t minimum, std::int64_t spread) {
         if (r.chance(absent)) return;
         w.member(key, static_cast<std::int64_t>(against(r, p, minimum, 1, spread)));
+    };
+    // An art7 function of yes/no conditions and one count.
+    auto conditions_and_count = [&](std::string_view function, std::initializer_list<std::string_view> conditions,
+                                    std::string_view key, std::int64_t minimum, std::int64_t spread) {
+        w.key(function).begin_object();
+        for (std::string_view condition : conditions) yes(condition);
+        count(key, minimum, spread);
+        w.end_object();
     };
 
     // applicant (art6.1)
@@ -266,24 +275,12 @@ void Generator::write(std::size_t index, std::string& out) const {
             count("activities", t.raw(Param::technology_min_activities), 20);
             w.end_object();
         }
-        if (claimed & 4u) {
-            w.key("entrepreneurship").begin_object();
-            yes("coaching");
-            yes("project_pool");
-            yes("guide");
-            yes("hotline");
-            yes("agency_services");
-            count("activities", t.raw(Param::entrepreneurship_min_activities), 20);
-            w.end_object();
-        }
-        if (claimed & 8u) {
-            w.key("training").begin_object();
-            yes("accreditation");
-            yes("online_offline");
-            yes("evaluation");
-            count("trainee_times", t.raw(Param::training_min_trainee_times), 4000);
-            w.end_object();
-        }
+        if (claimed & 4u)
+            conditions_and_count("entrepreneurship", {"coaching", "project_pool", "guide", "hotline", "agency_services"},
+                                 "activities", t.raw(Param::entrepreneurship_min_activities), 20);
+        if (claimed & 8u)
+            conditions_and_count("training", {"accreditation", "online_offline", "evaluation"}, "trainee_times",
+                                 t.raw(Param::training_min_trainee_times), 4000);
         if (claimed & 16u) {
             w.key("financing").begin_object();
             const bool guarantee = r.chance(40);

@@ -152,6 +152,14 @@ void write_enum_names(json::Writer& w) {
     w.end_array();
 }
 
+/// One reading: its name, the clause it reads, its values and its default.
+template <class E>
+void write_reading(json::Writer& w, std::string_view name, std::string_view citation, E default_value) {
+    w.begin_object().member("name", name).member("citation", citation).key("values");
+    write_enum_names<E>(w);
+    w.member("default", json::enum_name(default_value)).end_object();
+}
+
 void write_text(json::Writer& w, std::string_view key, StaticText t) {
     w.key(key).begin_object().member("zh", t.zh).member("en", t.en).end_object();
 }
@@ -239,18 +247,11 @@ void write_registry(std::string& out, const RulePack& pack) {
     w.end_array();
 
     w.key("interpretations").begin_array();
-    w.begin_object().member("name", "growth").member("citation", "第六条第（二）项").key("values");
-    write_enum_names<Growth>(w);
-    w.member("default", json::enum_name(Interpretations{}.growth)).end_object();
-    w.begin_object().member("name", "operating_period").member("citation", "第六条第（一）项").key("values");
-    write_enum_names<OperatingPeriod>(w);
-    w.member("default", json::enum_name(Interpretations{}.operating_period)).end_object();
-    w.begin_object().member("name", "summary_owed").member("citation", "第十三条").key("values");
-    write_enum_names<SummaryOwed>(w);
-    w.member("default", json::enum_name(Interpretations{}.summary_owed)).end_object();
-    w.begin_object().member("name", "deadline_rest_days").member("citation", "第十三条、第十五条").key("values");
-    write_enum_names<DeadlineRestDays>(w);
-    w.member("default", json::enum_name(Interpretations{}.deadline_rest_days)).end_object();
+    const Interpretations defaults{};
+    write_reading(w, "growth", "第六条第（二）项", defaults.growth);
+    write_reading(w, "operating_period", "第六条第（一）项", defaults.operating_period);
+    write_reading(w, "summary_owed", "第十三条", defaults.summary_owed);
+    write_reading(w, "deadline_rest_days", "第十三条、第十五条", defaults.deadline_rest_days);
     w.end_array();
 
     w.end_object();

@@ -163,6 +163,47 @@ inline std::optional<std::string> opt(const char* s) { return s ? std::optional<
     throw Error(SHIFAN_EUSAGE, "", std::string("使用了已移出的 ") + what, std::string("use of a moved-from ") + what);
 }
 
+/// The wrapper class of each C handle, as errors name it.
+constexpr const char* wrapper_name(const shifan_engine*) { return "shifan::client::Engine"; }
+constexpr const char* wrapper_name(const shifan_evaluation*) { return "shifan::client::Evaluation"; }
+constexpr const char* wrapper_name(const shifan_batch*) { return "shifan::client::Batch"; }
+constexpr const char* wrapper_name(const shifan_history*) { return "shifan::client::History"; }
+constexpr const char* wrapper_name(const shifan_status*) { return "shifan::client::Status"; }
+constexpr const char* wrapper_name(const shifan_roster*) { return "shifan::client::Roster"; }
+
+/// What every class of the wrapper that holds a C handle shares: it owns the handle (freed with
+/// the object), moves (the handle changes owner) but does not copy, and refuses use after a move.
+template <class T>
+class Owned {
+public:
+    Owned(Owned&&) noexcept = default;
+    Owned& operator=(Owned&&) noexcept = default;
+    Owned(const Owned&) = delete;
+    Owned& operator=(const Owned&) = delete;
+    ~Owned() = default;
+
+    /// The underlying C handle (borrowed; stays owned by this object).
+    [[nodiscard]] const T* get() const { return handle(); }
+
+protected:
+    Owned() = default;
+    explicit Owned(T* h) : h_(h) {}
+    /// The handle; throws Error after a move.
+    T* handle() const {
+        if (!h_) moved_from(wrapper_name(h_.get()));
+        return h_.get();
+    }
+    Handle<T> h_; ///< the owned handle (null after a move)
+};
+
+/// The text `give(&text, &len, h, lang, &err)` gives (a C function such as shifan_status_to_json).
+template <class T>
+std::string text_of(int (*give)(char**, std::size_t*, const T*, std::int32_t, shifan_error**), const T* h, Lang lang) {
+    return take_text([&](char** s, std::size_t* len, shifan_error** err) {
+        return give(s, len, h, static_cast<std::int32_t>(lang), err);
+    });
+}
+
 } // namespace detail
 
 /// Library version loaded at run time, e.g. "0.1.0".
@@ -240,17 +281,8 @@ class Engine;
 class Batch;
 
 /// The evaluation of one application.
-class Evaluation {
+class Evaluation : public detail::Owned<shifan_evaluation> {
 public:
-    /// Frees the C handle (if this object still owns one).
-    ~Evaluation() = default;
-    /// Move: the evaluation changes owner.
-    Evaluation(Evaluation&&) noexcept = default;
-    /// Move assignment: the handle changes owner.
-    Evaluation& operator=(Evaluation&&) noexcept = default;
-    Evaluation(const Evaluation&) = delete;
-    Evaluation& operator=(const Evaluation&) = delete;
-
     /// The verdict: all of art6 and at least one function of art7.
     [[nodiscard]] Verdict verdict() const { return static_cast<Verdict>(detail::checked(shifan_evaluation_verdict(get()))); }
     /// Mask of SHIFAN_FUNCTION_* bits.
@@ -350,23 +382,12 @@ public:
         return detail::take(s, len);
     }
     /// The plain-text report.
-    [[nodiscard]] std::string report(Lang lang = Lang::zh) const {
-        return detail::take_text([&](char** s, std::size_t* len, shifan_error** err) {
-            return shifan_evaluation_report(s, len, get(), static_cast<std::int32_t>(lang), err);
-        });
-    }
-
-    /// The C handle (borrowed; valid while this object lives).
-    [[nodiscard]] const shifan_evaluation* get() const {
-        if (!h_) detail::moved_from("shifan::client::Evaluation");
-        return h_.get();
-    }
+    [[nodiscard]] std::string report(Lang lang = Lang::zh) const { return detail::text_of(shifan_evaluation_report, get(), lang); }
 
 private:
     friend class Engine;
     friend class Batch;
-    explicit Evaluation(shifan_evaluation* h) : h_(h) {}
-    detail::Handle<shifan_evaluation> h_;
+    explicit Evaluation(shifan_evaluation* h) : Owned(h) {}
 };
 
 /// Options of a batch run.
@@ -379,17 +400,8 @@ struct BatchOptions {
 };
 
 /// Results of a batch, in input order.
-class Batch {
+class Batch : public detail::Owned<shifan_batch> {
 public:
-    /// Frees the C handle (if this object still owns one).
-    ~Batch() = default;
-    /// Move: the batch results change owner.
-    Batch(Batch&&) noexcept = default;
-    /// Move assignment: the batch results change owner.
-    Batch& operator=(Batch&&) noexcept = default;
-    Batch(const Batch&) = delete;
-    Batch& operator=(const Batch&) = delete;
-
     /// Status, verdict and qualified functions of every item of a batch.
     struct Summary {
         std::vector<std::int32_t> status; ///< SHIFAN_OK or a negative SHIFAN_E* per item
@@ -432,20 +444,14 @@ public:
         detail::check(shifan_batch_item_evaluation(&e, get(), index, &err), err);
         return Evaluation(e);
     }
-    /// The underlying C handle (borrowed; stays owned by this object).
-    [[nodiscard]] const shifan_batch* get() const {
-        if (!h_) detail::moved_from("shifan::client::Batch");
-        return h_.get();
-    }
 
 private:
     friend class Engine;
-    explicit Batch(shifan_batch* h) : h_(h) {}
-    detail::Handle<shifan_batch> h_;
+    explicit Batch(shifan_batch* h) : Owned(h) {}
 };
 
 /// A rule pack and a set of readings. Evaluating on many threads at once is safe.
-class Engine {
+class Engine : public detail::Owned<shifan_engine> {
 public:
     /// The built-in pack `changzhi-municipal`, default readings.
     Engine() {
@@ -462,15 +468,6 @@ public:
         detail::check(shifan_engine_new_from_rule_pack_json_v2(&h, json.data(), json.size(), &o, &err), err);
         return Engine(h);
     }
-    /// Frees the C handle (if this object still owns one).
-    ~Engine() = default;
-    /// Move: the engine changes owner.
-    Engine(Engine&&) noexcept = default;
-    /// Move assignment: the handle changes owner.
-    Engine& operator=(Engine&&) noexcept = default;
-    Engine(const Engine&) = delete;
-    Engine& operator=(const Engine&) = delete;
-
     /// A `shifan.calendar/1` calendar of rest days for lifecycle deadlines (selects
     /// deadline_rest_days=roll_forward unless that reading was set), read under `limits`. A calendar
     /// that fails to read changes nothing. Not concurrently with other uses.
@@ -538,28 +535,17 @@ public:
     }
 
     /// The underlying C handle (borrowed; stays owned by this object).
-    [[nodiscard]] shifan_engine* get() const {
-        if (!h_) detail::moved_from("shifan::client::Engine");
-        return h_.get();
-    }
+    [[nodiscard]] shifan_engine* get() const { return handle(); }
 
 private:
-    explicit Engine(shifan_engine* h) : h_(h) {}
-    detail::Handle<shifan_engine> h_;
+    // from_rule_pack_json uses it; cppcheck takes this class for shifan::Engine (BasicEngine<...>).
+    // cppcheck-suppress unusedPrivateFunction
+    explicit Engine(shifan_engine* h) : Owned(h) {}
 };
 
 /// A platform's status on a date (`shifan.status/1`).
-class Status {
+class Status : public detail::Owned<shifan_status> {
 public:
-    /// Frees the C handle (if this object still owns one).
-    ~Status() = default;
-    /// Move: the status changes owner.
-    Status(Status&&) noexcept = default;
-    /// Move assignment: the handle changes owner.
-    Status& operator=(Status&&) noexcept = default;
-    Status(const Status&) = delete;
-    Status& operator=(const Status&) = delete;
-
     /// "none", "candidate", "recommended", "not_recommended", "designated", "rejected", "expired", "revoked".
     [[nodiscard]] std::string state() const { return shifan_status_state(get()); }
     /// The date of the query (YYYY-MM-DD).
@@ -581,31 +567,17 @@ public:
         return shifan_status_may_apply_again_reason(get(), static_cast<std::int32_t>(lang == Lang::en ? Lang::en : Lang::zh));
     }
     /// As JSON, with messages in `lang`.
-    [[nodiscard]] std::string to_json(Lang lang = Lang::both) const {
-        return detail::take_text([&](char** s, std::size_t* len, shifan_error** err) {
-            return shifan_status_to_json(s, len, get(), static_cast<std::int32_t>(lang), err);
-        });
-    }
+    [[nodiscard]] std::string to_json(Lang lang = Lang::both) const { return detail::text_of(shifan_status_to_json, get(), lang); }
     /// A readable report in `lang`.
-    [[nodiscard]] std::string report(Lang lang = Lang::zh) const {
-        return detail::take_text([&](char** s, std::size_t* len, shifan_error** err) {
-            return shifan_status_report(s, len, get(), static_cast<std::int32_t>(lang), err);
-        });
-    }
-    /// The underlying C handle (borrowed; stays owned by this object).
-    [[nodiscard]] const shifan_status* get() const {
-        if (!h_) detail::moved_from("shifan::client::Status");
-        return h_.get();
-    }
+    [[nodiscard]] std::string report(Lang lang = Lang::zh) const { return detail::text_of(shifan_status_report, get(), lang); }
 
 private:
     friend class History;
-    explicit Status(shifan_status* h) : h_(h) {}
-    detail::Handle<shifan_status> h_;
+    explicit Status(shifan_status* h) : Owned(h) {}
 };
 
 /// A platform's history (`shifan.history/1`), every event checked against the rules.
-class History {
+class History : public detail::Owned<shifan_history> {
 public:
     /// Read a history with the engine's rule pack, readings and calendar.
     static History from_json(const Engine& engine, std::string_view json, const Limits& limits = {}) {
@@ -615,15 +587,6 @@ public:
         detail::check(shifan_history_new_from_json(&handle, engine.get(), json.data(), json.size(), &o, &err), err);
         return History(handle);
     }
-    /// Frees the C handle (if this object still owns one).
-    ~History() = default;
-    /// Move: the history changes owner.
-    History(History&&) noexcept = default;
-    /// Move assignment: the handle changes owner.
-    History& operator=(History&&) noexcept = default;
-    History(const History&) = delete;
-    History& operator=(const History&) = delete;
-
     /// Append one event (JSON); a refused event throws Error (SHIFAN_EHISTORY) and changes nothing.
     History& append_event_json(std::string_view json) {
         shifan_error* err = nullptr;
@@ -647,23 +610,14 @@ public:
         detail::check(shifan_history_status(&st, get(), on.c_str(), &err), err);
         return Status(st);
     }
-    /// The underlying C handle (borrowed; stays owned by this object).
-    [[nodiscard]] const shifan_history* get() const {
-        if (!h_) detail::moved_from("shifan::client::History");
-        return h_.get();
-    }
 
 private:
-    shifan_history* h() {
-        if (!h_) detail::moved_from("shifan::client::History");
-        return h_.get();
-    }
-    explicit History(shifan_history* h) : h_(h) {}
-    detail::Handle<shifan_history> h_;
+    shifan_history* h() { return handle(); }
+    explicit History(shifan_history* h) : Owned(h) {}
 };
 
 /// County queries over many platforms on a date (`shifan.roster/1`).
-class Roster {
+class Roster : public detail::Owned<shifan_roster> {
 public:
     /// The roster of `histories` and the counties' `filings` (shifan.county-filings/1 JSON, read
     /// under `limits`) on `on`.
@@ -687,27 +641,10 @@ public:
                       err);
         return Roster(r);
     }
-    /// Frees the C handle (if this object still owns one).
-    ~Roster() = default;
-    /// Move: the roster changes owner.
-    Roster(Roster&&) noexcept = default;
-    /// Move assignment: the handle changes owner.
-    Roster& operator=(Roster&&) noexcept = default;
-    Roster(const Roster&) = delete;
-    Roster& operator=(const Roster&) = delete;
-
     /// As JSON, with messages in `lang`.
-    [[nodiscard]] std::string to_json(Lang lang = Lang::both) const {
-        return detail::take_text([&](char** s, std::size_t* len, shifan_error** err) {
-            return shifan_roster_to_json(s, len, get(), static_cast<std::int32_t>(lang), err);
-        });
-    }
+    [[nodiscard]] std::string to_json(Lang lang = Lang::both) const { return detail::text_of(shifan_roster_to_json, get(), lang); }
     /// A readable report in `lang`.
-    [[nodiscard]] std::string report(Lang lang = Lang::zh) const {
-        return detail::take_text([&](char** s, std::size_t* len, shifan_error** err) {
-            return shifan_roster_report(s, len, get(), static_cast<std::int32_t>(lang), err);
-        });
-    }
+    [[nodiscard]] std::string report(Lang lang = Lang::zh) const { return detail::text_of(shifan_roster_report, get(), lang); }
     /// The self-contained HTML page of `shifan roster --html` (UTF-8), for a county officer.
     [[nodiscard]] std::string html(const RosterHtmlOptions& options = {}) const {
         const shifan_roster_html_options o = options.c();
@@ -715,15 +652,9 @@ public:
             return shifan_roster_html(s, len, get(), &o, err);
         });
     }
-    /// The underlying C handle (borrowed; stays owned by this object).
-    [[nodiscard]] const shifan_roster* get() const {
-        if (!h_) detail::moved_from("shifan::client::Roster");
-        return h_.get();
-    }
 
 private:
-    explicit Roster(shifan_roster* h) : h_(h) {}
-    detail::Handle<shifan_roster> h_;
+    explicit Roster(shifan_roster* h) : Owned(h) {}
 };
 
 } // namespace shifan::client

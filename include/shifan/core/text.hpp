@@ -76,4 +76,12 @@ struct StaticText {
     [[nodiscard]] std::string_view in(Lang lang) const { return lang == Lang::en ? en : zh; }
 };
 
+/// The display name of `e` in `names` (one per enumerator, in declaration order); empty for a
+/// value outside the enumeration.
+template <class E, std::size_t N>
+constexpr StaticText name_in(const StaticText (&names)[N], E e) noexcept {
+    const auto i = static_cast<std::size_t>(e);
+    return i < N ? names[i] : StaticText{"", ""};
+}
+
 } // namespace shifan

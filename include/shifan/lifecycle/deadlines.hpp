@@ -94,13 +94,9 @@ inline Date county_report_due(const RulePack& pack, int covered_year, const Dead
 
 /// Display name of an obligation status, in zh and en.
 inline StaticText obligation_status_name(ObligationStatus s) noexcept {
-    switch (s) {
-    case ObligationStatus::pending: return {"待报送", "pending"};
-    case ObligationStatus::filed: return {"已按时报送", "filed"};
-    case ObligationStatus::late: return {"逾期报送", "filed late"};
-    case ObligationStatus::overdue: return {"逾期未报", "overdue"};
-    }
-    return {"", ""};
+    static constexpr StaticText names[] = {{"待报送", "pending"}, {"已按时报送", "filed"}, {"逾期报送", "filed late"},
+                                           {"逾期未报", "overdue"}};
+    return name_in(names, s);
 }
 
 /// The mark of an obligation status for people: ✓ filed, ✓! filed late, ✗ overdue, … pending.

@@ -49,14 +49,19 @@ struct Recommended {
 };
 BOOST_DESCRIBE_STRUCT(Recommended, (), (date, county, note))
 
-/// 不予推荐 (art8): the county authority does not recommend the candidate.
-struct NotRecommended {
+/// A decision that ends an application, with its reason: 不予推荐 (art8, NotRecommended) or 评审未通过
+/// (art11, Rejected). `Which` only tells the two events apart.
+template <int Which>
+struct RefusalDecision {
     Date date;                       ///< date of the decision
     std::string reason;              ///< why
     std::optional<std::string> note; ///< free text for people
-    friend bool operator==(const NotRecommended&, const NotRecommended&) = default;
+    friend bool operator==(const RefusalDecision&, const RefusalDecision&) = default;
+    BOOST_DESCRIBE_CLASS(RefusalDecision, (), (date, reason, note), (), ())
 };
-BOOST_DESCRIBE_STRUCT(NotRecommended, (), (date, reason, note))
+
+/// 不予推荐 (art8): the county authority does not recommend the candidate.
+using NotRecommended = RefusalDecision<0>;
 
 /// 认定 (art11): the city centre grants the title by an official document. The term is
 /// `[date, add_years(date, validity_years)]` (art14), valid on both ends.
@@ -70,13 +75,7 @@ struct Designated {
 BOOST_DESCRIBE_STRUCT(Designated, (), (date, document_no, functions, note))
 
 /// 评审未通过 (art11): a recommended candidate is not designated.
-struct Rejected {
-    Date date;                       ///< date of the decision
-    std::string reason;              ///< why
-    std::optional<std::string> note; ///< free text for people
-    friend bool operator==(const Rejected&, const Rejected&) = default;
-};
-BOOST_DESCRIBE_STRUCT(Rejected, (), (date, reason, note))
+using Rejected = RefusalDecision<1>;
 
 /// On what ground a title is revoked (art14; the art10(7) declaration of authenticity).
 enum class RevocationGround : std::uint8_t {
@@ -158,17 +157,11 @@ BOOST_DESCRIBE_ENUM(Stage, candidate, recommended)
 
 /// Display name of a state, in zh and en.
 inline StaticText state_name(State s) noexcept {
-    switch (s) {
-    case State::none: return {"无记录", "no record"};
-    case State::candidate: return {"已申报（候选）", "candidate (applied)"};
-    case State::recommended: return {"已获县区推荐", "recommended by its county"};
-    case State::not_recommended: return {"未获县区推荐", "not recommended"};
-    case State::designated: return {"已认定（称号有效）", "designated (title valid)"};
-    case State::rejected: return {"评审未通过", "rejected"};
-    case State::expired: return {"有效期已满", "expired"};
-    case State::revoked: return {"称号已撤销", "revoked"};
-    }
-    return {"", ""};
+    static constexpr StaticText names[] = {{"无记录", "no record"}, {"已申报（候选）", "candidate (applied)"},
+                                           {"已获县区推荐", "recommended by its county"}, {"未获县区推荐", "not recommended"},
+                                           {"已认定（称号有效）", "designated (title valid)"}, {"评审未通过", "rejected"},
+                                           {"有效期已满", "expired"}, {"称号已撤销", "revoked"}};
+    return name_in(names, s);
 }
 
 /// Display name of a stage, in zh and en.

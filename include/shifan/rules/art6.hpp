@@ -11,17 +11,12 @@
 #include "shifan/rules/art6_4.hpp"
 #include "shifan/rules/art6_5.hpp"
 
-#include <boost/mp11/list.hpp>
-
 namespace shifan::rules {
 
-/// 第六条: all of its five clauses.
-struct Art6 {
+/// 第六条: all of its five clauses, in the regulation's order.
+struct Art6 : Article<Art6_1, Art6_2, Art6_3, Art6_4, Art6_5> {
     /// The article as a group.
-    static constexpr GroupRow group{"art6", Combine::all_of, {"第六条", "Art. 6"},
-                                    {"同时具备全部基本条件", "meets all basic conditions"}};
-    /// Its clauses, in the regulation's order.
-    using clauses = boost::mp11::mp_list<Art6_1, Art6_2, Art6_3, Art6_4, Art6_5>;
+    static constexpr GroupRow group{"art6", Combine::all_of, {"第六条", "Art. 6"}, {"同时具备全部基本条件", "meets all basic conditions"}};
 };
 
 } // namespace shifan::rules

@@ -12,28 +12,20 @@ namespace shifan::rules {
 
 /// 第六条第（二）项: 服务业绩突出.
 struct Art6_2 {
-    /// The clause as a group: how its rules combine.
-    static constexpr GroupRow group{"art6.2", Combine::all_of, {"第六条第（二）项", "Art. 6(2)"}, {"服务业绩突出", "outstanding service performance"}};
-
-    /// @cond internal
-    static inline const Performance none{};
-    /// @endcond
-
-    /// The registry rows of its rules (id, title, measure, unit, parameters, inputs), in Leaf order.
-    static constexpr std::array<LeafRow, 4> leaves{{
-        {"art6.2.smes_served", {"年服务中小企业数量", "SMEs served in the assessment year"}, Measure::count, {"家", "SMEs"}, {Param::min_smes_served}, {input_of<&Performance::smes_served, -1>({"服务中小企业数量", "SMEs served"})}},
-        {"art6.2.satisfaction", {"用户满意度", "user satisfaction"}, Measure::ratio, {"名满意用户", "satisfied respondents"}, {Param::min_satisfaction_percent}, {input_of<&Performance::satisfaction>({"用户满意度", "user satisfaction"}), input_of<&Satisfaction::surveyed>({"受访用户数", "respondents surveyed"}), input_of<&Satisfaction::satisfied>({"满意用户数", "satisfied respondents"})}},
-        {"art6.2.steady_growth", {"近两年服务企业数量稳步增长", "number of enterprises served grew steadily over the last two years"}, Measure::count, {"家", "SMEs"}, {}, {input_of<&Performance::smes_served, -1>({"服务中小企业数量", "SMEs served"}), input_of<&Performance::smes_served, -2>({"服务中小企业数量", "SMEs served"}), input_of<&Performance::smes_served, -3>({"服务中小企业数量", "SMEs served"})}},
-        {"art6.2.reputation", {"在专业服务领域或区域内有一定的声誉和品牌影响力", "has a reputation or brand in its field or region"}, Measure::none, {}, {}, {input_of<&Performance::reputation>({"声誉和品牌影响力", "reputation or brand"})}},
-    }};
-
-    /// Its rules by name, in the order of `leaves`.
+    /// Its rules by name, in registry order.
     enum Leaf : std::uint8_t { smes_served, satisfaction, steady_growth, reputation };
 
-    /// Decide every rule of the clause into `s` (see sink.hpp).
-    template <class Sink>
-    static void eval(const Application& app, const Parameters& p, [[maybe_unused]] const Interpretations& readings, Sink& s) {
-        const Performance& perf = app.performance ? *app.performance : none;
+    /// Its rules and their registry rows, in Leaf order (see clause.hpp).
+    static constexpr std::tuple leaves{LeafRow{"art6.2.smes_served", {"年服务中小企业数量", "SMEs served in the assessment year"}, Measure::count, {"家", "SMEs"}, {Param::min_smes_served}, {input_of<&Performance::smes_served, -1>({"服务中小企业数量", "SMEs served"})}},
+                                       LeafRow{"art6.2.satisfaction", {"用户满意度", "user satisfaction"}, Measure::ratio, {"名满意用户", "satisfied respondents"}, {Param::min_satisfaction_percent}, {input_of<&Performance::satisfaction>({"用户满意度", "user satisfaction"}), input_of<&Satisfaction::surveyed>({"受访用户数", "respondents surveyed"}), input_of<&Satisfaction::satisfied>({"满意用户数", "satisfied respondents"})}},
+                                       LeafRow{"art6.2.steady_growth", {"近两年服务企业数量稳步增长", "number of enterprises served grew steadily over the last two years"}, Measure::count, {"家", "SMEs"}, {}, {input_of<&Performance::smes_served, -1>({"服务中小企业数量", "SMEs served"}), input_of<&Performance::smes_served, -2>({"服务中小企业数量", "SMEs served"}), input_of<&Performance::smes_served, -3>({"服务中小企业数量", "SMEs served"})}},
+                                       yes_no<&Performance::reputation>("art6.2.reputation", {"在专业服务领域或区域内有一定的声誉和品牌影响力", "has a reputation or brand in its field or region"}, {"声誉和品牌影响力", "reputation or brand"})};
+
+    /// Decide every rule of the clause into `s` (see sink.hpp): the plain ones from their rows,
+    /// the others here.
+    static void eval(const Application& app, const Parameters& p, const Interpretations& readings, auto& s) {
+        const Performance& perf = section_or_empty(app.performance);
+        s.plain(perf, p);
         // The served counts are keyed by calendar year, relative to the review year Y.
         auto served = [&](int offset) -> std::optional<Count> {
             return perf.smes_served ? perf.smes_served->at(app.year() + offset) : std::nullopt;
@@ -88,9 +80,10 @@ struct Art6_2 {
                 c.reason = Reason::met;
             }
         });
-
-        s.yes_no(reputation, perf.reputation);
     }
+
+    /// How its rules combine into the clause.
+    static constexpr GroupRow group{"art6.2", Combine::all_of, {"第六条第（二）项", "Art. 6(2)"}, {"服务业绩突出", "outstanding service performance"}};
 };
 
 } // namespace shifan::rules

@@ -11,32 +11,17 @@
 namespace shifan::rules {
 
 /// 第六条第（三）项: 场所、设施与集聚服务资源的能力.
-struct Art6_3 {
-    /// The clause as a group: how its rules combine.
-    static constexpr GroupRow group{"art6.3", Combine::all_of, {"第六条第（三）项", "Art. 6(3)"}, {"场所、设施与集聚服务资源的能力", "premises, facilities and aggregation of service resources"}};
-
-    /// @cond internal
-    static inline const Resources none{};
-    /// @endcond
-
-    /// The registry rows of its rules (id, title, measure, unit, parameters, inputs), in Leaf order.
-    static constexpr std::array<LeafRow, 3> leaves{{
-        {"art6.3.premises", {"有固定的经营服务场所", "has fixed premises"}, Measure::none, {}, {}, {input_of<&Resources::fixed_premises>({"固定的经营服务场所", "fixed premises"})}},
-        {"art6.3.facilities", {"有必要的服务设施、仪器设备", "has the necessary facilities and equipment"}, Measure::none, {}, {}, {input_of<&Resources::facilities>({"服务设施、仪器设备", "facilities and equipment"})}},
-        {"art6.3.partner_institutions", {"集聚服务机构数量", "aggregated service institutions"}, Measure::count, {"家", "institutions"}, {Param::min_partner_institutions}, {input_of<&Resources::partner_institutions>({"集聚服务机构数量", "aggregated service institutions"})}},
-    }};
-
-    /// Its rules by name, in the order of `leaves`.
+struct Art6_3 : SectionClause<Art6_3, &Application::resources> {
+    /// Its rules by name, in registry order.
     enum Leaf : std::uint8_t { premises, facilities, partner_institutions };
 
-    /// Decide every rule of the clause into `s` (see sink.hpp).
-    template <class Sink>
-    static void eval(const Application& app, const Parameters& p, [[maybe_unused]] const Interpretations& readings, Sink& s) {
-        const Resources& r = app.resources ? *app.resources : none;
-        s.yes_no(premises, r.fixed_premises);
-        s.yes_no(facilities, r.facilities);
-        s.at_least(partner_institutions, r.partner_institutions, p.count(Param::min_partner_institutions));
-    }
+    /// Its rules and their registry rows, in Leaf order (see clause.hpp).
+    static constexpr std::tuple leaves{yes_no<&Resources::fixed_premises>("art6.3.premises", {"有固定的经营服务场所", "has fixed premises"}, {"固定的经营服务场所", "fixed premises"}),
+                                       yes_no<&Resources::facilities>("art6.3.facilities", {"有必要的服务设施、仪器设备", "has the necessary facilities and equipment"}, {"服务设施、仪器设备", "facilities and equipment"}),
+                                       at_least<&Resources::partner_institutions>("art6.3.partner_institutions", {"集聚服务机构数量", "aggregated service institutions"}, {"家", "institutions"}, Param::min_partner_institutions, {"集聚服务机构数量", "aggregated service institutions"})};
+
+    /// How its rules combine into the clause.
+    static constexpr GroupRow group{"art6.3", Combine::all_of, {"第六条第（三）项", "Art. 6(3)"}, {"场所、设施与集聚服务资源的能力", "premises, facilities and aggregation of service resources"}};
 };
 
 } // namespace shifan::rules

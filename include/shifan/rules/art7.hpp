@@ -14,17 +14,12 @@
 #include "shifan/rules/art7_4.hpp"
 #include "shifan/rules/art7_5.hpp"
 
-#include <boost/mp11/list.hpp>
-
 namespace shifan::rules {
 
-/// 第七条: any of its five functions.
-struct Art7 {
+/// 第七条: any of its five functions, one clause each, in the order of Function.
+struct Art7 : Article<Art7_1, Art7_2, Art7_3, Art7_4, Art7_5> {
     /// The article as a group.
-    static constexpr GroupRow group{"art7", Combine::any_of, {"第七条", "Art. 7"},
-                                    {"满足至少一项功能要求", "meets at least one functional requirement"}};
-    /// Its clauses, one per service function, in the order of Function.
-    using clauses = boost::mp11::mp_list<Art7_1, Art7_2, Art7_3, Art7_4, Art7_5>;
+    static constexpr GroupRow group{"art7", Combine::any_of, {"第七条", "Art. 7"}, {"满足至少一项功能要求", "meets at least one functional requirement"}};
 };
 
 } // namespace shifan::rules

@@ -33,30 +33,14 @@ struct DossierInfo {
 
 /// The dossier requirements of art9 and art10, in DossierItem order.
 inline constexpr std::array<DossierInfo, dossier_item_count> dossier_catalog{{
-    {DossierItem::recommendation_form, "art9.recommendation_form", {"第九条", "Art. 9"},
-     {"县区主管部门填写的《长治市中小企业公共服务示范平台推荐表》（含测评）", "the county's recommendation form, with its assessment"}},
-    {DossierItem::application_report, "art10.1", {"第十条第（一）项", "Art. 10(1)"},
-     {"长治市中小企业公共服务平台申请报告（附件1）", "the Changzhi SME public service platform application report (Annex 1)"}},
-    {DossierItem::legal_person_document, "art10.2", {"第十条第（二）项", "Art. 10(2)"},
-     {"法人证书或营业执照副本（复印件）", "legal-person certificate or business licence (copy)"}},
-    {DossierItem::audit_reports, "art10.3", {"第十条第（三）项", "Art. 10(3)"},
-     {"上一年度审计报告及服务收支情况的专项审计报告，或上一年度包含服务收支情况的审计报告",
-      "last year's audit report and a special audit report on service income and expenditure, or last year's audit "
-      "report including service income and expenditure"}},
-    {DossierItem::premises_proof, "art10.4", {"第十条第（四）项", "Art. 10(4)"},
-     {"固定的经营服务场所证明复印件（房产证、租赁合同）", "proof of fixed premises (property certificate or lease)"}},
-    {DossierItem::service_evidence, "art10.5", {"第十条第（五）项", "Art. 10(5)"},
-     {"开展相关服务的证明材料（通知、照片、总结等）", "evidence of services delivered (notices, photos, summaries)"}},
-    {DossierItem::qualifications, "art10.6", {"第十条第（六）项", "Art. 10(6)"},
-     {"国家颁发的从业资格（资质）、网站备案、许可证等证明（复印件）",
-      "proof of state-issued professional qualifications (certifications), website filing, licences and the like (copies)"},
-     {"本库亦接受申报单位关于无需此类从业资格、网站备案或许可证的声明（no_qualifications_required）",
-      "the library also accepts the applicant's declaration that no such qualification, website filing or licence "
-      "applies to it (no_qualifications_required)"}},
-    {DossierItem::authenticity_declaration, "art10.7", {"第十条第（七）项", "Art. 10(7)"},
-     {"能够证明符合申报条件的其他材料和对申报材料真实性的声明（加盖申报单位公章）",
-      "other materials proving that the application conditions are met, and a declaration of the authenticity of the "
-      "application materials (with the applicant's official seal)"}},
+    {DossierItem::recommendation_form, "art9.recommendation_form", {"第九条", "Art. 9"}, {"县区主管部门填写的《长治市中小企业公共服务示范平台推荐表》（含测评）", "the county's recommendation form, with its assessment"}},
+    {DossierItem::application_report, "art10.1", {"第十条第（一）项", "Art. 10(1)"}, {"长治市中小企业公共服务平台申请报告（附件1）", "the Changzhi SME public service platform application report (Annex 1)"}},
+    {DossierItem::legal_person_document, "art10.2", {"第十条第（二）项", "Art. 10(2)"}, {"法人证书或营业执照副本（复印件）", "legal-person certificate or business licence (copy)"}},
+    {DossierItem::audit_reports, "art10.3", {"第十条第（三）项", "Art. 10(3)"}, {"上一年度审计报告及服务收支情况的专项审计报告，或上一年度包含服务收支情况的审计报告", "last year's audit report and a special audit report on service income and expenditure, or last year's audit report including service income and expenditure"}},
+    {DossierItem::premises_proof, "art10.4", {"第十条第（四）项", "Art. 10(4)"}, {"固定的经营服务场所证明复印件（房产证、租赁合同）", "proof of fixed premises (property certificate or lease)"}},
+    {DossierItem::service_evidence, "art10.5", {"第十条第（五）项", "Art. 10(5)"}, {"开展相关服务的证明材料（通知、照片、总结等）", "evidence of services delivered (notices, photos, summaries)"}},
+    {DossierItem::qualifications, "art10.6", {"第十条第（六）项", "Art. 10(6)"}, {"国家颁发的从业资格（资质）、网站备案、许可证等证明（复印件）", "proof of state-issued professional qualifications (certifications), website filing, licences and the like (copies)"}, {"本库亦接受申报单位关于无需此类从业资格、网站备案或许可证的声明（no_qualifications_required）", "the library also accepts the applicant's declaration that no such qualification, website filing or licence applies to it (no_qualifications_required)"}},
+    {DossierItem::authenticity_declaration, "art10.7", {"第十条第（七）项", "Art. 10(7)"}, {"能够证明符合申报条件的其他材料和对申报材料真实性的声明（加盖申报单位公章）", "other materials proving that the application conditions are met, and a declaration of the authenticity of the application materials (with the applicant's official seal)"}},
 }};
 
 namespace rules {

@@ -25,7 +25,9 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
+#include <utility>
 
 namespace shifan {
 
@@ -97,6 +99,9 @@ constexpr bool find_struct(InputDef& def, std::size_t depth) {
 
 template <class> struct member_of;
 template <class S, class T> struct member_of<T S::*> { using type = S; };
+/// The type of the member `Member` points to.
+template <auto Member>
+using member_type = std::remove_cvref_t<decltype(std::declval<const typename member_of<decltype(Member)>::type&>().*Member)>;
 } // namespace detail
 
 /// The input held by `Member` (a pointer to a described member), its path found through the
@@ -174,13 +179,71 @@ struct RuleInfo {
     std::uint8_t subtree = 1;      ///< rows of its subtree, itself included (the next sibling is that far on)
 };
 
+/// A plain yes/no condition on `Member` (an `std::optional<bool>` of the section a clause reads):
+/// its registry row, and what the clause's sink needs to decide it with no code of the clause.
+template <auto Member>
+struct YesNo {
+    LeafRow row; ///< its registry row
+};
+
+/// A plain minimum on `Member` (an `std::optional` count or amount of money of the section a
+/// clause reads), the threshold its row's parameter: its registry row, decided like YesNo.
+template <auto Member>
+struct AtLeast {
+    LeafRow row; ///< its registry row
+};
+
+/// The registry row of a yes/no condition on `Member`: the rule passes when it is true.
+/// `input` names the input in words (see input_of).
+template <auto Member>
+constexpr YesNo<Member> yes_no(std::string_view id, StaticText title, StaticText input) {
+    static_assert(std::is_same_v<detail::member_type<Member>, std::optional<bool>>, "a yes/no condition reads a bool");
+    return {{id, title, Measure::none, {}, {}, {input_of<Member>(input)}}};
+}
+
+/// The registry row of a minimum on `Member` (a count or an amount of money), read from `param`.
+/// `input` names the input in words (see input_of).
+template <auto Member>
+constexpr AtLeast<Member> at_least(std::string_view id, StaticText title, StaticText unit, Param param, StaticText input) {
+    constexpr bool money = std::is_same_v<detail::member_type<Member>, std::optional<Money>>;
+    static_assert(money || std::is_same_v<detail::member_type<Member>, std::optional<Count>>, "a minimum reads a count or money");
+    return {{id, title, money ? Measure::money : Measure::count, unit, {param}, {input_of<Member>(input)}}};
+}
+
+namespace detail {
+constexpr const LeafRow& row_of(const LeafRow& row) { return row; }
+template <auto Member> constexpr const LeafRow& row_of(const YesNo<Member>& rule) { return rule.row; }
+template <auto Member> constexpr const LeafRow& row_of(const AtLeast<Member>& rule) { return rule.row; }
+} // namespace detail
+
+/// The registry rows of clause `C`'s rules, in Leaf order: its `leaves` (a tuple of LeafRow,
+/// YesNo and AtLeast), each as its row.
+template <class C>
+inline constexpr auto leaf_rows = std::apply(
+    [](const auto&... rule) { return std::array<LeafRow, sizeof...(rule)>{detail::row_of(rule)...}; }, C::leaves);
+
+/// A clause of a measure (see clause.hpp): its rules by name (`Leaf`), their rules in Leaf
+/// order (`leaves`, a tuple of LeafRow, YesNo and AtLeast), the group row that combines them
+/// (`group`) and its logic (`eval`, over a sink).
+template <class C>
+concept Clause = std::is_enum_v<typename C::Leaf> && !leaf_rows<C>.empty() &&
+                 std::is_same_v<std::remove_cvref_t<decltype(C::group)>, GroupRow>;
+
+/// The base of an article: its clauses (types satisfying Clause), in the regulation's order. The
+/// article adds its group row (`static constexpr GroupRow group`).
+template <class... Clauses>
+struct Article {
+    /// Its clauses, in the regulation's order.
+    using clauses = boost::mp11::mp_list<Clauses...>;
+};
+
 /// The flat registry of a measure `M` (a type with `using articles = boost::mp11::mp_list<...>`,
 /// each article a type with `static constexpr GroupRow group` and `using clauses = mp_list<...>`,
 /// each clause a type with `group`, `leaves` and its logic). Built at compile time.
 template <class M>
 struct Registry {
     /// Number of rows of clause `C`: its group and its leaves.
-    template <class C> static constexpr std::size_t clause_rows = 1 + std::size(C::leaves);
+    template <Clause C> static constexpr std::size_t clause_rows = 1 + leaf_rows<C>.size();
 
     /// Number of rows of article `A`.
     template <class A>
@@ -240,8 +303,8 @@ struct Registry {
         boost::mp11::mp_for_each<typename M::articles>([&](auto a) {
             boost::mp11::mp_for_each<typename decltype(a)::clauses>([&](auto c) {
                 using C = decltype(c);
-                for (std::size_t leaf = 0; leaf < std::size(C::leaves); ++leaf)
-                    for (const InputDef& d : C::leaves[leaf].inputs) {
+                for (const LeafRow& leaf : leaf_rows<C>)
+                    for (const InputDef& d : leaf.inputs) {
                         if (!d.used()) continue;
                         if (d.words.zh.empty() || d.words.en.empty()) throw "an input is not named in words";
                         const std::size_t i = t.index_of(d);
@@ -283,9 +346,9 @@ struct Registry {
                 ++article->child_count;
                 RuleInfo* clause = group(C::group, article->rule);
                 clause->first_child = static_cast<std::uint8_t>(n);
-                clause->child_count = static_cast<std::uint8_t>(std::size(C::leaves));
+                clause->child_count = static_cast<std::uint8_t>(leaf_rows<C>.size());
                 clause->subtree = static_cast<std::uint8_t>(clause_rows<C>);
-                for (const LeafRow& leaf : C::leaves) {
+                for (const LeafRow& leaf : leaf_rows<C>) {
                     RuleInfo& r = out[n];
                     r.rule = static_cast<RuleId>(n);
                     r.id = leaf.id;

@@ -21,6 +21,9 @@
 #include <cstddef>
 #include <initializer_list>
 #include <optional>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 
 namespace shifan::rules {
 
@@ -140,7 +143,7 @@ public:
     template <auto Member, int YearOffset = 0>
     [[nodiscard]] static constexpr InputSet input(Leaf l) {
         constexpr InputDef wanted = input_of<Member, YearOffset>();
-        const LeafRow& row = C::leaves[static_cast<std::size_t>(l)];
+        const LeafRow& row = leaf_rows<C>[static_cast<std::size_t>(l)];
         for (std::size_t k = 0; k < row.inputs.size(); ++k)
             if (row.inputs[k] == wanted) return Registry<M>::info(leaf_id<M, C>(l)).input_bits[k];
         return 0;
@@ -186,11 +189,35 @@ public:
         });
     }
 
+    /// Decide every plain rule of the clause (declared with yes_no() or at_least()) from
+    /// `section`, the part of the application the clause reads; the clause decides the rest.
+    template <class Section>
+    void plain(const Section& section, const Parameters& p) {
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            (decide_plain(static_cast<Leaf>(I), std::get<I>(C::leaves), section, p), ...);
+        }(std::make_index_sequence<leaf_rows<C>.size()>{});
+    }
+
     /// The clause is not claimed (an art7 function the applicant did not apply for): the group
     /// and every leaf fail with the reason `not_claimed`, and nothing of it is listed as missing.
     void not_claimed() { base_.not_claimed(clause_id<M, C>()); }
 
 private:
+    template <class Section>
+    static void decide_plain(Leaf, const LeafRow&, const Section&, const Parameters&) {}
+    template <auto Member, class Section>
+    void decide_plain(Leaf l, const YesNo<Member>&, const Section& section, const Parameters&) {
+        yes_no(l, section.*Member);
+    }
+    template <auto Member, class Section>
+    void decide_plain(Leaf l, const AtLeast<Member>& rule, const Section& section, const Parameters& p) {
+        const auto& value = section.*Member;
+        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(value)>, std::optional<Money>>)
+            at_least(l, value, p.money(*rule.row.params[0]));
+        else
+            at_least(l, value, p.count(*rule.row.params[0]));
+    }
+
     Base& base_;
 };
 

@@ -68,6 +68,32 @@ void write_obligation(json::Writer& w, const Obligation& o, Lang lang) {
     write_citation(w, o.kind == ObligationKind::annual_summary ? citation::art13 : citation::art15, lang);
 }
 
+/// `key`: the text, or null when absent.
+void write_text_or_null(json::Writer& w, std::string_view key, const std::optional<std::string>& text) {
+    w.key(key);
+    if (text) w.value(std::string_view(*text)); else w.null();
+}
+
+/// `key`: an array of one object per item, its members written by `write_members(item)`.
+template <class Items, class WriteMembers>
+void write_objects(json::Writer& w, std::string_view key, const Items& items, WriteMembers&& write_members) {
+    w.key(key).begin_array();
+    for (const auto& item : items) {
+        w.begin_object();
+        write_members(item);
+        w.end_object();
+    }
+    w.end_array();
+}
+
+/// What `write(out, x, lang)` appends, as a string of its own.
+template <class T>
+std::string written(void (*write)(std::string&, const T&, Lang), const T& x, Lang lang) {
+    std::string out;
+    write(out, x, lang);
+    return out;
+}
+
 } // namespace
 
 void write_status(std::string& out, const Status& s, Lang lang) {
@@ -118,13 +144,7 @@ void write_status(std::string& out, const Status& s, Lang lang) {
     } else {
         w.null();
     }
-    w.key("obligations").begin_array();
-    for (const Obligation& o : s.obligations) {
-        w.begin_object();
-        write_obligation(w, o, lang);
-        w.end_object();
-    }
-    w.end_array();
+    write_objects(w, "obligations", s.obligations, [&](const Obligation& o) { write_obligation(w, o, lang); });
     w.key("next_deadline");
     write_date_or_null(w, s.next_deadline);
     w.key("filings_without_obligation").begin_array();
@@ -133,40 +153,28 @@ void write_status(std::string& out, const Status& s, Lang lang) {
     w.end_object();
 }
 
-std::string write_status(const Status& s, Lang lang) {
-    std::string out;
-    write_status(out, s, lang);
-    return out;
-}
+std::string write_status(const Status& s, Lang lang) { return written<Status>(write_status, s, lang); }
 
 void write_roster(std::string& out, const Roster& r, Lang lang) {
     json::Writer w(out);
     auto platform_ref = [&](const Status& s) {
         w.member("id", std::string_view(s.platform.id));
-        w.key("name");
-        if (s.platform.name) w.value(std::string_view(*s.platform.name)); else w.null();
-        w.key("county");
-        if (s.platform.county) w.value(std::string_view(*s.platform.county)); else w.null();
+        write_text_or_null(w, "name", s.platform.name);
+        write_text_or_null(w, "county", s.platform.county);
     };
     w.begin_object();
     w.member("schema", roster_schema);
     write_context(w, r.on, r.rule_pack.get(), r.interpretations);
-    w.key("platforms").begin_array();
-    for (const Status& s : r.platforms) {
-        w.begin_object();
+    write_objects(w, "platforms", r.platforms, [&](const Status& s) {
         platform_ref(s);
         w.member("state", json::enum_name(s.state));
         w.key("valid_until");
         write_date_or_null(w, s.term ? std::optional<Date>(s.term->valid_until) : std::nullopt);
         w.key("days_left");
         if (s.days_left) w.value(static_cast<std::int64_t>(*s.days_left)); else w.null();
-        w.end_object();
-    }
-    w.end_array();
-    w.key("expiring").begin_array();
-    for (std::size_t i : r.expiring) {
+    });
+    write_objects(w, "expiring", r.expiring, [&](std::size_t i) {
         const Status& s = r.platforms[i];
-        w.begin_object();
         platform_ref(s);
         w.key("valid_until");
         write_member(w, s.term->valid_until);
@@ -180,42 +188,26 @@ void write_roster(std::string& out, const Roster& r, Lang lang) {
         } else {
             w.null();
         }
-        w.end_object();
-    }
-    w.end_array();
-    w.key("overdue").begin_array();
-    for (const OverdueFiling& o : r.overdue) {
-        w.begin_object();
+    });
+    write_objects(w, "overdue", r.overdue, [&](const OverdueFiling& o) {
         w.member("kind", json::enum_name(o.kind));
         w.key("platform");
         if (o.platform) w.value(std::string_view(r.platforms[*o.platform].platform.id)); else w.null();
-        w.key("county");
-        if (o.county) w.value(std::string_view(*o.county)); else w.null();
+        write_text_or_null(w, "county", o.county);
         w.member("year", o.year);
         w.key("due");
         write_member(w, o.due);
-        w.end_object();
-    }
-    w.end_array();
-    w.key("county_reports").begin_array();
-    for (const CountyReport& c : r.county_reports) {
-        w.begin_object();
+    });
+    write_objects(w, "county_reports", r.county_reports, [&](const CountyReport& c) {
         w.member("county", std::string_view(c.county));
         write_obligation(w, c.obligation, lang);
-        w.end_object();
-    }
-    w.end_array();
+    });
     w.key("designated").begin_object();
     w.member("total", r.designated);
-    w.key("by_county").begin_array();
-    for (const CountyCount& c : r.designated_by_county) {
-        w.begin_object();
-        w.key("county");
-        if (c.county) w.value(std::string_view(*c.county)); else w.null();
+    write_objects(w, "by_county", r.designated_by_county, [&](const CountyCount& c) {
+        write_text_or_null(w, "county", c.county);
         w.member("count", c.designated);
-        w.end_object();
-    }
-    w.end_array();
+    });
     w.key("by_function").begin_object();
     boost::mp11::mp_for_each<boost::describe::describe_enumerators<Function>>([&](auto D) {
         w.member(D.name, r.designated_by_function[static_cast<std::size_t>(D.value)]);
@@ -226,10 +218,6 @@ void write_roster(std::string& out, const Roster& r, Lang lang) {
     w.end_object();
 }
 
-std::string write_roster(const Roster& r, Lang lang) {
-    std::string out;
-    write_roster(out, r, lang);
-    return out;
-}
+std::string write_roster(const Roster& r, Lang lang) { return written<Roster>(write_roster, r, lang); }
 
 } // namespace shifan
