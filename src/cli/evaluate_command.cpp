@@ -166,8 +166,9 @@ int run_evaluate(int argc, char** argv) {
             report_failed_document(e, file, error_lang, as_json, several, first);
             continue;
         } catch (const FileError& e) {
-            if (as_json) throw; // the JSON error object has no code for it: the run stops (exit 2)
-            status = e.exit;    // the other files are still evaluated
+            // The other files are still evaluated; with --json the array stays whole (the file is
+            // named on stderr: the JSON error object has no code for a file that cannot be read).
+            status = e.exit;
             print_message("shifan evaluate", e.message, error_lang);
             continue;
         }

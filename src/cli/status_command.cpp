@@ -63,8 +63,9 @@ int run_status(int argc, char** argv) {
             report_failed_document(e, file, opt.error_lang(), opt.as_json, several, first);
             continue;
         } catch (const FileError& e) {
-            if (opt.as_json) throw; // the JSON error object has no code for it: the run stops (exit 2)
-            status = e.exit;        // the other histories are still shown
+            // The other histories are still shown; with --json the array stays whole (the file is
+            // named on stderr: the JSON error object has no code for a file that cannot be read).
+            status = e.exit;
             print_message("shifan status", e.message, opt.error_lang());
             continue;
         }

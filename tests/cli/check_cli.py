@@ -80,6 +80,21 @@ with tempfile.TemporaryDirectory() as tmp:
            out=["CZ-2025-017"], err=["cannot read nonexist.json: "])
     expect("missing history among others", ["status", "--on", "2025-04-15", "nope.json", HISTORY], 2,
            out=["CZ-P-"], err=["cannot read nope.json: "])
+    # ... and with --json the array stays valid JSON, the unreadable file named on stderr
+    o, _ = expect("missing application among others, --json", ["evaluate", "--json", APP, "nonexist.json", APP], 2,
+                  err=["cannot read nonexist.json: "])
+    try:
+        parsed = json.loads(o)
+    except ValueError:
+        parsed = None
+    check("... stdout is one JSON array of the two results", isinstance(parsed, list) and len(parsed) == 2, o)
+    o, _ = expect("missing history among others, --json", ["status", "--json", "--on", "2025-04-15", "nope.json", HISTORY], 2,
+                  err=["cannot read nope.json: "])
+    try:
+        parsed = json.loads(o)
+    except ValueError:
+        parsed = None
+    check("... stdout is one JSON array of the other status", isinstance(parsed, list) and len(parsed) == 1, o)
     expect("missing case", ["verify", "nope.json"], 2, err=["无法读取 nope.json：", "cannot read nope.json: "])
     # an output that cannot be written: exit 74 (I/O), never 64
     expect("unwritable --html", ["roster", "--on", "2025-04-15", "--html", str(tmpdir / "no" / "page.html"), HISTORY],
