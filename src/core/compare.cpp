@@ -111,16 +111,16 @@ void compare_one(const Engine& baseline, const Engine& alternative, const json::
                  std::string_view doc, std::uint64_t index, std::size_t room) {
     Tallies& t = s.tallies;
     ++t.applications;
-    bool read = true;
+    bool readable = true;
     try {
         parse_application(s.tape, doc, *s.app, limits);
     } catch (const Error& e) {
-        read = false;
+        readable = false;
         s.before.ok = s.after.ok = false;
         s.before.result = s.after.result = Result::error;
         s.before.error = s.after.error = error_text(e);
     }
-    if (read) {
+    if (readable) {
         evaluate_side(baseline, *s.app, s.before);
         evaluate_side(alternative, *s.app, s.after);
     }
@@ -137,7 +137,7 @@ void compare_one(const Engine& baseline, const Engine& alternative, const json::
 
     ChangedApplication& c = s.changed.emplace_back();
     c.index = index;
-    if (read) {
+    if (readable) {
         const Application& app = *s.app;
         c.id = app.id.value_or("");
         if (app.applicant) {

@@ -121,7 +121,7 @@ void render_one(std::string& out, const Comparison& c, bool en) {
         append_number(out, c.changed);
         out += en ? ")" : " 份）";
     }
-    out += en ? "\n" : "\n";
+    out += '\n';
     for (const ChangedApplication& a : c.changed_applications) {
         out += "  #";
         append_number(out, a.index + 1);
