@@ -1,0 +1,254 @@
+package cn.shifan;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.LongByReference;
+import com.sun.jna.ptr.PointerByReference;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A rule pack, a set of readings (interpretations of ambiguous clauses) and optionally a calendar of
+ * rest days, reusable for any number of evaluations and lifecycle queries. Configure it first
+ * ({@link #setInterpretation}, {@link #setCalendar}), then share it: any number of threads may
+ * evaluate with one engine at once. Close it when done (try-with-resources); evaluations, histories
+ * and rosters made with it stay valid after it is closed.
+ *
+ * <p>Documents are JSON text ({@code String}), its UTF-8 bytes ({@code byte[]}) or a file
+ * ({@code Path}). Bad input throws {@link InputException} with the JSON Pointer of the offending
+ * value; it is an error, never a verdict.
+ */
+public final class Engine extends NativeObject {
+    /** The names of the readings, in the order of docs/specification.md. */
+    public static final List<String> READINGS = List.of("growth", "operating_period", "summary_owed",
+                                                        "deadline_rest_days");
+
+    private static final int BATCH_OPTIONS_VERSION = 1;
+
+    private Engine(Pointer handle) {
+        super(handle, h -> Shifan.lib().shifan_engine_free(h));
+    }
+
+    /** An engine with the built-in rule pack {@code changzhi-municipal} and the default readings. */
+    public Engine() {
+        this(newBuiltIn());
+    }
+
+    private static Pointer newBuiltIn() {
+        PointerByReference out = new PointerByReference();
+        PointerByReference err = new PointerByReference();
+        ShifanException.check(Shifan.lib().shifan_engine_new(out, err), err);
+        return out.getValue();
+    }
+
+    /** An engine with a {@code shifan.rulepack/1} rule pack (JSON text, UTF-8 bytes or a Path). */
+    public static Engine fromRulePack(Object rulePack) {
+        return fromRulePack(rulePack, null);
+    }
+
+    /** As {@link #fromRulePack(Object)}, reading the pack under {@code limits} (null: the defaults). */
+    public static Engine fromRulePack(Object rulePack, Limits limits) {
+        byte[] text = Documents.bytes(rulePack, "rulePack");
+        PointerByReference out = new PointerByReference();
+        PointerByReference err = new PointerByReference();
+        ShifanException.check(Shifan.lib().shifan_engine_new_from_rule_pack_json_v2(out, text, text.length,
+                                                                                     Limits.struct(limits), err), err);
+        return new Engine(out.getValue());
+    }
+
+    /**
+     * Choose a reading, e.g. ("growth", "non_decreasing"); UsageException for an unknown name or value
+     * (its message lists the known ones). Returns this engine.
+     */
+    public Engine setInterpretation(String name, String value) {
+        byte[] n = Strings.c(name);
+        byte[] v = Strings.c(value);
+        return exclusive(h -> {
+            PointerByReference err = new PointerByReference();
+            ShifanException.check(Shifan.lib().shifan_engine_set_interpretation(h, n, v, err), err);
+            return this;
+        });
+    }
+
+    /**
+     * A {@code shifan.calendar/1} calendar of rest days for lifecycle deadlines; it also selects the
+     * reading {@code deadline_rest_days = roll_forward} unless that reading was set. A calendar that
+     * cannot be read throws and changes nothing. Returns this engine.
+     */
+    public Engine setCalendar(Object calendar) {
+        return setCalendar(calendar, null);
+    }
+
+    /** As {@link #setCalendar(Object)}, reading it under {@code limits}. */
+    public Engine setCalendar(Object calendar, Limits limits) {
+        byte[] text = Documents.bytes(calendar, "calendar");
+        CApi.EvaluateOptions o = Limits.struct(limits);
+        return exclusive(h -> {
+            PointerByReference err = new PointerByReference();
+            ShifanException.check(Shifan.lib().shifan_engine_set_calendar_json_v2(h, text, text.length, o, err), err);
+            return this;
+        });
+    }
+
+    /** The value of one reading, e.g. "strict" for "growth"; UsageException for an unknown name. */
+    public String interpretation(String name) {
+        byte[] n = Strings.c(name);
+        return shared(h -> {
+            String v = Strings.borrowed(Shifan.lib().shifan_engine_interpretation(h, n));
+            if (v == null) {
+                throw ShifanException.usage("未知的解读：" + name, "unknown reading: " + name + " (known: "
+                                            + String.join(", ", READINGS) + ")");
+            }
+            return v;
+        });
+    }
+
+    /** Every reading and its value. */
+    public Map<String, String> interpretations() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String name : READINGS) {
+            m.put(name, interpretation(name));
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The rule pack's id, e.g. "changzhi-municipal". */
+    public String rulePackId() {
+        return shared(h -> Strings.borrowed(Shifan.lib().shifan_engine_rule_pack_id(h)));
+    }
+
+    /** The rule pack's version. */
+    public String rulePackVersion() {
+        return shared(h -> Strings.borrowed(Shifan.lib().shifan_engine_rule_pack_version(h)));
+    }
+
+    /** The rule registry ({@code shifan.registry/1} JSON, as {@code shifan rules --json}) with this engine's values. */
+    public String rulesJson() {
+        return shared(h -> {
+            PointerByReference out = new PointerByReference();
+            LongByReference len = new LongByReference();
+            PointerByReference err = new PointerByReference();
+            ShifanException.check(Shifan.lib().shifan_engine_rules_json(out, len, h, err), err);
+            return Strings.take(out, len);
+        });
+    }
+
+    /** Evaluate one {@code shifan.application/1} document (JSON text, UTF-8 bytes or a Path). */
+    public Evaluation evaluate(Object application) {
+        return evaluate(application, null);
+    }
+
+    /** As {@link #evaluate(Object)} under input limits (null: the defaults). */
+    public Evaluation evaluate(Object application, Limits limits) {
+        byte[] text = Documents.bytes(application, "application");
+        CApi.EvaluateOptions o = Limits.struct(limits);
+        return shared(h -> {
+            PointerByReference out = new PointerByReference();
+            PointerByReference err = new PointerByReference();
+            ShifanException.check(Shifan.lib().shifan_evaluate(out, h, text, text.length, o, err), err);
+            return new Evaluation(out.getValue());
+        });
+    }
+
+    /** JSON in, {@code shifan.evaluation/1} JSON out in one call: the text of {@code shifan evaluate --json}. */
+    public String evaluateToJson(Object application) {
+        return evaluateToJson(application, Lang.BOTH, false, true, null);
+    }
+
+    /** As {@link #evaluateToJson(Object)} with the options of {@link Evaluation#toJson(Lang, boolean, boolean)}. */
+    public String evaluateToJson(Object application, Lang lang, boolean compact, boolean messages, Limits limits) {
+        byte[] text = Documents.bytes(application, "application");
+        CApi.EvaluateOptions o = Limits.struct(limits);
+        CApi.JsonOptions j = Evaluation.jsonOptions(lang, compact, messages);
+        return shared(h -> {
+            PointerByReference out = new PointerByReference();
+            LongByReference len = new LongByReference();
+            PointerByReference err = new PointerByReference();
+            ShifanException.check(Shifan.lib().shifan_evaluate_to_json(out, len, h, text, text.length, o, j, err), err);
+            return Strings.take(out, len);
+        });
+    }
+
+    /** {@link #evaluateMany(Collection, int, Limits)} on every core, under the default limits. */
+    public List<BatchResult> evaluateMany(Collection<?> applications) {
+        return evaluateMany(applications, 0, null);
+    }
+
+    /**
+     * Evaluate many documents (each JSON text, UTF-8 bytes or a Path) in ONE call to the library,
+     * in parallel on {@code jobs} threads (0: every core). The documents cross as one buffer. Results
+     * are in input order; a bad document gives its item an error and never stops the others. Each
+     * item's verdict and functions are there at once; its full evaluation or error is made on demand.
+     */
+    public List<BatchResult> evaluateMany(Collection<?> applications, int jobs, Limits limits) {
+        int n = applications.size();
+        byte[][] docs = new byte[n][];
+        long total = 0;
+        int k = 0;
+        for (Object a : applications) {
+            docs[k] = Documents.bytes(a, "applications[" + k + "]");
+            total += docs[k].length;
+            k++;
+        }
+        Memory buffer = new Memory(Math.max(1, total));
+        Memory offsets = new Memory((long) (n + 1) * Native.SIZE_T_SIZE);
+        long at = 0;
+        for (int i = 0; i < n; i++) {
+            offsets.setLong((long) i * 8, at);
+            buffer.write(at, docs[i], 0, docs[i].length);
+            at += docs[i].length;
+        }
+        offsets.setLong((long) n * 8, at);
+        final long bytes = at;
+        CApi.BatchOptions o = new CApi.BatchOptions();
+        ShifanException.check(Shifan.lib().shifan_batch_options_init(o, BATCH_OPTIONS_VERSION), null);
+        o.jobs = Math.max(0, jobs);
+        o.flags = 0; // verdicts only; an item's full result is made on demand from its document
+        CApi.EvaluateOptions lim = Limits.struct(limits);
+        if (lim != null) {
+            lim.write();
+            o.limits = lim.getPointer();
+        }
+        int[] status = new int[n];
+        byte[] verdicts = new byte[n];
+        byte[] functions = new byte[n];
+        shared(h -> {
+            CApi c = Shifan.lib();
+            PointerByReference out = new PointerByReference();
+            PointerByReference err = new PointerByReference();
+            ShifanException.check(c.shifan_evaluate_batch_buffer(out, h, buffer, bytes, offsets, n, o, err), err);
+            Pointer batch = out.getValue();
+            try {
+                PointerByReference err2 = new PointerByReference();
+                ShifanException.check(c.shifan_batch_summary(batch, status, verdicts, functions, n, err2), err2);
+            } finally {
+                c.shifan_batch_free(batch);
+            }
+            return null;
+        });
+        List<BatchResult> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            results.add(new BatchResult(this, docs[i], i, status[i], verdicts[i] & 0xff, functions[i] & 0xff, limits));
+        }
+        return Collections.unmodifiableList(results);
+    }
+
+    /** A history ({@code shifan.history/1}) read with this engine's rule pack, readings and calendar. */
+    public History history(Object history) {
+        return new History(this, history, null);
+    }
+
+    @Override
+    public String toString() {
+        if (isClosed()) {
+            return "Engine(closed)";
+        }
+        return "Engine(" + rulePackId() + " " + rulePackVersion() + " " + interpretations() + ")";
+    }
+}
