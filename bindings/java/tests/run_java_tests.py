@@ -86,7 +86,34 @@ def main() -> int:
         env.pop("LANGUAGE", None)
         cmd = [args.java, "-cp", args.classpath, "cn.shifan.BindingsTest", str(manifest), str(REPO)]
         print("java.bindings: LANG=C SHIFAN_LIBRARY=" + args.library + " " + " ".join(cmd), flush=True)
-        return subprocess.run(cmd, env=env).returncode
+        status = subprocess.run(cmd, env=env).returncode
+        return lookup(args, env) or status
+
+
+def lookup(args: argparse.Namespace, env: dict) -> int:
+    """The ways a host names the library: -Dshifan.library (before SHIFAN_LIBRARY), SHIFAN_LIBRARY,
+    jna.library.path; and the error when none loads."""
+    lib = str(Path(args.library).resolve())
+    missing = "/nonexistent/libshifan.so"
+
+    def probe(extra_env: dict, *props: str) -> str:
+        e = {k: v for k, v in env.items() if k != "SHIFAN_LIBRARY"}
+        e.update(extra_env)
+        r = subprocess.run([args.java, *props, "-cp", args.classpath, "cn.shifan.LookupProbe"], env=e,
+                           capture_output=True, text=True)
+        return r.stdout.strip() + r.stderr.strip()
+
+    failures = 0
+    for what, got, expected in (
+            ("-Dshifan.library wins over SHIFAN_LIBRARY",
+             probe({"SHIFAN_LIBRARY": missing}, "-Dshifan.library=" + lib), lib + " "),
+            ("SHIFAN_LIBRARY", probe({"SHIFAN_LIBRARY": lib}), lib + " "),
+            ("-Djna.library.path", probe({}, "-Djna.library.path=" + str(Path(lib).parent)), "shifan "),
+            ("a library that does not exist", probe({"SHIFAN_LIBRARY": missing}), "error: shifan: libshifan.so not found")):
+        ok = got.startswith(expected) and (not expected.startswith("error") or missing in got)
+        print(f"java.bindings: library lookup, {what}: {'ok' if ok else 'FAIL'}: {got}")
+        failures += not ok
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

@@ -54,7 +54,10 @@ public final class BatchResult {
         return ServiceFunction.ofMask(functions);
     }
 
-    /** The item's error (with its path and both messages), or null when it was evaluated. */
+    /**
+     * The item's error (with its path and both messages), or null when it was evaluated. Made on first
+     * use with the batch's engine, which must still be open (UsageException otherwise).
+     */
     public ShifanException error() {
         if (status == 0) {
             return null;
@@ -64,7 +67,7 @@ public final class BatchResult {
             try {
                 engine.evaluate(document, limits).close();
                 e = ShifanException.of(status, "", "", "batch item failed", -1, null, null);
-            } catch (ShifanException x) {
+            } catch (InputException x) { // a closed engine (UsageException) is not the item's error
                 e = x;
             }
             error = e;
