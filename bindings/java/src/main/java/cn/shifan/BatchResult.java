@@ -11,7 +11,7 @@ public final class BatchResult {
     private static final int VERDICT_NONE = 255;
 
     private final Engine engine;
-    private final byte[] document;
+    private final Object document;
     private final int index;
     private final int status;
     private final int verdict;
@@ -19,7 +19,7 @@ public final class BatchResult {
     private final Limits limits;
     private volatile ShifanException error;
 
-    BatchResult(Engine engine, byte[] document, int index, int status, int verdict, int functions, Limits limits) {
+    BatchResult(Engine engine, Object document, int index, int status, int verdict, int functions, Limits limits) {
         this.engine = engine;
         this.document = document;
         this.index = index;

@@ -94,8 +94,8 @@ interface CApi extends Library {
     void shifan_evaluation_free(Pointer e);
 
     // batch
-    int shifan_evaluate_batch_buffer(PointerByReference out, Pointer engine, Pointer buffer, long bufferLen,
-                                     Pointer offsets, long n, BatchOptions opts, PointerByReference err);
+    int shifan_evaluate_batch(PointerByReference out, Pointer engine, Pointer docs, Pointer lens, long n,
+                              BatchOptions opts, PointerByReference err);
     long shifan_batch_count(Pointer batch);
     int shifan_batch_summary(Pointer batch, int[] status, byte[] verdicts, byte[] functions, long n,
                              PointerByReference err);

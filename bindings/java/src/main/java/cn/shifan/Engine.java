@@ -6,12 +6,12 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A rule pack, a set of readings (interpretations of ambiguous clauses) and optionally a calendar of
@@ -187,56 +187,73 @@ public final class Engine extends NativeObject {
      * item's verdict and functions are there at once; its full evaluation or error is made on demand.
      */
     public List<BatchResult> evaluateMany(Collection<?> applications, int jobs, Limits limits) {
-        int n = applications.size();
-        byte[][] docs = new byte[n][];
-        long total = 0;
-        int k = 0;
-        for (Object a : applications) {
-            docs[k] = Documents.bytes(a, "applications[" + k + "]");
-            total += docs[k].length;
-            k++;
-        }
-        Memory buffer = new Memory(Math.max(1, total));
-        Memory offsets = new Memory((long) (n + 1) * Native.SIZE_T_SIZE);
-        long at = 0;
-        for (int i = 0; i < n; i++) {
-            offsets.setLong((long) i * 8, at);
-            buffer.write(at, docs[i], 0, docs[i].length);
-            at += docs[i].length;
-        }
-        offsets.setLong((long) n * 8, at);
-        final long bytes = at;
-        CApi.BatchOptions o = new CApi.BatchOptions();
-        ShifanException.check(Shifan.lib().shifan_batch_options_init(o, BATCH_OPTIONS_VERSION), null);
-        o.jobs = Math.max(0, jobs);
-        o.flags = 0; // verdicts only; an item's full result is made on demand from its document
-        CApi.EvaluateOptions lim = Limits.struct(limits);
-        if (lim != null) {
-            lim.write();
-            o.limits = lim.getPointer();
-        }
+        Object[] sources = applications.toArray();
+        int n = sources.length;
+        // The documents as UTF-8 in native memory, encoded in parallel in chunks (encoding Strings is
+        // most of the Java side's work), then one call with a pointer and a length per document.
+        int chunks = Math.max(1, Math.min(64, n / 512));
+        Utf8Chunk[] parts = new Utf8Chunk[chunks];
         int[] status = new int[n];
         byte[] verdicts = new byte[n];
         byte[] functions = new byte[n];
-        shared(h -> {
-            CApi c = Shifan.lib();
-            PointerByReference out = new PointerByReference();
-            PointerByReference err = new PointerByReference();
-            ShifanException.check(c.shifan_evaluate_batch_buffer(out, h, buffer, bytes, offsets, n, o, err), err);
-            Pointer batch = out.getValue();
-            try {
-                PointerByReference err2 = new PointerByReference();
-                ShifanException.check(c.shifan_batch_summary(batch, status, verdicts, functions, n, err2), err2);
-            } finally {
-                c.shifan_batch_free(batch);
+        try (Memory pointers = new Memory(Math.max(1, (long) n * Native.POINTER_SIZE));
+             Memory lengths = new Memory(Math.max(1, (long) n * Native.SIZE_T_SIZE))) {
+            IntStream.range(0, chunks).parallel().forEach(c -> {
+                int first = from(c, chunks, n);
+                int end = from(c + 1, chunks, n);
+                long chars = 0; // a String's UTF-8 is about as long as the String: one segment a chunk
+                for (int i = first; i < end; i++) {
+                    chars += sources[i] instanceof String ? ((String) sources[i]).length() : 0;
+                }
+                Utf8Chunk part = new Utf8Chunk(end - first, chars + (chars >> 3) + (1 << 16));
+                parts[c] = part;
+                for (int i = first; i < end; i++) {
+                    part.add(i - first, sources[i], "applications[" + i + "]");
+                }
+                pointers.write((long) first * 8, part.addresses, 0, end - first);
+                lengths.write((long) first * 8, part.lengths, 0, end - first);
+            });
+            CApi.BatchOptions o = new CApi.BatchOptions();
+            ShifanException.check(Shifan.lib().shifan_batch_options_init(o, BATCH_OPTIONS_VERSION), null);
+            o.jobs = Math.max(0, jobs);
+            o.flags = 0; // verdicts only; an item's full result is made on demand from its document
+            CApi.EvaluateOptions lim = Limits.struct(limits);
+            if (lim != null) {
+                lim.write();
+                o.limits = lim.getPointer();
             }
-            return null;
-        });
-        List<BatchResult> results = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            results.add(new BatchResult(this, docs[i], i, status[i], verdicts[i] & 0xff, functions[i] & 0xff, limits));
+            shared(h -> {
+                CApi c = Shifan.lib();
+                PointerByReference out = new PointerByReference();
+                PointerByReference err = new PointerByReference();
+                ShifanException.check(c.shifan_evaluate_batch(out, h, pointers, lengths, n, o, err), err);
+                Pointer batch = out.getValue();
+                try {
+                    PointerByReference err2 = new PointerByReference();
+                    ShifanException.check(c.shifan_batch_summary(batch, status, verdicts, functions, n, err2), err2);
+                } finally {
+                    c.shifan_batch_free(batch);
+                }
+                return null;
+            });
+        } finally {
+            for (Utf8Chunk part : parts) {
+                if (part != null) {
+                    part.close();
+                }
+            }
         }
-        return Collections.unmodifiableList(results);
+        BatchResult[] results = new BatchResult[n];
+        for (int i = 0; i < n; i++) {
+            // the document as given (a Path is read again only if its full result is asked for)
+            results[i] = new BatchResult(this, sources[i], i, status[i], verdicts[i] & 0xff, functions[i] & 0xff, limits);
+        }
+        return List.of(results);
+    }
+
+    /** The first document of chunk {@code c} of {@code chunks} over {@code n} documents. */
+    private static int from(int c, int chunks, int n) {
+        return (int) ((long) n * c / chunks);
     }
 
     /** A history ({@code shifan.history/1}) read with this engine's rule pack, readings and calendar. */

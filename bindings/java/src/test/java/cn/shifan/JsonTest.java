@@ -12,7 +12,32 @@ final class JsonTest {
     private JsonTest() {
     }
 
+    /** The batch's UTF-8 encoder gives exactly the bytes of String.getBytes(UTF_8); documents never overlap. */
+    static void encoder() {
+        String[] samples = {"", "ascii", "第六条第（二）项", "é ß ÿ", "\ud840\udc00 𠀀 emoji \ud83d\ude00",
+            "lone high \ud800 x", "lone low \udc00 x", "high at end \ud800", "\u0000\u007f\u0080\u07ff\u0800\uffff",
+            "x".repeat(70000) + "中", "after the large one"};
+        byte[] raw = {1, 2, (byte) 0xe4};
+        try (Utf8Chunk chunk = new Utf8Chunk(samples.length + 1, 100)) { // small segments: documents span several
+            for (int k = 0; k < samples.length; k++) {
+                chunk.add(k, samples[k], "sample");
+            }
+            chunk.add(samples.length, raw, "bytes");
+            for (int k = 0; k < samples.length; k++) {
+                check(java.util.Arrays.equals(samples[k].getBytes(java.nio.charset.StandardCharsets.UTF_8), chunk.document(k)),
+                      "encoder: sample " + k + " as String.getBytes(UTF_8)");
+            }
+            check(java.util.Arrays.equals(raw, chunk.document(samples.length)), "encoder: a byte[] document as given");
+            for (int k = 1; k <= samples.length; k++) {
+                check(chunk.addresses[k] >= chunk.addresses[k - 1] + chunk.lengths[k - 1]
+                      || chunk.addresses[k] + chunk.lengths[k] <= chunk.addresses[k - 1],
+                      "encoder: document " + k + " does not overlap the one before");
+            }
+        }
+    }
+
     static void run() {
+        encoder();
         equal(Map.of("a", List.of(new BigDecimal("1"), new BigDecimal("2.50"), Boolean.TRUE, Boolean.FALSE)),
               Json.parse(" {\"a\" : [1, 2.50, true, false]}\n"), "json: object with an array");
         equal(new BigDecimal("999999.99"), Json.parse("999999.99"), "json: money stays exact");
