@@ -114,13 +114,36 @@ final class ThreadsTest {
                 }
                 check(BindingsTest.all(pool, batches).stream().allMatch(ok -> ok), "evaluateMany on 4 threads at once");
 
-                // closing an engine while threads use it: each call finishes or throws UsageException
+                // objects never closed are released by the Cleaner, also while other threads evaluate
                 List<byte[]> good = new ArrayList<>();
+                int goodEligible = 0;
                 for (int i = 0; i < docs.size(); i++) {
                     if (plain.get(i).exitCode != 2) {
                         good.add(docs.get(i));
+                        goodEligible += one.get(i).contains("\"verdict\":\"eligible\"") ? 1 : 0;
                     }
                 }
+                List<Callable<Integer>> unclosed = new ArrayList<>();
+                for (int t = 0; t < THREADS; t++) {
+                    unclosed.add(() -> {
+                        int eligible = 0;
+                        for (int k = 0; k < good.size() * 10; k++) {
+                            Evaluation e = engine.evaluate(good.get(k % good.size()));
+                            if (e.verdict() == Verdict.ELIGIBLE) { // never closed: left to the Cleaner
+                                eligible++;
+                            }
+                            if (k % 500 == 0) {
+                                System.gc();
+                            }
+                        }
+                        return eligible;
+                    });
+                }
+                for (int eligible : BindingsTest.all(pool, unclosed)) {
+                    equal(goodEligible * 10, eligible, "evaluations left to the Cleaner, 4 threads: the same verdicts");
+                }
+
+                // closing an engine while threads use it: each call finishes or throws UsageException
                 Engine shared = new Engine();
                 AtomicInteger done = new AtomicInteger();
                 AtomicInteger refused = new AtomicInteger();
