@@ -65,7 +65,7 @@ public final class BatchResult {
         ShifanException e = error;
         if (e == null) {
             try {
-                engine.evaluate(document, limits).close();
+                engine.evaluateDocument(document, limits).close();
                 e = ShifanException.of(status, "", "", "batch item failed", -1, null, null);
             } catch (InputException x) { // a closed engine (UsageException) is not the item's error
                 e = x;
@@ -80,7 +80,7 @@ public final class BatchResult {
         if (status != 0) {
             throw error();
         }
-        return engine.evaluate(document, limits);
+        return engine.evaluateDocument(document, limits);
     }
 
     /** The item's {@code shifan.evaluation/1} JSON (as the CLI), or its {@code {"error": …}} object. */
@@ -88,7 +88,7 @@ public final class BatchResult {
         if (status != 0) {
             return error().toJson();
         }
-        return engine.evaluateToJson(document, Lang.BOTH, false, true, limits);
+        return engine.toJsonDocument(document, Lang.BOTH, false, true, limits);
     }
 
     @Override

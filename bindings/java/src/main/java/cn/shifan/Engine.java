@@ -20,8 +20,8 @@ import java.util.stream.IntStream;
  * evaluate with one engine at once. Close it when done (try-with-resources); evaluations, histories
  * and rosters made with it stay valid after it is closed.
  *
- * <p>Documents are JSON text ({@code String}), its UTF-8 bytes ({@code byte[]}) or a file
- * ({@code Path}). Bad input throws {@link InputException} with the JSON Pointer of the offending
+ * <p>Every document can be given as JSON text ({@code String}), its UTF-8 bytes ({@code byte[]}) or a
+ * file ({@code Path}); each method has the three forms. Bad input throws {@link InputException} with the JSON Pointer of the offending
  * value; it is an error, never a verdict.
  */
 public final class Engine extends NativeObject {
@@ -47,13 +47,37 @@ public final class Engine extends NativeObject {
         return out.getValue();
     }
 
-    /** An engine with a {@code shifan.rulepack/1} rule pack (JSON text, UTF-8 bytes or a Path). */
-    public static Engine fromRulePack(Object rulePack) {
-        return fromRulePack(rulePack, null);
+    /** An engine with a {@code shifan.rulepack/1} rule pack (the pack as JSON text). */
+    public static Engine fromRulePack(String json) {
+        return rulePack(json, null);
     }
 
-    /** As {@link #fromRulePack(Object)}, reading the pack under {@code limits} (null: the defaults). */
-    public static Engine fromRulePack(Object rulePack, Limits limits) {
+    /** An engine with a {@code shifan.rulepack/1} rule pack (the pack as its UTF-8 bytes). */
+    public static Engine fromRulePack(byte[] utf8) {
+        return rulePack(utf8, null);
+    }
+
+    /** An engine with a {@code shifan.rulepack/1} rule pack (the pack as a file). */
+    public static Engine fromRulePack(Path file) {
+        return rulePack(file, null);
+    }
+
+    /** As fromRulePack, reading the pack under {@code limits} (null: the defaults; the pack as JSON text). */
+    public static Engine fromRulePack(String json, Limits limits) {
+        return rulePack(json, limits);
+    }
+
+    /** As fromRulePack, reading the pack under {@code limits} (null: the defaults; the pack as its UTF-8 bytes). */
+    public static Engine fromRulePack(byte[] utf8, Limits limits) {
+        return rulePack(utf8, limits);
+    }
+
+    /** As fromRulePack, reading the pack under {@code limits} (null: the defaults; the pack as a file). */
+    public static Engine fromRulePack(Path file, Limits limits) {
+        return rulePack(file, limits);
+    }
+
+    private static Engine rulePack(Object rulePack, Limits limits) {
         byte[] text = Documents.bytes(rulePack, "rulePack");
         PointerByReference out = new PointerByReference();
         PointerByReference err = new PointerByReference();
@@ -77,16 +101,40 @@ public final class Engine extends NativeObject {
     }
 
     /**
-     * A {@code shifan.calendar/1} calendar of rest days for lifecycle deadlines; it also selects the
-     * reading {@code deadline_rest_days = roll_forward} unless that reading was set. A calendar that
-     * cannot be read throws and changes nothing. Returns this engine.
+     * Give the engine a {@code shifan.calendar/1} calendar of rest days for lifecycle deadlines (JSON
+     * text); it also selects the reading {@code deadline_rest_days = roll_forward} unless that reading
+     * was set. A calendar that cannot be read throws and changes nothing. Returns this engine.
      */
-    public Engine setCalendar(Object calendar) {
-        return setCalendar(calendar, null);
+    public Engine setCalendar(String json) {
+        return calendar(json, null);
     }
 
-    /** As {@link #setCalendar(Object)}, reading it under {@code limits}. */
-    public Engine setCalendar(Object calendar, Limits limits) {
+    /** As {@link #setCalendar(String)}, the calendar as its UTF-8 bytes. */
+    public Engine setCalendar(byte[] utf8) {
+        return calendar(utf8, null);
+    }
+
+    /** As {@link #setCalendar(String)}, the calendar as a file. */
+    public Engine setCalendar(Path file) {
+        return calendar(file, null);
+    }
+
+    /** As {@link #setCalendar(String)}, reading it under {@code limits}; the calendar as JSON text. */
+    public Engine setCalendar(String json, Limits limits) {
+        return calendar(json, limits);
+    }
+
+    /** As {@link #setCalendar(String)}, reading it under {@code limits}; the calendar as its UTF-8 bytes. */
+    public Engine setCalendar(byte[] utf8, Limits limits) {
+        return calendar(utf8, limits);
+    }
+
+    /** As {@link #setCalendar(String)}, reading it under {@code limits}; the calendar as a file. */
+    public Engine setCalendar(Path file, Limits limits) {
+        return calendar(file, limits);
+    }
+
+    private Engine calendar(Object calendar, Limits limits) {
         byte[] text = Documents.bytes(calendar, "calendar");
         CApi.EvaluateOptions o = Limits.struct(limits);
         return exclusive(h -> {
@@ -139,13 +187,37 @@ public final class Engine extends NativeObject {
         });
     }
 
-    /** Evaluate one {@code shifan.application/1} document (JSON text, UTF-8 bytes or a Path). */
-    public Evaluation evaluate(Object application) {
-        return evaluate(application, null);
+    /** Evaluate one {@code shifan.application/1} document (the application as JSON text). */
+    public Evaluation evaluate(String json) {
+        return evaluateDocument(json, null);
     }
 
-    /** As {@link #evaluate(Object)} under input limits (null: the defaults). */
-    public Evaluation evaluate(Object application, Limits limits) {
+    /** Evaluate one {@code shifan.application/1} document (the application as its UTF-8 bytes). */
+    public Evaluation evaluate(byte[] utf8) {
+        return evaluateDocument(utf8, null);
+    }
+
+    /** Evaluate one {@code shifan.application/1} document (the application as a file). */
+    public Evaluation evaluate(Path file) {
+        return evaluateDocument(file, null);
+    }
+
+    /** As evaluate, under input limits (null: the defaults; the application as JSON text). */
+    public Evaluation evaluate(String json, Limits limits) {
+        return evaluateDocument(json, limits);
+    }
+
+    /** As evaluate, under input limits (null: the defaults; the application as its UTF-8 bytes). */
+    public Evaluation evaluate(byte[] utf8, Limits limits) {
+        return evaluateDocument(utf8, limits);
+    }
+
+    /** As evaluate, under input limits (null: the defaults; the application as a file). */
+    public Evaluation evaluate(Path file, Limits limits) {
+        return evaluateDocument(file, limits);
+    }
+
+    Evaluation evaluateDocument(Object application, Limits limits) {
         byte[] text = Documents.bytes(application, "application");
         CApi.EvaluateOptions o = Limits.struct(limits);
         return shared(h -> {
@@ -156,13 +228,37 @@ public final class Engine extends NativeObject {
         });
     }
 
-    /** JSON in, {@code shifan.evaluation/1} JSON out in one call: the text of {@code shifan evaluate --json}. */
-    public String evaluateToJson(Object application) {
-        return evaluateToJson(application, Lang.BOTH, false, true, null);
+    /** JSON in, {@code shifan.evaluation/1} JSON out in one call: the text of {@code shifan evaluate --json} (the application as JSON text). */
+    public String evaluateToJson(String json) {
+        return evaluateToJson(json, Lang.BOTH, false, true, null);
     }
 
-    /** As {@link #evaluateToJson(Object)} with the options of {@link Evaluation#toJson(Lang, boolean, boolean)}. */
-    public String evaluateToJson(Object application, Lang lang, boolean compact, boolean messages, Limits limits) {
+    /** JSON in, {@code shifan.evaluation/1} JSON out in one call: the text of {@code shifan evaluate --json} (the application as its UTF-8 bytes). */
+    public String evaluateToJson(byte[] utf8) {
+        return evaluateToJson(utf8, Lang.BOTH, false, true, null);
+    }
+
+    /** JSON in, {@code shifan.evaluation/1} JSON out in one call: the text of {@code shifan evaluate --json} (the application as a file). */
+    public String evaluateToJson(Path file) {
+        return evaluateToJson(file, Lang.BOTH, false, true, null);
+    }
+
+    /** As evaluateToJson with the options of {@link Evaluation#toJson(Lang, boolean, boolean)} and input limits (the application as JSON text). */
+    public String evaluateToJson(String json, Lang lang, boolean compact, boolean messages, Limits limits) {
+        return toJsonDocument(json, lang, compact, messages, limits);
+    }
+
+    /** As evaluateToJson with the options of {@link Evaluation#toJson(Lang, boolean, boolean)} and input limits (the application as its UTF-8 bytes). */
+    public String evaluateToJson(byte[] utf8, Lang lang, boolean compact, boolean messages, Limits limits) {
+        return toJsonDocument(utf8, lang, compact, messages, limits);
+    }
+
+    /** As evaluateToJson with the options of {@link Evaluation#toJson(Lang, boolean, boolean)} and input limits (the application as a file). */
+    public String evaluateToJson(Path file, Lang lang, boolean compact, boolean messages, Limits limits) {
+        return toJsonDocument(file, lang, compact, messages, limits);
+    }
+
+    String toJsonDocument(Object application, Lang lang, boolean compact, boolean messages, Limits limits) {
         byte[] text = Documents.bytes(application, "application");
         CApi.EvaluateOptions o = Limits.struct(limits);
         CApi.JsonOptions j = Evaluation.jsonOptions(lang, compact, messages);
@@ -181,7 +277,8 @@ public final class Engine extends NativeObject {
     }
 
     /**
-     * Evaluate many documents (each JSON text, UTF-8 bytes or a Path) in ONE call to the library,
+     * Evaluate many documents (each JSON text as a String, its UTF-8 bytes as a byte[], or a Path) in
+     * ONE call to the library,
      * in parallel on {@code jobs} threads (0: every core). The documents cross as one buffer. Results
      * are in input order; a bad document gives its item an error and never stops the others. Each
      * item's verdict and functions are there at once; its full evaluation or error is made on demand.
@@ -256,9 +353,19 @@ public final class Engine extends NativeObject {
         return (int) ((long) n * c / chunks);
     }
 
-    /** A history ({@code shifan.history/1}) read with this engine's rule pack, readings and calendar. */
-    public History history(Object history) {
-        return new History(this, history, null);
+    /** A history ({@code shifan.history/1}) read with this engine's rule pack, readings and calendar (the history as JSON text). */
+    public History history(String json) {
+        return new History(this, json);
+    }
+
+    /** A history ({@code shifan.history/1}) read with this engine's rule pack, readings and calendar (the history as its UTF-8 bytes). */
+    public History history(byte[] utf8) {
+        return new History(this, utf8);
+    }
+
+    /** A history ({@code shifan.history/1}) read with this engine's rule pack, readings and calendar (the history as a file). */
+    public History history(Path file) {
+        return new History(this, file);
     }
 
     @Override

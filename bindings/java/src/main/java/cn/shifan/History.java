@@ -3,6 +3,7 @@ package cn.shifan;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
+import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
@@ -13,14 +14,38 @@ import java.time.LocalDate;
  * threads; {@link #append} waits for readers and they for it.
  */
 public final class History extends NativeObject {
-    /** Read a history document (JSON text, UTF-8 bytes or a Path) with {@code engine}, under {@code limits}. */
-    public History(Engine engine, Object history, Limits limits) {
-        super(read(engine, Documents.bytes(history, "history"), limits), h -> Shifan.lib().shifan_history_free(h));
+    /** Read a history document (JSON text) with {@code engine}, under {@code limits} (null: the defaults). */
+    public History(Engine engine, String json, Limits limits) {
+        this(engine, (Object) json, limits, true);
     }
 
-    /** Read a history document with {@code engine} under the default limits. */
-    public History(Engine engine, Object history) {
-        this(engine, history, null);
+    /** Read a history document (JSON text) with {@code engine} under the default limits. */
+    public History(Engine engine, String json) {
+        this(engine, (Object) json, null, true);
+    }
+
+    /** Read a history document (its UTF-8 bytes) with {@code engine}, under {@code limits} (null: the defaults). */
+    public History(Engine engine, byte[] utf8, Limits limits) {
+        this(engine, (Object) utf8, limits, true);
+    }
+
+    /** Read a history document (its UTF-8 bytes) with {@code engine} under the default limits. */
+    public History(Engine engine, byte[] utf8) {
+        this(engine, (Object) utf8, null, true);
+    }
+
+    /** Read a history document (a file) with {@code engine}, under {@code limits} (null: the defaults). */
+    public History(Engine engine, Path file, Limits limits) {
+        this(engine, (Object) file, limits, true);
+    }
+
+    /** Read a history document (a file) with {@code engine} under the default limits. */
+    public History(Engine engine, Path file) {
+        this(engine, (Object) file, null, true);
+    }
+
+    private History(Engine engine, Object history, Limits limits, boolean read) {
+        super(read(engine, Documents.bytes(history, "history"), limits), h -> Shifan.lib().shifan_history_free(h));
     }
 
     private static Pointer read(Engine engine, byte[] text, Limits limits) {
@@ -37,7 +62,21 @@ public final class History extends NativeObject {
      * Append one event (an element of {@code events}, e.g. {@code {"type": "annual_summary_filed",
      * "year": 2024, "date": "2025-02-20"}}); a refused event throws and leaves the history as it was.
      */
-    public History append(Object event) {
+    public History append(String json) {
+        return appendDocument(json);
+    }
+
+    /** As {@link #append(String)}, the event as its UTF-8 bytes. */
+    public History append(byte[] utf8) {
+        return appendDocument(utf8);
+    }
+
+    /** As {@link #append(String)}, the event as a file. */
+    public History append(Path file) {
+        return appendDocument(file);
+    }
+
+    private History appendDocument(Object event) {
         byte[] text = Documents.bytes(event, "event");
         return exclusive(h -> {
             PointerByReference err = new PointerByReference();

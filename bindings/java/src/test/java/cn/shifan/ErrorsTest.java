@@ -49,7 +49,8 @@ final class ErrorsTest {
             check(engine.evaluate(app, Limits.DEFAULTS.withMaxDepth(64)).verdict() == Verdict.ELIGIBLE,
                   "a limit that holds changes nothing");
             expectThrows(UsageException.class, () -> Limits.DEFAULTS.withMaxDepth(-1), "negative limit");
-            expectThrows(UsageException.class, () -> engine.evaluate(42), "a document of the wrong type");
+            expectThrows(UsageException.class, () -> engine.evaluateMany(List.of(42)), "a document of the wrong type");
+            expectThrows(UsageException.class, () -> engine.evaluate((String) null), "a null document");
             expectThrows(UsageException.class, () -> engine.setInterpretation("growth\0x", "strict"), "NUL in a name");
             try {
                 engine.evaluate(repo.resolve("no/such/file.json"));
