@@ -636,7 +636,8 @@ std::vector<Slot> read_header(const Sheet& sheet, const std::vector<std::vector<
     for (std::size_t i = 0; i < header.size(); ++i) {
         const std::string_view t = trim(header[i]);
         if (t.empty()) continue;
-        const std::optional<Slot> s = by_id ? sheet.by_id(t) : sheet.by_words(t);
+        // A words row may name a column by its id too (a header cell starting with '/').
+        const std::optional<Slot> s = by_id || t[0] == '/' ? sheet.by_id(t) : sheet.by_words(t);
         const std::string cell = column_letters(i) + std::to_string(ids + 1);
         if (!s)
             throw Error(ErrorCode::unknown_key, "",
