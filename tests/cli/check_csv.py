@@ -6,8 +6,10 @@ the template's two header rows, the id row only or the words row only; an Excel-
 multi-line cell, an empty cell (absent, never zero), a bad date and a negative count reported by
 cell name while the other rows go on; the template's columns against the registry's inputs.
 
-    check_csv.py SHIFAN SOURCE_DIR
+    check_csv.py SHIFAN SOURCE_DIR [--write-example]
 
+The shipped sheet examples/applications/applications.csv is the examples as rows (the guides
+evaluate it); this test checks it is exactly what the examples give, and --write-example rewrites it.
 Standard library only. Prints one line per failed check and a summary; exit 1 when a check failed.
 """
 from __future__ import annotations
@@ -23,6 +25,8 @@ import tempfile
 SHIFAN = sys.argv[1]
 SRC = pathlib.Path(sys.argv[2])
 APPS = sorted((SRC / "examples" / "applications").glob("*.json"))
+EXAMPLE_SHEET = SRC / "examples" / "applications" / "applications.csv"
+WRITE_EXAMPLE = "--write-example" in sys.argv[3:]
 
 failures: list[str] = []
 checks = 0
@@ -125,6 +129,11 @@ with tempfile.TemporaryDirectory() as tmp:
     # --- the examples as rows: the same results as their JSON documents ---------------------------
     apps = [json.loads(p.read_text(encoding="utf-8")) for p in APPS]
     rows = [[cell(a, c) for c in ids] for a in apps]
+    sheet_bytes = ("\ufeff" + write_csv([words, ids] + rows)).encode("utf-8")
+    if WRITE_EXAMPLE:
+        EXAMPLE_SHEET.write_bytes(sheet_bytes)
+    check(f"{EXAMPLE_SHEET.name} is the examples as rows (rewrite: check_csv.py SHIFAN SRC --write-example)",
+          EXAMPLE_SHEET.exists() and EXAMPLE_SHEET.read_bytes() == sheet_bytes)
     ndjson = t / "apps.ndjson"
     ndjson.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in apps), encoding="utf-8")
     for form in ("full", "verdict", "compact"):
