@@ -27,6 +27,7 @@
 #include <cerrno>
 #include <algorithm>
 #include <cstring>
+#include <new>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -44,13 +45,12 @@ namespace csvio {
 template <class M>
 constexpr CsvKind kind_of() {
     if constexpr (std::is_same_v<M, bool>) return CsvKind::boolean;
-    else if constexpr (std::is_same_v<M, Count>) return CsvKind::count;
+    else if constexpr (std::is_same_v<M, Count> || std::is_same_v<M, YearCounts>) return CsvKind::count; // by year: a column per year
     else if constexpr (std::is_same_v<M, Money>) return CsvKind::money;
     else if constexpr (std::is_same_v<M, Percent>) return CsvKind::percent;
     else if constexpr (std::is_same_v<M, Date>) return CsvKind::date;
     else if constexpr (std::is_same_v<M, Year>) return CsvKind::year;
     else if constexpr (std::is_same_v<M, OrganizationType>) return CsvKind::organization_type;
-    else if constexpr (std::is_same_v<M, YearCounts>) return CsvKind::count; // one column per year
     else return CsvKind::text;
 }
 
@@ -264,7 +264,8 @@ bool valid_utf8(std::string_view s) {
 /// GB18030 bytes as UTF-8, by iconv.
 std::string from_gb18030(std::string_view in) {
     iconv_t cd = iconv_open("UTF-8", "GB18030");
-    if (cd == reinterpret_cast<iconv_t>(-1)) // NOLINT(performance-no-int-to-ptr): iconv's error value
+    // NOLINTNEXTLINE(performance-no-int-to-ptr,cppcoreguidelines-pro-type-reinterpret-cast): iconv's error value
+    if (cd == reinterpret_cast<iconv_t>(-1))
         throw Error(ErrorCode::internal, "", Text{"系统不支持 GB18030 编码转换（iconv）", "the system's iconv does not convert GB18030"});
     std::string out(in.size() * 2 + 16, '\0');
     char* src = const_cast<char*>(in.data()); // NOLINT(cppcoreguidelines-pro-type-const-cast): iconv's signature; it does not write the input
@@ -324,11 +325,16 @@ struct Records {
     std::vector<std::string> current;
     bool after_cr = false;      // the last record ended at a CR (a following LF ends nothing)
     bool cells_pending = false; // cells seen since the last record's end
+    bool out_of_memory = false; // a callback could not store what it was given (no exception crosses libcsv)
 };
 
 extern "C" void csv_on_field(void* s, std::size_t len, void* data) {
     auto* r = static_cast<Records*>(data);
-    r->current.emplace_back(s ? static_cast<const char*>(s) : "", s ? len : 0);
+    try {
+        r->current.emplace_back(s ? static_cast<const char*>(s) : "", s ? len : 0);
+    } catch (...) {
+        r->out_of_memory = true;
+    }
     r->cells_pending = true;
     r->after_cr = false;
 }
@@ -340,7 +346,11 @@ extern "C" void csv_on_record(int c, void* data) {
         return;
     }
     if (!r->cells_pending && c == -1) return; // the end of the file after a line end
-    r->rows.push_back(std::move(r->current));
+    try {
+        r->rows.push_back(std::move(r->current));
+    } catch (...) {
+        r->out_of_memory = true;
+    }
     r->current.clear();
     r->cells_pending = false;
     r->after_cr = c == '\r';
@@ -355,6 +365,7 @@ std::vector<std::vector<std::string>> read_records(const std::string& text) {
     const bool parsed = n == text.size() && csv_fini(&p, csv_on_field, csv_on_record, &r) == 0;
     const int status = csv_error(&p);
     csv_free(&p);
+    if (r.out_of_memory) throw std::bad_alloc();
     if (!parsed) {
         if (status == CSV_ENOMEM || status == CSV_ETOOBIG)
             throw Error(ErrorCode::limit_exceeded, "", Text{"CSV 单元格过大", "a CSV cell is too large"});
@@ -522,7 +533,7 @@ struct Slot {
 /// year in an id or a header.
 struct YearColumn {
     std::string base;       ///< "/performance/smes_served"
-    const CsvColumn* column; ///< its column relative to the review year (for the kind and words)
+    const CsvColumn* column = nullptr; ///< its column relative to the review year (for the kind and words)
     StaticText words;       ///< the input's words
     Text unit;              ///< the unit
 };
@@ -733,9 +744,14 @@ Value cell_value(const CsvColumn& col, std::string_view t, const std::string& po
     }
     case CsvKind::year:
     case CsvKind::count: {
-        const std::string n = col.kind == CsvKind::count ? ungroup(t) : std::string(t);
-        const std::string_view digits = std::string_view(n).substr(!n.empty() && n[0] == '-' ? 1 : 0);
-        if (is_digits(digits) && digits.size() <= 19) return {n, {}}; // the reader judges the range
+        std::string n = col.kind == CsvKind::count ? ungroup(t) : std::string(t);
+        const std::size_t sign = !n.empty() && n[0] == '-' ? 1 : 0;
+        if (is_digits(std::string_view(n).substr(sign))) {
+            // Leading zeros, as a spreadsheet may keep them ("007"), are no part of a JSON number.
+            const std::size_t first = std::min(n.find_first_not_of('0', sign), n.size() - 1);
+            n.erase(sign, first - sign);
+            return {n, {}}; // the reader judges the range (a huge count too)
+        }
         if (col.kind == CsvKind::year) return wrong(ErrorCode::wrong_type, "应为年份（如 2025），而非“" + shown + "”", "expected a year (such as 2025), not \"" + shown + "\"");
         return wrong(ErrorCode::wrong_type, "应为非负整数，而非“" + shown + "”", "expected a non-negative integer, not \"" + shown + "\"");
     }
@@ -795,7 +811,6 @@ void read_row(const std::vector<Slot>& slots, const std::vector<std::string>& ce
     std::vector<std::string> pointers(slots.size());
     Node root;
     std::uint8_t claimed = 0;       // functions named in the functions column or given a cell
-    bool functions_column = false;  // the functions column holds a list
     Application scratch;
     for (std::size_t i = 0; i < cells.size(); ++i) {
         const std::string_view t = trim(cells[i]);
@@ -817,7 +832,6 @@ void read_row(const std::vector<Slot>& slots, const std::vector<std::string>& ce
         pointers[i] = pointer;
         Value v;
         if (s.column->kind == CsvKind::functions) {
-            functions_column = true;
             const std::vector<std::string> items = split_list(t);
             for (const std::string& item : items) {
                 const std::optional<Function> f = function_named(item);
@@ -857,7 +871,9 @@ void read_row(const std::vector<Slot>& slots, const std::vector<std::string>& ce
             parse_application(tape, document_of(std::move(alone)), scratch, limits);
         } catch (const Error& e) {
             const std::string_view path = e.path();
-            if (path == pointer || (path.size() > pointer.size() && path.substr(0, pointer.size()) == pointer && path[pointer.size()] == '/'))
+            // The document holds nothing but this cell: a fault of the document as a whole is the cell's too.
+            if (path.empty() || path == pointer ||
+                (path.size() > pointer.size() && path.substr(0, pointer.size()) == pointer && path[pointer.size()] == '/'))
                 out.errors.push_back(cell_error(slots, i, row_number, e));
         }
         if (pointer.rfind("/functions/", 0) == 0)
@@ -865,15 +881,10 @@ void read_row(const std::vector<Slot>& slots, const std::vector<std::string>& ce
                 claimed = static_cast<std::uint8_t>(claimed | (1U << static_cast<unsigned>(*f)));
         root.set(pointer, std::move(v.json));
     }
-    (void)functions_column;
     if (!out.errors.empty()) return;
     // A function claimed with no cell of its own is an empty object: claimed, every input absent.
     for (std::size_t f = 0; f < function_count; ++f)
-        if ((claimed >> f) & 1U) {
-            Node& fn = root.child("functions").child(json::enum_name(static_cast<Function>(f)));
-            (void)fn;
-        }
-    // Order the members as the format lists them (not needed by the reader; nicer to read).
+        if ((claimed >> f) & 1U) (void)root.child("functions").child(json::enum_name(static_cast<Function>(f)));
     std::string doc = document_of(std::move(root));
     try {
         parse_application(tape, doc, scratch, limits);

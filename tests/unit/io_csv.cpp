@@ -118,6 +118,16 @@ TEST_CASE("CSV cells: quoted commas, quotes and line breaks; empty cells are abs
     const nlohmann::json c = doc(rows[2]);
     CHECK(c["reference_date"] == "2025-04-15");
     CHECK(c["resources"]["partner_institutions"] == 0);
+    // Leading zeros as a spreadsheet may keep them; a huge count is out of range at its cell.
+    const auto z = shifan::import_csv(sheet({"/reference_date", "/resources/partner_institutions", "/staff/serving_smes"},
+                                            {"2025-04-15,007,000", "2025-04-15,99999999999999999999999,-0"}));
+    CHECK(doc(z.at(0))["resources"]["partner_institutions"] == 7);
+    CHECK(doc(z.at(0))["staff"]["serving_smes"] == 0);
+    REQUIRE(z.at(1).errors.size() == 2);
+    CHECK(z[1].errors[0].cell == "B3");
+    CHECK(z[1].errors[0].error.code() == shifan::ErrorCode::out_of_range);
+    CHECK(z[1].errors[1].cell == "C3");
+    CHECK(z[1].errors[1].error.code() == shifan::ErrorCode::out_of_range);
     // Every row is a valid application: the engine evaluates it.
     const shifan::Engine engine;
     for (const shifan::CsvRow& r : rows) CHECK_NOTHROW(engine.evaluate(shifan::parse_application(r.document)));
