@@ -58,8 +58,9 @@ This package holds the stable C interface, libshifan.so.${SHIFAN_ABI_VERSION}.")
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME libshifan-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "${SHIFAN_DEB_RUNTIME} (= ${PROJECT_VERSION})")
-# What the C++ headers (shifan::core, shifan::io) need to compile; C users need neither.
-set(CPACK_DEBIAN_DEV_PACKAGE_RECOMMENDS "libboost1.81-dev | libboost-dev (>= 1.77), nlohmann-json3-dev (>= 3.10), pkg-config")
+# What the C++ headers (shifan::core, shifan::io) need to compile, and the static shifan::io to link
+# (libcsv, for its CSV reader); C users need none of it.
+set(CPACK_DEBIAN_DEV_PACKAGE_RECOMMENDS "libboost1.81-dev | libboost-dev (>= 1.77), nlohmann-json3-dev (>= 3.10), libcsv-dev, pkg-config")
 set(CPACK_COMPONENT_DEV_DESCRIPTION "${SHIFAN_DEB_SUMMARY} (development files)
 ${SHIFAN_DEB_ABOUT}
 
@@ -74,7 +75,7 @@ set(CPACK_COMPONENT_CLI_DESCRIPTION "${SHIFAN_DEB_SUMMARY} (command-line tool)
 ${SHIFAN_DEB_ABOUT}
 
 This package holds the shifan command-line tool (evaluate, verify, status,
-roster, rules, generate) with its man pages and bash completion, and the
+roster, rules, compare, generate, template, convert) with its man pages and bash completion, and the
 built-in rule pack as JSON.")
 
 set(CPACK_DEBIAN_PYTHON_PACKAGE_NAME python3-shifan)

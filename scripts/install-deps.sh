@@ -5,7 +5,7 @@
 # python3-venv and python3-pip for the offline pip install (no setuptools or wheel needed).
 # Java bindings (bindings/java): a JDK (17 on Debian 12) and JNA from libjna-java (/usr/share/java/jna.jar).
 set -euo pipefail
-packages=(build-essential cmake ninja-build libboost1.81-dev nlohmann-json3-dev catch2 python3 python3-jsonschema
+packages=(build-essential cmake ninja-build libboost1.81-dev nlohmann-json3-dev catch2 libcsv-dev python3 python3-jsonschema
           default-jdk-headless libjna-java
           doxygen graphviz abigail-tools libbenchmark-dev clang-14 clang-tidy-14 libclang-rt-14-dev
           cppcheck valgrind pkg-config dpkg-dev file python3-venv python3-pip libcli11-dev)

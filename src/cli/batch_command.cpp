@@ -10,6 +10,7 @@
 // by qualified function, errors) goes to stderr at the end, and a progress line while stderr is
 // a terminal.
 #include "batch_cli.hpp"
+#include "csv_cli.hpp"
 #include "ndjson_lines.hpp"
 
 #include <unistd.h>
@@ -162,6 +163,44 @@ int run_evaluate_batch(const BatchRun& run) {
     summary.print(std::cerr, run.lang);
     if (read_failed) input_failure(run.input, read_errno);
     if (write_failed) output_failure("standard output", write_errno);
+    return summary.errors ? exit_bad_input : exit_ok;
+}
+
+int run_evaluate_csv(const BatchRun& run, CsvEncoding encoding) {
+    const std::vector<CsvRow> rows = read_csv_option(run.input, encoding, run.limits);
+    std::vector<std::string_view> docs;
+    for (const CsvRow& row : rows)
+        if (row.ok()) docs.emplace_back(row.document);
+    BatchOptions options;
+    options.jobs = run.jobs;
+    options.write = run.write;
+    options.limits = run.limits;
+    const std::vector<BatchItem> items = evaluate_batch(run.engine, docs, options);
+    Summary summary;
+    std::string line;
+    std::size_t next = 0;
+    for (const CsvRow& row : rows) {
+        line.clear();
+        if (row.ok()) {
+            const BatchItem& item = items[next++];
+            summary.add(item);
+            if (item.status == 0) {
+                line = item.json;
+            } else { // a row the reader took but the evaluation refused: {"row": N, "error": {...}}
+                line = "{\"row\":" + std::to_string(row.row) + ",";
+                line.append(item.json, 1);
+            }
+        } else {
+            BatchItem failed;
+            failed.status = static_cast<int>(row.errors.front().error.code());
+            summary.add(failed);
+            write_csv_row(line, row);
+        }
+        line += '\n';
+        (void)std::fwrite(line.data(), 1, line.size(), stdout); // failures: ferror(stdout), checked by main
+    }
+    report_bad_rows("shifan evaluate", rows, run.lang);
+    summary.print(std::cerr, run.lang);
     return summary.errors ? exit_bad_input : exit_ok;
 }
 

@@ -1,5 +1,6 @@
 // shifan evaluate FILE... — evaluate applications and explain every decision.
 #include "batch_cli.hpp"
+#include "csv_cli.hpp"
 #include "common.hpp"
 
 #include <iostream>
@@ -26,6 +27,11 @@ HelpText evaluate_help() {
         "                             operating_period=on_last_day（可重复）\n"
         "  --batch FILE.ndjson|-      每行一份申请（NDJSON），按输入顺序每行输出一个结果，使用全部核心\n"
         "                             （出错的行为 {\"line\": N, \"error\": ...}；汇总写到标准错误输出）\n"
+        "  --csv FILE|-               CSV 申请表（'shifan template --csv'），每行一份申请，按行输出结果，\n"
+        "                             格式同 --batch（有误的行为 {\"row\": N, \"errors\": [...]}，\n"
+        "                             每个有误的单元格一项，如 C7）\n"
+        "  --encoding detect|utf-8|gb18030\n"
+        "                             --csv 文件的编码（默认 detect：有效的 UTF-8 按 UTF-8，否则按 GB18030）\n"
         "  --jobs N                   --batch 的线程数（默认为核心数；逐个给出的文件依次评审，\n"
         "                             任何 N 输出都相同）\n"
         "  --max-document-bytes N, --max-depth N, --max-array-length N, --max-string-bytes N\n"
@@ -49,6 +55,12 @@ HelpText evaluate_help() {
         "                             operating_period=on_last_day (repeatable)\n"
         "  --batch FILE.ndjson|-      NDJSON in, NDJSON results out, in input order, on all cores\n"
         "                             (a bad line gives {\"line\": N, \"error\": ...}; summary on stderr)\n"
+        "  --csv FILE|-               a CSV application sheet ('shifan template --csv'), one application\n"
+        "                             per row, results as with --batch (a bad row gives\n"
+        "                             {\"row\": N, \"errors\": [...]}, one entry per bad cell such as C7)\n"
+        "  --encoding detect|utf-8|gb18030\n"
+        "                             the --csv file's encoding (default detect: valid UTF-8 is UTF-8,\n"
+        "                             else GB18030)\n"
         "  --jobs N                   threads for --batch (default: the core count; files given one by\n"
         "                             one are evaluated in turn, with the same output for any N)\n"
         "  --max-document-bytes N, --max-depth N, --max-array-length N, --max-string-bytes N\n"
@@ -99,7 +111,7 @@ SharedRulePack load_rule_pack_option(const std::string& path, const json::Limits
 int run_evaluate(int argc, char** argv) {
     std::vector<std::string> files;
     bool as_json = false, compact_flag = false;
-    std::string batch, jobs_text, output_text;
+    std::string batch, csv, encoding_text, jobs_text, output_text;
     CommonOptions common;
     Parser parser;
     parser.list("files", files);
@@ -107,6 +119,8 @@ int run_evaluate(int argc, char** argv) {
     parser.flag("--compact", compact_flag);
     parser.option("--output", output_text);
     parser.option("--batch", batch);
+    parser.option("--csv", csv);
+    parser.option("--encoding", encoding_text);
     parser.option("--jobs", jobs_text);
     common.add_to(parser);
     if (!parser.parse(argc, argv, evaluate_help())) return exit_ok;
@@ -126,6 +140,19 @@ int run_evaluate(int argc, char** argv) {
     for (const std::string& value : common.interpretations) set_interpretation(readings, value);
     const std::string& pack_path = common.pack_path;
 
+    if (!csv.empty()) {
+        if (!files.empty() || !batch.empty())
+            throw UsageError(Text{"--csv 自行读取输入，不能再给出 --batch 或其他文件", "--csv reads its own input; give neither --batch nor other files"});
+        const CsvEncoding encoding = encoding_text.empty() ? CsvEncoding::detect : parse_encoding(encoding_text);
+        const Engine engine(load_rule_pack_option(pack_path, limits), readings);
+        BatchRun run{engine, csv, jobs, {}, lang_given ? lang : Lang::both, limits};
+        run.write.lang = run.lang;
+        run.write.compact = form == Form::compact;
+        run.write.verdict_only = form == Form::verdict;
+        return run_evaluate_csv(run, encoding);
+    }
+    if (!encoding_text.empty())
+        throw UsageError(Text{"--encoding 只用于 --csv", "--encoding goes with --csv"});
     if (!batch.empty()) {
         if (!files.empty())
             throw UsageError(Text{"--batch 自行读取输入，不能再给出其他文件", "--batch reads its own input; give no other file"});
