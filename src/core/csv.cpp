@@ -18,6 +18,7 @@
 #include "shifan/model/application.hpp"
 #include "shifan/rules/changzhi.hpp"
 
+#include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
@@ -27,6 +28,7 @@
 #include <cerrno>
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <new>
 #include <string>
 #include <type_traits>
@@ -509,6 +511,21 @@ std::string quoted(std::string_view s) {
     return out;
 }
 
+/// The kinds of organisation in the measures' words (第六条), in the order of OrganizationType: a
+/// cell may give either these words or the name in the format (social_intermediary).
+constexpr std::string_view organization_words[] = {"中小企业服务机构", "社会中介机构", "技术服务机构", "科研院所",
+                                                   "基于互联网等面向中小企业提供创业创新服务的企业", "其他"};
+static_assert(std::size(organization_words) == boost::mp11::mp_size<boost::describe::describe_enumerators<OrganizationType>>::value,
+              "one name in words per kind of organisation");
+
+/// The name in the format of a kind of organisation given in words; the cell as it is otherwise
+/// (the reader then accepts a name in the format or says what is allowed).
+std::string_view organization_name(std::string_view s) {
+    for (std::size_t k = 0; k < std::size(organization_words); ++k)
+        if (s == organization_words[k]) return json::enum_name(static_cast<OrganizationType>(k));
+    return s;
+}
+
 /// The function named `s`: its name in the format (information) or in words (信息服务).
 std::optional<Function> function_named(std::string_view s) {
     for (std::size_t f = 0; f < function_count; ++f) {
@@ -732,8 +749,8 @@ Value cell_value(const CsvColumn& col, std::string_view t, const std::string& po
     };
     const std::string shown = printable(t);
     switch (col.kind) {
-    case CsvKind::text:
-    case CsvKind::organization_type: return {quoted(t), {}};
+    case CsvKind::text: return {quoted(t), {}};
+    case CsvKind::organization_type: return {quoted(organization_name(t)), {}};
     case CsvKind::date: return {quoted(normalise_date(t)), {}};
     case CsvKind::money: return {quoted(ungroup(t)), {}};
     case CsvKind::percent: {

@@ -133,6 +133,20 @@ TEST_CASE("CSV cells: quoted commas, quotes and line breaks; empty cells are abs
     for (const shifan::CsvRow& r : rows) CHECK_NOTHROW(engine.evaluate(shifan::parse_application(r.document)));
 }
 
+TEST_CASE("CSV: a kind of organisation by its name or in the measures' words", "[io][csv]") {
+    using namespace csv_test;
+    const auto rows = shifan::import_csv(sheet({"/reference_date", "/applicant/organization_type"},
+                                               {"2025-04-15,社会中介机构", "2025-04-15,research_institute", "2025-04-15,其他",
+                                                "2025-04-15,基于互联网等面向中小企业提供创业创新服务的企业", "2025-04-15,律师事务所"}));
+    CHECK(doc(rows.at(0))["applicant"]["organization_type"] == "social_intermediary");
+    CHECK(doc(rows.at(1))["applicant"]["organization_type"] == "research_institute");
+    CHECK(doc(rows.at(2))["applicant"]["organization_type"] == "other");
+    CHECK(doc(rows.at(3))["applicant"]["organization_type"] == "internet_service_enterprise");
+    REQUIRE(rows.at(4).errors.size() == 1);
+    CHECK(rows[4].errors[0].cell == "B6");
+    CHECK(rows[4].errors[0].error.code() == shifan::ErrorCode::unknown_value);
+}
+
 TEST_CASE("CSV: yes and no in every accepted spelling, and nothing else", "[io][csv]") {
     using namespace csv_test;
     for (const char* yes : {"是", "yes", "YES", "y", "true", "True", "1"}) {

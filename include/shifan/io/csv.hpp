@@ -32,7 +32,7 @@ enum class CsvKind : std::uint8_t {
     count,             ///< a non-negative integer
     money,             ///< an amount in yuan, at most two decimals
     percent,           ///< a percentage 0–100, at most two decimals ("88.5" or "88.5%")
-    organization_type, ///< a kind of organisation (its name in `shifan.application/1`)
+    organization_type, ///< a kind of organisation: its name in `shifan.application/1` or the measures' words (社会中介机构)
     functions,         ///< the functions claimed, a list (信息服务、培训服务 or information;training)
     materials,         ///< the materials submitted, a list of their names ("无" / "none": none)
 };
