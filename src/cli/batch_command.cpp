@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -102,10 +103,26 @@ private:
     std::size_t shown_ = 0;
 };
 
-void write_window(const Window& w, Summary& summary) {
+/// --xlsx/--csv-out: the window's lines into the tables, read and evaluated again here (the pool
+/// gives JSON text; evaluating once more costs far less than reading the line did).
+void add_to_tables(const Window& w, const BatchRun& run, json::Tape& tape, Application& app, Evaluation& evaluation) {
+    for (std::size_t i = 0; i < w.docs.size(); ++i) {
+        const std::string source = "line " + std::to_string(w.line_numbers[i]);
+        try {
+            parse_application(tape, w.docs[i], app, run.limits);
+            run.engine.evaluate(app, evaluation);
+            run.tables->add(app, evaluation, source);
+        } catch (const Error& e) {
+            run.tables->add_error(source, e);
+        }
+    }
+}
+
+void write_window(const Window& w, Summary& summary, bool quiet) {
     for (std::size_t i = 0; i < w.docs.size(); ++i) {
         const BatchItem& item = w.items[i];
         summary.add(item);
+        if (quiet) continue;
         if (item.status == 0) {
             (void)std::fwrite(item.json.data(), 1, item.json.size(), stdout); // failures: ferror(stdout), checked at the end
         } else {
@@ -139,6 +156,9 @@ int run_evaluate_batch(const BatchRun& run) {
     Progress progress;
     // Two windows, used in turn (never moved: the pool holds views into them).
     std::array<Window, 2> windows;
+    json::Tape tape;
+    auto app = std::make_unique<Application>();
+    auto evaluation = std::make_unique<Evaluation>();
     std::size_t cur = 0;
     source.fill(windows[cur]);
     if (!windows[cur].empty()) pool.start(windows[cur].docs, windows[cur].items);
@@ -148,7 +168,8 @@ int run_evaluate_batch(const BatchRun& run) {
         source.fill(next);  // read while the pool evaluates `current`
         pool.wait();        // then help finish it
         if (!next.empty()) pool.start(next.docs, next.items);
-        write_window(current, summary); // write while the pool evaluates `next`
+        if (run.tables) add_to_tables(current, run, tape, *app, *evaluation);
+        write_window(current, summary, run.quiet); // write while the pool evaluates `next`
         progress.update(summary.total);
         cur = 1 - cur;
     }
