@@ -69,8 +69,8 @@ set(CPACK_COMPONENT_CLI_DESCRIPTION "${SHIFAN_DEB_SUMMARY} (command-line tool)
 ${SHIFAN_DEB_ABOUT}
 
 This package holds the shifan command-line tool (evaluate, verify, status,
-roster, rules, generate) with its man pages and bash completion, and the
-built-in rule pack as JSON.")
+roster, rules, generate, compare; results also as Excel workbooks and CSV)
+with its man pages and bash completion, and the built-in rule pack as JSON.")
 
 set(CPACK_DEBIAN_PYTHON_PACKAGE_NAME python3-shifan)
 set(CPACK_DEBIAN_PYTHON_PACKAGE_SECTION python)
