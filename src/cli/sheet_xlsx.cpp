@@ -1,7 +1,8 @@
 // The workbook writer of `--xlsx FILE`: a Book (sheet.hpp) as an Excel .xlsx file, written by
 // libxlsxwriter (Debian: libxlsxwriter-dev), which the CLI alone links. Every sheet has a bold
 // header row that stays in view (frozen), set column widths and an autofilter; numbers are numbers
-// (money "#,##0.00", percentages "0.00%"), dates are dates ("yyyy-mm-dd").
+// (money "#,##0.00", percentages "0.00%"), dates are dates ("yyyy-mm-dd"). Printed, a sheet is A4
+// landscape at 75% with its grid and the header row on every page.
 #include "common.hpp"
 #include "sheet.hpp"
 
@@ -135,7 +136,7 @@ void write_xlsx(const Book& book, const std::string& path) {
                 error = worksheet_write_string(ws, 0, static_cast<lxw_col_t>(col), cell_text(c.header).c_str(), f.header);
             lines = std::max(lines, std::ceil(display_width(c.header) / std::max(1.0, c.width - 1)));
         }
-        if (error == LXW_NO_ERROR) error = worksheet_set_row(ws, 0, 15.0 * std::min(lines, 4.0), f.header);
+        if (error == LXW_NO_ERROR) error = worksheet_set_row(ws, 0, 15.0 * std::min(lines, 3.0), f.header);
         if (t.rows.size() + 1 > LXW_ROW_MAX) {
             (void)workbook_close(wb);
             (void)std::remove(path.c_str());
@@ -152,6 +153,13 @@ void write_xlsx(const Book& book, const std::string& path) {
         }
         if (error != LXW_NO_ERROR) break;
         worksheet_freeze_panes(ws, 1, 0);
+        // Printed: A4 landscape at 75%, the header row on every page, the grid drawn.
+        worksheet_set_landscape(ws);
+        worksheet_set_paper(ws, 9);
+        worksheet_set_print_scale(ws, 75);
+        worksheet_gridlines(ws, LXW_SHOW_ALL_GRIDLINES);
+        error = worksheet_repeat_rows(ws, 0, 0);
+        if (error != LXW_NO_ERROR) break;
         error = worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(t.rows.size()), last_col);
     }
     if (error != LXW_NO_ERROR) {
