@@ -34,7 +34,7 @@ namespace {
 /// Words of the sheets in one language: `w(lang, "中文", "English")`.
 std::string w(Lang lang, std::string_view zh, std::string_view en) { return std::string(lang == Lang::en ? en : zh); }
 
-std::string words(Lang lang, StaticText t) { return std::string(t.in(lang)); }
+std::string words(Lang lang, const StaticText& t) { return std::string(t.in(lang)); }
 
 /// A header with its unit in brackets: "实际（家）", "actual (SMEs)".
 std::string with_unit(Lang lang, std::string head, std::string_view unit) {

@@ -47,37 +47,35 @@ double display_width(const std::string& s) {
     return width;
 }
 
+/// A cell format of `wb`: top-aligned, with the number format `num_format` (none: General).
+lxw_format* cell_format(lxw_workbook* wb, const char* num_format) {
+    lxw_format* f = workbook_add_format(wb);
+    if (num_format != nullptr) format_set_num_format(f, num_format);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    return f;
+}
+
+/// The header row's format: bold, wrapped, on a light blue ground, a line beneath.
+lxw_format* header_format(lxw_workbook* wb) {
+    lxw_format* f = cell_format(wb, nullptr);
+    format_set_bold(f);
+    format_set_text_wrap(f);
+    format_set_bg_color(f, 0xE7EEF7);
+    format_set_bottom(f, LXW_BORDER_THIN);
+    return f;
+}
+
 /// The formats of one workbook.
 struct Formats {
-    lxw_format* header = nullptr;
-    lxw_format* text = nullptr;
-    lxw_format* integer = nullptr;
-    lxw_format* money = nullptr;
-    lxw_format* percent = nullptr;
-    lxw_format* date = nullptr;
-
-    explicit Formats(lxw_workbook* wb) {
-        header = workbook_add_format(wb);
-        format_set_bold(header);
-        format_set_text_wrap(header);
-        format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
-        format_set_bg_color(header, 0xE7EEF7);
-        format_set_bottom(header, LXW_BORDER_THIN);
-        text = workbook_add_format(wb);
-        format_set_align(text, LXW_ALIGN_VERTICAL_TOP);
-        integer = workbook_add_format(wb);
-        format_set_num_format(integer, "0");
-        format_set_align(integer, LXW_ALIGN_VERTICAL_TOP);
-        money = workbook_add_format(wb);
-        format_set_num_format(money, "#,##0.00");
-        format_set_align(money, LXW_ALIGN_VERTICAL_TOP);
-        percent = workbook_add_format(wb);
-        format_set_num_format(percent, "0.00%");
-        format_set_align(percent, LXW_ALIGN_VERTICAL_TOP);
-        date = workbook_add_format(wb);
-        format_set_num_format(date, "yyyy-mm-dd");
-        format_set_align(date, LXW_ALIGN_VERTICAL_TOP);
-    }
+    explicit Formats(lxw_workbook* wb)
+        : header(header_format(wb)), text(cell_format(wb, nullptr)), integer(cell_format(wb, "0")),
+          money(cell_format(wb, "#,##0.00")), percent(cell_format(wb, "0.00%")), date(cell_format(wb, "yyyy-mm-dd")) {}
+    lxw_format* header;
+    lxw_format* text;
+    lxw_format* integer;
+    lxw_format* money;
+    lxw_format* percent;
+    lxw_format* date;
 };
 
 /// Write one cell; the libxlsxwriter error, if any.

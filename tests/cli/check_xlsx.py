@@ -333,11 +333,28 @@ with tempfile.TemporaryDirectory() as tmp:
     check(code == 2 and len(records) == 2 and records[1][5][0] == "输入错误" and records[1][12][0] == missing_file,
           "an unreadable file among several: its row says so (exit 2)")
 
+    # A name that a spreadsheet would run as a formula stays text: a string cell in the workbook,
+    # a leading apostrophe in the CSV; a comma, a quote and a line break are quoted (RFC 4180).
+    doc = json.load(open(os.path.join(apps, "eligible-several.json"), encoding="utf-8"))
+    doc["applicant"]["name"] = "=HYPERLINK(\"http://x\",\"a, b\")"
+    doc["applicant"]["county"] = "-1"
+    doc["id"] = "A,\"1\""
+    odd = os.path.join(tmp, "odd.json")
+    with open(odd, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False)
+    code, out, err = run("evaluate", odd, "--xlsx", xlsx, "--csv-out", csv_path, "--output", "verdict")
+    rec = read_workbook(xlsx)[0].records()[0]
+    xml = zipfile.ZipFile(xlsx).read("xl/worksheets/sheet1.xml").decode("utf-8")
+    check(rec[1][0] == doc["applicant"]["name"] and "<f>" not in xml, "a formula-like name is a text cell, no formula")
+    raw = open(csv_path, "rb").read().decode("utf-8-sig")
+    check(raw.splitlines()[1].startswith('"A,""1""","\'=HYPERLINK(""http://x"",""a, b"")",\'-1,'),
+          f"CSV: quoted, quotes doubled, formula-like text after an apostrophe ({raw.splitlines()[1][:60]})")
+
     # 6. Outputs that cannot be written: exit 74, one message in the house's words; usage errors.
     for option in ("--xlsx", "--csv-out"):
         code, out, err = run("evaluate", apps, option, os.path.join(tmp, "no", "such", "dir", "x"), "--output", "verdict")
         check(code == 74 and "无法写入" in err and "cannot write" in err and "[ERROR]" not in err,
-              f"{option} to a missing directory: exit 74 ({code}) {err.strip()}")
+              f"{option} to a missing directory: exit 74 ({code}) {' / '.join(err.splitlines())}")
     code, out, err = run("evaluate", apps, "--xlsx", "-")
     check(code == 64 and "--xlsx" in err, f"--xlsx -: exit 64 ({code})")
     code, out, err = run("evaluate", apps, "--xlsx", tmp)
