@@ -112,7 +112,7 @@ void write_xlsx(const Book& book, const std::string& path) {
     if (fd < 0) output_failure(path, errno);
     (void)::close(fd); // nothing written yet: nothing to lose
     lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
+    options.constant_memory = LXW_TRUE; // rows go to a temporary file as they are written (half the memory)
     lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
     if (wb == nullptr) output_failure(path, errno != 0 ? errno : ENOMEM);
     const Formats f(wb);
