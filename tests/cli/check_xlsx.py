@@ -431,6 +431,12 @@ with tempfile.TemporaryDirectory() as tmp:
         good &= rec[11][0] == Decimal(r["changed"])
     check(good, "compare: every rule's outcomes on both sides")
 
+    code, out, err = run("compare", apps, "--rule-pack", lower, "--csv-out", "-")
+    table = list(csv.reader(io.StringIO(out.lstrip("\ufeff"), newline="")))
+    check(code == 0 and out.startswith("\ufeff") and table[0] == sheets[0].header() and
+          [row[1] for row in table[1:]] == [a["application_id"] for a in comparison["changed_applications"]],
+          "compare --csv-out -: the changed applications alone on standard output")
+
 if failures:
     print(f"{len(failures)} failed")
     sys.exit(1)
