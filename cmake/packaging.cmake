@@ -6,6 +6,8 @@
 #                                      the static shifan::io, the CMake package, shifan.pc
 #   shifan          component cli      the CLI, its man pages and bash completion, the built-in rule pack
 #   python3-shifan  component python   the Python bindings, using the library of libshifan<ABI>
+#   libshifan-java  component java     the Java bindings' jar, using the library of libshifan<ABI> and
+#                                      Debian's libjna-java (only when the jar was built)
 #   cd build/ci && cpack -G DEB        → one .deb each, <name>_<version>_<arch>.deb
 # No Homepage field: the project has no public home yet, and a placeholder URL is worse than none.
 set(CPACK_PACKAGE_NAME shifan)
@@ -29,6 +31,9 @@ string(REGEX REPLACE "^#define SHIFAN_ABI_VERSION ([0-9]+).*" "\\1" SHIFAN_ABI_V
 set(SHIFAN_DEB_RUNTIME libshifan${SHIFAN_ABI_VERSION})
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_COMPONENTS_ALL runtime dev cli python)
+if(SHIFAN_JAVA_BUILT)
+  list(APPEND CPACK_COMPONENTS_ALL java)
+endif()
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER ${CPACK_PACKAGE_CONTACT})
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
@@ -53,8 +58,9 @@ This package holds the stable C interface, libshifan.so.${SHIFAN_ABI_VERSION}.")
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME libshifan-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "${SHIFAN_DEB_RUNTIME} (= ${PROJECT_VERSION})")
-# What the C++ headers (shifan::core, shifan::io) need to compile; C users need neither.
-set(CPACK_DEBIAN_DEV_PACKAGE_RECOMMENDS "libboost1.81-dev | libboost-dev (>= 1.77), nlohmann-json3-dev (>= 3.10), pkg-config")
+# What the C++ headers (shifan::core, shifan::io) need to compile, and the static shifan::io to link
+# (libcsv, for its CSV reader); C users need none of it.
+set(CPACK_DEBIAN_DEV_PACKAGE_RECOMMENDS "libboost1.81-dev | libboost-dev (>= 1.77), nlohmann-json3-dev (>= 3.10), libcsv-dev, pkg-config")
 set(CPACK_COMPONENT_DEV_DESCRIPTION "${SHIFAN_DEB_SUMMARY} (development files)
 ${SHIFAN_DEB_ABOUT}
 
@@ -69,8 +75,9 @@ set(CPACK_COMPONENT_CLI_DESCRIPTION "${SHIFAN_DEB_SUMMARY} (command-line tool)
 ${SHIFAN_DEB_ABOUT}
 
 This package holds the shifan command-line tool (evaluate, verify, status,
-roster, rules, generate, compare; results also as Excel workbooks and CSV)
-with its man pages and bash completion, and the built-in rule pack as JSON.")
+roster, rules, compare, generate, template, convert; results also as Excel
+workbooks and CSV) with its man pages and bash completion, and the built-in
+rule pack as JSON.")
 
 set(CPACK_DEBIAN_PYTHON_PACKAGE_NAME python3-shifan)
 set(CPACK_DEBIAN_PYTHON_PACKAGE_SECTION python)
@@ -82,8 +89,18 @@ ${SHIFAN_DEB_ABOUT}
 This package holds the Python 3 bindings (ctypes, standard library only),
 which use the system's libshifan.so.${SHIFAN_ABI_VERSION}.")
 
+set(CPACK_DEBIAN_JAVA_PACKAGE_NAME libshifan-java)
+set(CPACK_DEBIAN_JAVA_PACKAGE_SECTION java)
+set(CPACK_DEBIAN_JAVA_PACKAGE_ARCHITECTURE all)
+set(CPACK_DEBIAN_JAVA_PACKAGE_DEPENDS "${SHIFAN_DEB_RUNTIME} (>= ${PROJECT_VERSION}), libjna-java (>= 5), default-jre-headless | java11-runtime-headless")
+set(CPACK_COMPONENT_JAVA_DESCRIPTION "${SHIFAN_DEB_SUMMARY} (Java)
+${SHIFAN_DEB_ABOUT}
+
+This package holds the Java bindings (package cn.shifan, JNA), which use the
+system's libshifan.so.${SHIFAN_ABI_VERSION}: /usr/share/java/shifan.jar.")
+
 # Every package carries the licence as /usr/share/doc/<package>/copyright.
-foreach(component runtime dev cli python)
+foreach(component ${CPACK_COMPONENTS_ALL})
   string(TOUPPER ${component} upper)
   install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/${CPACK_DEBIAN_${upper}_PACKAGE_NAME}
     RENAME copyright COMPONENT ${component})

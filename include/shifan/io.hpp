@@ -8,6 +8,7 @@
 #include "shifan/io/application.hpp"
 #include "shifan/io/batch.hpp"
 #include "shifan/io/compare.hpp"
+#include "shifan/io/csv.hpp"
 #include "shifan/io/error.hpp"
 #include "shifan/io/evaluation.hpp"
 #include "shifan/io/generator.hpp"

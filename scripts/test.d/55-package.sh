@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Stage: packaging (README.md, "Install and packages"; cmake/packaging.cmake).
-#  1. `cpack -G DEB` in build/ci builds the four Debian packages libshifan<ABI>, libshifan-dev, shifan
-#     and python3-shifan; their control fields are checked (name, section, architecture, Depends from
+#  1. `cpack -G DEB` in build/ci builds the Debian packages libshifan<ABI>, libshifan-dev, shifan,
+#     python3-shifan and, when the build has the Java jar (a JDK was found), libshifan-java; their
+#     control fields are checked (name, section, architecture, Depends from
 #     dpkg-shlibdeps, no Homepage) and `dpkg-deb -c` must put every file in the right package (the
 #     runtime package holds the library and nothing a developer needs; the namelink, headers, CMake
 #     package and shifan.pc are in -dev; the CLI with its man pages and completion in shifan; the
-#     Python package in python3-shifan). Nothing is installed here (scripts/test.d/56-debian-install.slow.sh
+#     Python package in python3-shifan, the jar in libshifan-java). Nothing is installed here
+#     (scripts/test.d/56-debian-install.slow.sh
 #     does that): the packages are unpacked into one temporary directory (dpkg-deb -x) and the packaged
 #     CLI and pkg-config file are used from there.
+#  3. The unpacked jar (when built) evaluates an application from a one-file Java program under
+#     LANG=C, with the packaged libshifan.so.0 (SHIFAN_LIBRARY) and the system's jna.jar.
 #  2. The Python package installs offline into a fresh venv with the python3 on PATH
 #     (pip install --no-build-isolation --no-index bindings/python) and evaluates an application
 #     with the packaged libshifan.so.0 (SHIFAN_LIBRARY).
@@ -24,7 +28,9 @@ fail() { echo "package: FAIL: $*" >&2; exit 1; }
 (cd build/ci && cpack -G DEB -B "$tmp/deb") >"$tmp/cpack.log" 2>&1 || { cat "$tmp/cpack.log"; fail "cpack -G DEB"; }
 abi=$(sed -n 's/^#define SHIFAN_ABI_VERSION \([0-9]*\).*/\1/p' capi/include/shifan/shifan.h)
 version=$(sed -n 's/^#define SHIFAN_VERSION_STRING "\(.*\)"/\1/p' capi/include/shifan/shifan.h)
-[ "$(ls "$tmp"/deb/*.deb | wc -l)" -eq 4 ] || fail "expected four .deb files, got: $(ls "$tmp"/deb/*.deb)"
+java=0
+[ -f build/ci/java/shifan.jar ] && java=1   # bindings/java/CMakeLists.txt built the jar
+[ "$(ls "$tmp"/deb/*.deb | wc -l)" -eq $((4 + java)) ] || fail "expected $((4 + java)) .deb files, got: $(ls "$tmp"/deb/*.deb)"
 deb_of() { ls "$tmp"/deb/"$1"_"$version"_*.deb 2>/dev/null || fail "no package $1 ($(ls "$tmp"/deb))"; }
 field() { dpkg-deb -f "$(deb_of "$1")" "$2"; }
 check_package() {  # name section architecture-pattern
@@ -46,6 +52,14 @@ check_package "libshifan$abi" libs '(amd64|arm64|[a-z0-9]+)'
 check_package libshifan-dev libdevel '(amd64|arm64|[a-z0-9]+)'
 check_package shifan utils '(amd64|arm64|[a-z0-9]+)'
 check_package python3-shifan python all
+if [ "$java" = 1 ]; then
+  check_package libshifan-java java all
+  [[ "$(field libshifan-java Depends)" == *"libshifan$abi"* && "$(field libshifan-java Depends)" == *libjna-java* ]] \
+    || fail "libshifan-java: Depends $(field libshifan-java Depends)"
+  has libshifan-java "/usr/share/java/shifan-$version\.jar$"
+  has libshifan-java "/usr/share/java/shifan\.jar -> shifan-$version\.jar$"
+  hasnt libshifan-java 'libshifan\.so|/usr/include/|/usr/bin/'
+fi
 [[ "$(field "libshifan$abi" Depends)" == *libc6* && "$(field "libshifan$abi" Depends)" == *libstdc++6* ]] \
   || fail "libshifan$abi: Depends (dpkg-shlibdeps): $(field "libshifan$abi" Depends)"
 # The CLI alone writes workbooks (--xlsx): libxlsxwriter is its dependency, never the library's.
@@ -101,3 +115,23 @@ verdict=$(cd "$tmp" && SHIFAN_LIBRARY="$tmp/root/$libdir/libshifan.so.0" "$tmp/v
 tree | diff "$tmp/tree.before" - >"$tmp/tree.diff" || fail "pip changed bindings/python: $(cat "$tmp/tree.diff")"
 echo "package: pip installed bindings/python offline into a venv of $("$python" --version 2>&1) ($python);" \
      "with the packaged libshifan.so.0 it prints: $verdict"
+
+# --- 3. the jar, unpacked, from a one-file Java program -------------------------------------------------
+if [ "$java" = 1 ]; then
+  cat >"$tmp/PackagedJar.java" <<'JAVA'
+public class PackagedJar {
+    public static void main(String[] args) {
+        try (cn.shifan.Engine engine = new cn.shifan.Engine();
+             cn.shifan.Evaluation e = engine.evaluate(java.nio.file.Path.of(args[0]))) {
+            // the citation of art6, escaped: under LANG=C javac reads this file as US-ASCII
+            System.out.println(e.verdict().jsonName() + " " + e.checks().get(0).citation(cn.shifan.Lang.ZH).equals("\u7b2c\u516d\u6761"));
+        }
+    }
+}
+JAVA
+  jar="$tmp/root/usr/share/java/shifan.jar"
+  out=$(cd "$tmp" && env -u JAVA_TOOL_OPTIONS LANG=C LC_ALL=C SHIFAN_LIBRARY="$tmp/root/$libdir/libshifan.so.0" \
+        java -cp "$jar:/usr/share/java/jna.jar" PackagedJar.java "$app") || fail "java with the unpacked jar"
+  [ "$out" = "eligible true" ] || fail "the unpacked jar printed '$out', not 'eligible true'"
+  echo "package: the unpacked shifan.jar evaluates under LANG=C with the packaged libshifan.so.0: $out"
+fi

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Stage (slow; it installs into the system and removes again): the four Debian packages of
+# Stage (slow; it installs into the system and removes again): the Debian packages of
 # `cpack -G DEB` install on this Debian 12 in dependency order and work as installed software, with
 # no variable and no path set:
 #   1. apt-get install ./libshifan<ABI>_*.deb, then ./libshifan-dev_*.deb, ./shifan_*.deb and
-#      ./python3-shifan_*.deb, one after the other (each must install with only what is already there);
+#      ./python3-shifan_*.deb (and ./libshifan-java_*.deb when the build has the jar), one after the
+#      other (each must install with only what is already there);
 #   2. a C consumer compiles with `cc app.c $(pkg-config --cflags --libs shifan)` and runs; the CLI
 #      evaluates an example and writes a workbook (--xlsx), `man -w` finds its pages; the bash completion completes a command;
-#      /usr/bin/python3 runs examples/python/evaluate_folder.py with the system's library;
+#      /usr/bin/python3 runs examples/python/evaluate_folder.py with the system's library; `java -cp
+#      /usr/share/java/shifan.jar` finds jna.jar (the jar's Class-Path) and the library by itself;
 #   3. the packages are purged again (also when a check fails) and the library is gone.
 # Refuses to run when any of the packages is already installed (it would remove them afterwards).
 set -euo pipefail
@@ -18,6 +20,7 @@ cmake --build --preset ci >/dev/null
 tmp=$(mktemp -d)
 abi=$(sed -n 's/^#define SHIFAN_ABI_VERSION \([0-9]*\).*/\1/p' capi/include/shifan/shifan.h)
 packages=("libshifan$abi" libshifan-dev shifan python3-shifan)
+[ -f build/ci/java/shifan.jar ] && packages+=(libshifan-java)   # a JDK was found: the jar is packaged
 fail() { echo "debian-install: FAIL: $*" >&2; exit 1; }
 for p in "${packages[@]}"; do
   if dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -85,8 +88,26 @@ dist=$(/usr/bin/python3 -c 'import importlib.metadata as m; print(m.version("shi
   || fail "importlib.metadata sees shifan as: $dist"
 echo "debian-install: /usr/bin/python3 runs examples/python/evaluate_folder.py with python3-shifan ($where; distribution $dist)"
 
+if [[ " ${packages[*]} " == *" libshifan-java "* ]]; then
+  cat >"$tmp/InstalledJar.java" <<'JAVA'
+public class InstalledJar {
+    public static void main(String[] args) {
+        try (cn.shifan.Engine engine = new cn.shifan.Engine();
+             cn.shifan.Evaluation e = engine.evaluate(java.nio.file.Path.of(args[0]))) {
+            System.out.println(e.verdict().jsonName() + " " + cn.shifan.Shifan.libraryLocation());
+        }
+    }
+}
+JAVA
+  out=$(cd "$tmp" && env -u SHIFAN_LIBRARY -u JAVA_TOOL_OPTIONS -u LD_LIBRARY_PATH LANG=C LC_ALL=C \
+        java -cp /usr/share/java/shifan.jar InstalledJar.java "$src/examples/applications/eligible-technology.json") \
+    || fail "java -cp /usr/share/java/shifan.jar (installed)"
+  [[ "$out" == "eligible "* ]] || fail "the installed jar printed: $out"
+  echo "debian-install: java -cp /usr/share/java/shifan.jar evaluates with the installed library ($out)"
+fi
+
 # --- 3. remove ------------------------------------------------------------------------------------
 cd "$src"
 DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq "${packages[@]}" >/dev/null
 ! ldconfig -p | grep -q "libshifan.so.$abi " || fail "libshifan.so.$abi still known to ldconfig after purge"
-echo "debian-install: purged again; the four packages installed, worked and left in $(( $(date +%s) - start ))s"
+echo "debian-install: purged again; the ${#packages[@]} packages installed, worked and left in $(( $(date +%s) - start ))s"

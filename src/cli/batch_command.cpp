@@ -10,6 +10,7 @@
 // by qualified function, errors) goes to stderr at the end, and a progress line while stderr is
 // a terminal.
 #include "batch_cli.hpp"
+#include "csv_cli.hpp"
 #include "ndjson_lines.hpp"
 
 #include <unistd.h>
@@ -107,7 +108,8 @@ private:
 /// gives JSON text; evaluating once more costs far less than reading the line did).
 void add_to_tables(const Window& w, const BatchRun& run, json::Tape& tape, Application& app, Evaluation& evaluation) {
     for (std::size_t i = 0; i < w.docs.size(); ++i) {
-        const std::string source = "line " + std::to_string(w.line_numbers[i]);
+        const std::string n = std::to_string(w.line_numbers[i]);
+        const Text source{"第 " + n + " 行", "line " + n};
         try {
             parse_application(tape, w.docs[i], app, run.limits);
             run.engine.evaluate(app, evaluation);
@@ -183,6 +185,78 @@ int run_evaluate_batch(const BatchRun& run) {
     summary.print(std::cerr, run.lang);
     if (read_failed) input_failure(run.input, read_errno);
     if (write_failed) output_failure("standard output", write_errno);
+    return summary.errors ? exit_bad_input : exit_ok;
+}
+
+namespace {
+
+/// --xlsx/--csv-out: the sheet's rows into the tables, in sheet order: each good row read and
+/// evaluated once more (as under --batch), a bad row with its bad cells.
+void add_csv_rows(const std::vector<CsvRow>& rows, const BatchRun& run) {
+    json::Tape tape;
+    auto app = std::make_unique<Application>();
+    auto evaluation = std::make_unique<Evaluation>();
+    for (const CsvRow& row : rows) {
+        const std::string n = std::to_string(row.row);
+        const Text source{"表格第 " + n + " 行", "sheet row " + n};
+        if (!row.ok()) {
+            Text cells;
+            for (const CsvCellError& e : row.errors) {
+                if (!cells.zh.empty()) { cells.zh += "；"; cells.en += "; "; }
+                cells.zh += describe(e, Lang::zh);
+                cells.en += describe(e, Lang::en);
+            }
+            run.tables->add_error(source, cells);
+            continue;
+        }
+        try {
+            parse_application(tape, row.document, *app, run.limits);
+            run.engine.evaluate(*app, *evaluation);
+            run.tables->add(*app, *evaluation, source);
+        } catch (const Error& e) {
+            run.tables->add_error(source, e);
+        }
+    }
+}
+
+} // namespace
+
+int run_evaluate_csv(const BatchRun& run, CsvEncoding encoding) {
+    const std::vector<CsvRow> rows = read_csv_option(run.input, encoding, run.limits);
+    std::vector<std::string_view> docs;
+    for (const CsvRow& row : rows)
+        if (row.ok()) docs.emplace_back(row.document);
+    BatchOptions options;
+    options.jobs = run.jobs;
+    options.write = run.write;
+    options.limits = run.limits;
+    const std::vector<BatchItem> items = evaluate_batch(run.engine, docs, options);
+    Summary summary;
+    std::string line;
+    std::size_t next = 0;
+    for (const CsvRow& row : rows) {
+        line.clear();
+        if (row.ok()) {
+            const BatchItem& item = items[next++];
+            summary.add(item);
+            if (item.status == 0) {
+                line = item.json;
+            } else { // a row the reader took but the evaluation refused: {"row": N, "error": {...}}
+                line = "{\"row\":" + std::to_string(row.row) + ",";
+                line.append(item.json, 1);
+            }
+        } else {
+            BatchItem failed;
+            failed.status = static_cast<int>(row.errors.front().error.code());
+            summary.add(failed);
+            write_csv_row(line, row);
+        }
+        line += '\n';
+        if (!run.quiet) (void)std::fwrite(line.data(), 1, line.size(), stdout); // failures: ferror(stdout), checked by main
+    }
+    if (run.tables) add_csv_rows(rows, run);
+    report_bad_rows("shifan evaluate", rows, run.lang);
+    summary.print(std::cerr, run.lang);
     return summary.errors ? exit_bad_input : exit_ok;
 }
 

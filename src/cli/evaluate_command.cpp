@@ -1,5 +1,6 @@
 // shifan evaluate FILE... — evaluate applications and explain every decision.
 #include "batch_cli.hpp"
+#include "csv_cli.hpp"
 #include "common.hpp"
 #include "sheet.hpp"
 
@@ -27,6 +28,11 @@ HelpText evaluate_help() {
         "                             operating_period=on_last_day（可重复）\n"
         "  --batch FILE.ndjson|-      每行一份申请（NDJSON），按输入顺序每行输出一个结果，使用全部核心\n"
         "                             （出错的行为 {\"line\": N, \"error\": ...}；汇总写到标准错误输出）\n"
+        "  --csv FILE|-               CSV 申请表（'shifan template --csv'），每行一份申请，按行输出结果，\n"
+        "                             格式同 --batch（有误的行为 {\"row\": N, \"errors\": [...]}，\n"
+        "                             每个有误的单元格一项，如 C7）\n"
+        "  --encoding detect|utf-8|gb18030\n"
+        "                             --csv 文件的编码（默认 detect：有效的 UTF-8 按 UTF-8，否则按 GB18030）\n"
         "  --xlsx FILE                另把结果写成 Excel 工作簿：每份申请一行（结论、满足的功能、未通过\n"
         "                             或无法判定的检查及其实际值、要求、差额、缺少的输入），另一张表为\n"
         "                             规则包与解读（--lang en 为英文）\n"
@@ -54,6 +60,12 @@ HelpText evaluate_help() {
         "                             operating_period=on_last_day (repeatable)\n"
         "  --batch FILE.ndjson|-      NDJSON in, NDJSON results out, in input order, on all cores\n"
         "                             (a bad line gives {\"line\": N, \"error\": ...}; summary on stderr)\n"
+        "  --csv FILE|-               a CSV application sheet ('shifan template --csv'), one application\n"
+        "                             per row, results as with --batch (a bad row gives\n"
+        "                             {\"row\": N, \"errors\": [...]}, one entry per bad cell such as C7)\n"
+        "  --encoding detect|utf-8|gb18030\n"
+        "                             the --csv file's encoding (default detect: valid UTF-8 is UTF-8,\n"
+        "                             else GB18030)\n"
         "  --xlsx FILE                also write the results as an Excel workbook: one row per application\n"
         "                             (verdict, qualified functions, each failing or undetermined check\n"
         "                             with actual, required and shortfall, missing inputs) and a sheet of\n"
@@ -110,7 +122,7 @@ SharedRulePack load_rule_pack_option(const std::string& path, const json::Limits
 int run_evaluate(int argc, char** argv) {
     std::vector<std::string> files;
     bool as_json = false, compact_flag = false;
-    std::string batch, jobs_text, output_text;
+    std::string batch, csv, encoding_text, jobs_text, output_text;
     CommonOptions common;
     Parser parser;
     parser.list("files", files);
@@ -118,6 +130,8 @@ int run_evaluate(int argc, char** argv) {
     parser.flag("--compact", compact_flag);
     parser.option("--output", output_text);
     parser.option("--batch", batch);
+    parser.option("--csv", csv);
+    parser.option("--encoding", encoding_text);
     parser.option("--jobs", jobs_text);
     sheet::Outputs sheets;
     sheets.add_to(parser);
@@ -146,6 +160,23 @@ int run_evaluate(int argc, char** argv) {
         if (sheets.wanted()) sheets.write(tables.book(lang, engine.rule_pack(), engine.interpretations()));
     };
 
+    if (!csv.empty()) {
+        if (!files.empty() || !batch.empty())
+            throw UsageError(Text{"--csv 自行读取输入，不能再给出 --batch 或其他文件", "--csv reads its own input; give neither --batch nor other files"});
+        const CsvEncoding encoding = encoding_text.empty() ? CsvEncoding::detect : parse_encoding(encoding_text);
+        const Engine engine(load_rule_pack_option(pack_path, limits), readings);
+        BatchRun run{engine, csv, jobs, {}, lang_given ? lang : Lang::both, limits};
+        run.write.lang = run.lang;
+        run.write.compact = form == Form::compact;
+        run.write.verdict_only = form == Form::verdict;
+        if (sheets.wanted()) run.tables = &tables;
+        run.quiet = sheets.csv_on_stdout();
+        const int status = run_evaluate_csv(run, encoding);
+        write_sheets(engine);
+        return status;
+    }
+    if (!encoding_text.empty())
+        throw UsageError(Text{"--encoding 只用于 --csv", "--encoding goes with --csv"});
     if (!batch.empty()) {
         if (!files.empty())
             throw UsageError(Text{"--batch 自行读取输入，不能再给出其他文件", "--batch reads its own input; give no other file"});
@@ -188,7 +219,7 @@ int run_evaluate(int argc, char** argv) {
             engine.evaluate(*app, *evaluation);
         } catch (const Error& e) {
             status = exit_bad_input;
-            if (sheets.wanted()) tables.add_error(file, e);
+            if (sheets.wanted()) tables.add_error(Text{file, file}, e);
             if (sheets.csv_on_stdout()) print_error(e, error_lang, file);
             else report_failed_document(e, file, error_lang, as_json, several, first);
             continue;
@@ -196,11 +227,11 @@ int run_evaluate(int argc, char** argv) {
             // The other files are still evaluated; with --json the array stays whole (the file is
             // named on stderr: the JSON error object has no code for a file that cannot be read).
             status = e.exit;
-            if (sheets.wanted()) tables.add_error(file, e.message);
+            if (sheets.wanted()) tables.add_error(Text{file, file}, e.message);
             print_message("shifan evaluate", e.message, error_lang);
             continue;
         }
-        if (sheets.wanted()) tables.add(*app, *evaluation, file);
+        if (sheets.wanted()) tables.add(*app, *evaluation, Text{file, file});
         if (sheets.csv_on_stdout()) continue;
         if (as_json) {
             out.clear();

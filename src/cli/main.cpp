@@ -5,6 +5,8 @@
 //   shifan roster FILES...    county-level queries over many platforms
 //   shifan rules [--json]     the rule registry
 //   shifan compare FILES...   the same applications under two rule packs or readings
+//   shifan template --csv     the empty CSV application sheet
+//   shifan convert --csv F    a CSV application sheet's rows as shifan.application/1 NDJSON
 #include "common.hpp"
 
 #include <cstring>
@@ -20,6 +22,8 @@ int run_roster(int argc, char** argv);
 int run_rules(int argc, char** argv);
 int run_generate(int argc, char** argv);
 int run_compare(int argc, char** argv);
+int run_template(int argc, char** argv);
+int run_convert(int argc, char** argv);
 } // namespace shifan::cli
 
 namespace {
@@ -46,6 +50,10 @@ const Command commands[] = {
      "policy simulation: the same applications under two rule packs or readings, rule by rule"},
     {"generate", shifan::cli::run_generate, "生成确定的一组有效申请（性能测试、批量运行）",
      "write a deterministic corpus of valid applications (benchmarks, batch runs)"},
+    {"template", shifan::cli::run_template, "写出空白申请表（CSV，每个输入一列，由规则登记表生成）",
+     "write the empty application sheet (CSV, one column per input, from the rule registry)"},
+    {"convert", shifan::cli::run_convert, "把 CSV 申请表的每一行转换为 shifan.application/1（NDJSON）",
+     "convert each row of a CSV application sheet to shifan.application/1 (NDJSON)"},
 };
 
 void usage(std::ostream& os, shifan::Lang lang) {

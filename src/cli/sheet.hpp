@@ -65,12 +65,13 @@ struct Book {
 /// failing or undetermined checks as columns, and a sheet with the rule pack and the readings.
 class EvaluationTables {
 public:
-    /// Add one evaluated application; `source` names where it came from (a file, "line N").
-    void add(const Application& app, const Evaluation& e, const std::string& source);
+    /// Add one evaluated application; `source` names where it came from (a file, "第 3 行" / "line 3").
+    void add(const Application& app, const Evaluation& e, const Text& source);
     /// Add an input that could not be evaluated: its row says so, with the error.
-    void add_error(const std::string& source, const Error& e);
-    /// Add an input that could not be read (the error of a file).
-    void add_error(const std::string& source, const Text& message);
+    void add_error(const Text& source, const Error& e);
+    /// Add an input that could not be read or evaluated, with what is wrong (a file's error, a
+    /// CSV row's bad cells).
+    void add_error(const Text& source, const Text& message);
     /// Rows gathered so far.
     [[nodiscard]] std::size_t size() const { return rows_.size(); }
     /// The workbook in `lang` (Lang::en: English; otherwise Chinese), with the rule pack and the
@@ -79,7 +80,8 @@ public:
 
 private:
     struct Row {
-        std::string source, id, name, county;
+        Text source;
+        std::string id, name, county;
         bool error = false;
         Text error_message;
         int review_year = 0;

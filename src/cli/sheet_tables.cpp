@@ -156,7 +156,7 @@ Table rule_pack_table(Lang lang, const RulePack& pack, const std::vector<std::ve
 // ---------------------------------------------------------------------------------------------
 // Evaluations
 
-void EvaluationTables::add(const Application& app, const Evaluation& e, const std::string& source) {
+void EvaluationTables::add(const Application& app, const Evaluation& e, const Text& source) {
     Row row;
     row.source = source;
     if (app.id) row.id = printable(*app.id);
@@ -180,11 +180,11 @@ void EvaluationTables::add(const Application& app, const Evaluation& e, const st
     rows_.push_back(std::move(row));
 }
 
-void EvaluationTables::add_error(const std::string& source, const Error& e) {
+void EvaluationTables::add_error(const Text& source, const Error& e) {
     add_error(source, Text{e.describe(Lang::zh), e.describe(Lang::en)});
 }
 
-void EvaluationTables::add_error(const std::string& source, const Text& message) {
+void EvaluationTables::add_error(const Text& source, const Text& message) {
     Row row;
     row.source = source;
     row.error = true;
@@ -245,7 +245,7 @@ Book EvaluationTables::book(Lang lang, const RulePack& pack, const Interpretatio
         cells.push_back(opt(row.county));
         if (row.error) {
             cells.insert(cells.end(), {Cell{}, Cell{}, text(words(lang, result_title(Result::error))), Cell{}, Cell{},
-                                       Cell{}, Cell{}, Cell{}, text(printable(row.summary.in(lang))), opt(printable(row.source))});
+                                       Cell{}, Cell{}, Cell{}, text(printable(row.summary.in(lang))), opt(printable(row.source.in(lang)))});
             cells.resize(t.columns.size());
             t.rows.push_back(std::move(cells));
             continue;
@@ -278,7 +278,7 @@ Book EvaluationTables::book(Lang lang, const RulePack& pack, const Interpretatio
         }
         cells.push_back(text(dossier));
         cells.push_back(text(row.summary.in(lang)));
-        cells.push_back(opt(printable(row.source)));
+        cells.push_back(opt(printable(row.source.in(lang))));
         for (const RuleInfo& r : rule_catalog) {
             if (!shown[static_cast<std::size_t>(r.rule)]) continue;
             cells.push_back(text(state_words(row.states[static_cast<std::size_t>(r.rule)], lang)));

@@ -4,8 +4,9 @@ workbook is read back here (zipfile + the sheet XML, the shared strings and the 
 spreadsheet library) and checked cell by cell against the CLI's JSON output for the same inputs:
 values, their types (numbers as numbers, money "#,##0.00", percentages "0.00%", dates as dates),
 the frozen header row, column widths and the autofilter. The CSV is checked the same way. Also:
---lang en, --batch with a bad line, several files with an unreadable one, exit 74 for a path that
-cannot be written, exit 64 for `--xlsx -`.
+--lang en, --batch with a bad line, a CSV application sheet (`evaluate --csv`) with a bad cell,
+several files with an unreadable one, exit 74 for a path that cannot be written, exit 64 for
+`--xlsx -`.
 
 usage: check_xlsx.py SHIFAN SOURCE_DIR
 """
@@ -316,10 +317,40 @@ with tempfile.TemporaryDirectory() as tmp:
     good = len(records) == len(results)
     for i, (rec, res) in enumerate(zip(records, results)):
         if "error" in res:
-            good &= rec[5][0] == "输入错误" and rec[12][0] == f"line {i + 1}" and "2025-02-30" in (rec[11][0] or "")
+            good &= rec[5][0] == "输入错误" and rec[12][0] == f"第 {i + 1} 行" and "2025-02-30" in (rec[11][0] or "")
         else:
             good &= rec[0][0] == res["application_id"] and rec[5][0] == VERDICT_ZH[res["verdict"]]
     check(good, "--batch --xlsx: rows in line order, the bad line's row names its line and error")
+
+    # 3b. A CSV application sheet (`evaluate --csv`) with a bad cell: every row of the sheet a row of
+    # the workbook, in sheet order; the bad one names its cell.
+    sheet_rows = list(csv.reader(io.StringIO(open(os.path.join(apps, "applications.csv"), encoding="utf-8-sig").read(),
+                                             newline="")))
+    date_col = sheet_rows[1].index("/reference_date")
+    bad = list(sheet_rows[2])
+    bad[date_col] = "2025-02-30"
+    sheet_rows.insert(4, bad)
+    sheet_csv = os.path.join(tmp, "sheet.csv")
+    with open(sheet_csv, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(sheet_rows)
+    code, out, err = run("evaluate", "--csv", sheet_csv, "--json")
+    results = [json.loads(l) for l in out.splitlines()]
+    code, out, err = run("evaluate", "--csv", sheet_csv, "--xlsx", xlsx, "--output", "verdict")
+    check(code == 2, f"--csv with a bad cell: exit 2 ({code})")
+    records = read_workbook(xlsx)[0].records()
+    check(len(records) == len(sheet_rows) - 2, f"--csv --xlsx: one row per row of the sheet ({len(records)})")
+    good = len(records) == len(results)
+    cell = f"{chr(ord('A') + date_col)}5"
+    for i, (rec, res) in enumerate(zip(records, results)):
+        good &= rec[12][0] == f"表格第 {i + 3} 行"
+        if "errors" in res:
+            good &= rec[5][0] == "输入错误" and cell in (rec[11][0] or "") and res["row"] == 5
+        else:
+            good &= rec[0][0] == res["application_id"] and rec[5][0] == VERDICT_ZH[res["verdict"]]
+    check(good, f"--csv --xlsx: rows in sheet order, the bad row names its cell {cell}")
+    code, out, err = run("evaluate", "--csv", sheet_csv, "--csv-out", "-")
+    check(out.startswith("\ufeff申请编号,") and len(out.splitlines()) == len(sheet_rows) - 1,
+          "--csv with --csv-out -: only the results CSV on standard output")
 
     # 4. --csv-out - : the CSV alone on standard output.
     code, out, err = run("evaluate", apps, "--csv-out", "-")

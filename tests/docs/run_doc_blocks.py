@@ -4,14 +4,17 @@ the documentation fails CI (CTest: docs.blocks.*).
 
     python3 tests/docs/run_doc_blocks.py --build build/ci README.md docs/getting-started.md
 
-What runs. Every fenced block of a Markdown file whose language is `sh`, `bash`, `python`, `c` or
-`cpp`, in the order of the file, in ONE bash script (so a variable set in one block, an activated
+What runs. Every fenced block of a Markdown file whose language is `sh`, `bash`, `python`, `c`,
+`cpp` or `java`, in the order of the file, in ONE bash script (so a variable set in one block, an activated
 venv or a file written by one block is there for the next), with `set -euo pipefail`:
   - `sh`/`bash`: as written;
   - `python`: run with the `python3` on PATH at that point (the venv of an earlier block, if any);
   - `c`: saved as `app.c`, compiled against the C header and libshifan.so of the build and run;
   - `cpp`: saved as `app.cpp`, compiled against the C++ core and shifan::io of the build and run with
-    one example application as its argument.
+    one example application as its argument;
+  - `java`: saved as `<Class>.java` (the name of its public class) in the root of the tree and
+    compiled there (javac, with the build's shifan.jar and the system's jna.jar) so that a later `sh`
+    block can run it as the guide shows.
 A program or block must exit 0. Blocks in other languages (json, cmake, text) are not run.
 
 Where it runs. In a scratch copy of the source tree (without build/ and .git/), in which `build` is a
@@ -40,7 +43,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 FENCE = re.compile(r"^(\s*)```([A-Za-z0-9_+-]*)\s*$")
 MARKER = re.compile(r"^\s*<!--\s*doc-test:\s*(\w+)\s*(.*?)\s*-->\s*$")
-RUN_LANGS = {"sh", "bash", "python", "c", "cpp"}
+RUN_LANGS = {"sh", "bash", "python", "c", "cpp", "java"}
+JAVA_CLASS = re.compile(r"^public\s+(?:final\s+)?class\s+(\w+)", re.M)
 PREFIX = "/opt/shifan"
 
 
@@ -110,6 +114,13 @@ def script_for(blocks: list[Block], build: Path, app: str) -> str:
             parts.append("cat > app.cpp <<'DOC_TEST_CPP'\n" + heredoc(b.text, "DOC_TEST_CPP"))
             parts.append('c++ -std=c++20 -Wall -Wextra -Werror -I"$DOC_TEST_SOURCE/include" app.cpp '
                          '"$DOC_TEST_BUILD/src/core/libshifan_io.a" -pthread -o app_cpp && ./app_cpp ' + app)
+        elif b.lang == "java":
+            m = JAVA_CLASS.search(b.text)
+            if not m:
+                raise SystemExit(f"{b.where}: a java block needs a public class")
+            parts.append(f"cat > {m.group(1)}.java <<'DOC_TEST_JAVA'\n" + heredoc(b.text, "DOC_TEST_JAVA"))
+            parts.append(f'javac -Xlint:all,-path -Werror -cp "$DOC_TEST_BUILD/java/shifan.jar:/usr/share/java/jna.jar" '
+                         f'-d "$DOC_TEST_ROOT/doc-test-classes" {m.group(1)}.java')
     return "\n".join(parts) + "\n"
 
 

@@ -20,6 +20,12 @@ an ``os.PathLike`` is always a path; a ``str`` is JSON text when it is empty or 
 optional byte order mark, with ``{``, ``[`` or JSON whitespace, and a path otherwise. A path that
 cannot be read raises the ``OSError`` of ``open()`` (e.g. FileNotFoundError).
 
+Spreadsheets (``Sheet`` in signatures). ``shifan.csv_template()`` gives the empty CSV application
+sheet; ``shifan.import_csv()`` reads a filled one, one application per row. A sheet is read by one
+rule too: ``bytes`` (``bytearray``, ``memoryview``) are the file's bytes (UTF-8 or GB18030); an
+``os.PathLike`` is a path; a ``str`` is the sheet's text when it holds a line break, and a path
+otherwise (a sheet without a line break has no application row).
+
 Numbers (``Number`` in signatures). A check's numbers are typed: counts and days ``int``, money
 and percentages ``decimal.Decimal`` (exact, with the two decimals of the JSON), dates
 ``datetime.date``. The JSON outputs (``to_json``, ``to_dict``) keep the strings of
@@ -49,6 +55,7 @@ from ._errors import (Error, HandleError, HistoryError, InputError, InternalErro
 __all__ = [
     "Engine", "Evaluation", "Check", "SecondComparison", "BatchResult", "evaluate", "evaluate_many", "version",
     "History", "Status", "Roster", "status", "roster", "Comparison", "compare", "RESULTS",
+    "csv_template", "import_csv", "CsvRow", "CsvCellError",
     "Error", "InputError", "RulePackError", "HistoryError", "UsageError", "HandleError", "InternalError",
     "OutOfMemoryError", "FUNCTIONS", "VERDICTS",
 ]
@@ -1121,3 +1128,104 @@ def compare(apps: Iterable[Document], *, alternative: Engine, baseline: Optional
         c.close()
         raise
     return c
+
+
+# --- spreadsheets ---------------------------------------------------------------------------------
+
+#: A CSV sheet: its bytes, its text (a str with a line break) or a path (any other str, or an
+#: os.PathLike); see "Spreadsheets" in the package's description.
+Sheet = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]"]
+
+
+def _sheet_bytes(sheet: Sheet) -> bytes:
+    """The bytes of a sheet given as bytes, text (a ``str`` with a line break) or a path."""
+    if isinstance(sheet, bytes):
+        return sheet
+    if isinstance(sheet, (bytearray, memoryview)):
+        return bytes(sheet)
+    if isinstance(sheet, str):
+        if "\n" in sheet or "\r" in sheet:
+            return sheet.encode("utf-8")
+        with open(sheet, "rb") as f:
+            return f.read()
+    if isinstance(sheet, os.PathLike):
+        with open(sheet, "rb") as f:
+            return f.read()
+    raise TypeError(f"sheet: expected bytes, CSV text (a str with a line break) or a path, not {type(sheet).__name__}")
+
+
+def csv_template(*, lang: str = "zh", year: Optional[int] = None) -> str:
+    """The empty CSV application sheet (what ``shifan template --csv`` writes): a byte order mark
+    (``"\\ufeff"``), row 1 the headers in words with units in ``lang`` (``"zh"`` or ``"en"``), row 2
+    the field ids (JSON Pointers), CRLF line ends; one column per input of the registry. ``year``:
+    the review year whose years the year-keyed columns name (default: years relative to each row's
+    review year, ``{Y-1}``). Write it with ``newline=""`` and ``encoding="utf-8"`` to keep it as is."""
+    code = _c.lang_code(lang, allow_both=False)
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise TypeError(f"year: expected an int, not {type(year).__name__}")
+    if year is not None and year == 0:
+        raise UsageError(-15, "", "year 为评审年度（1903–2999），不能为 0", "year is a review year (1903–2999), not 0")
+    if year is not None and not -(1 << 31) <= year < (1 << 31):
+        raise UsageError(-15, "", "year 超出范围", "year is out of range")
+    return _c.call_string(_c.shifan_csv_template, code, year or 0)
+
+
+@dataclass(frozen=True)
+class CsvCellError:
+    """A bad cell of a sheet's row (``cell`` empty for a fault of the row as a whole)."""
+    cell: str             #: the cell as a spreadsheet names it, "C7"; "" for the row
+    column: int           #: the column's number (1 = A); 0 for the row
+    header: Dict[str, str]  #: the column's header in words, {"zh": …, "en": …} ({} for the row)
+    code_name: str        #: the error's code, e.g. "invalid_date"
+    path: str             #: the JSON Pointer of the field
+    message: Dict[str, str]  #: the reason, {"zh": …, "en": …}
+
+    def __str__(self) -> str:
+        where = f"{self.cell} ({self.header.get('en', '')}): " if self.cell else ""
+        return f"{where}{self.message.get('en', '')} [{self.path}]"
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """One application row of a sheet: its ``shifan.application/1`` document (a dict, ready for
+    ``Engine.evaluate``), or every bad cell of it."""
+    row: int                                   #: the row's number as a spreadsheet shows it (1 = the first line)
+    application: Optional[Dict[str, Any]]      #: the document, or None for a bad row
+    errors: List[CsvCellError] = field(default_factory=list)  #: every bad cell; empty for a good row
+
+    @property
+    def ok(self) -> bool:
+        """Whether the row is a valid application."""
+        return not self.errors
+
+
+def import_csv(sheet: Sheet, *, encoding: str = "detect", limits: Optional[Limits] = None) -> List[CsvRow]:
+    """Read a CSV application sheet (see "Spreadsheets" in the package's description): the
+    template's header rows (or only its id row, or only a words row), then one application per row;
+    rows whose cells are all empty are skipped; an empty cell is an absent input. A bad row never
+    stops the others: its ``CsvRow.errors`` name every bad cell. ``encoding``: ``"detect"`` (UTF-8
+    when the bytes are valid UTF-8, else GB18030), ``"utf-8"`` or ``"gb18030"``. ``limits``: the
+    sheet's size (``max_document_bytes``), each cell's length (``max_string_bytes``) and each row's
+    document. A fault of the whole sheet (not text in the encoding, malformed CSV, no header row,
+    an unknown or repeated column) raises InputError."""
+    try:
+        code = _c.CSV_ENCODINGS[encoding]
+    except (KeyError, TypeError):
+        raise UsageError(-15, "", "未知的编码：" + str(encoding) + "（detect、utf-8 或 gb18030）",
+                         f"unknown encoding {encoding!r} (detect, utf-8 or gb18030)") from None
+    data = _sheet_bytes(sheet)
+    opts = _c.CsvOptions()
+    _c.check(_c.shifan_csv_options_init(byref(opts), _c.CSV_OPTIONS_VERSION), None)
+    opts.encoding = code
+    opts.row_numbers = 1
+    limit_struct = _limits_struct(limits)
+    if limit_struct is not None:
+        opts.limits = ctypes.pointer(limit_struct)
+    text = _c.call_string(_c.shifan_csv_import, data, len(data), byref(opts), None)
+    rows: List[CsvRow] = []
+    for line in text.splitlines():
+        item = json.loads(line)
+        errors = [CsvCellError(e.get("cell", ""), e.get("column", 0), e.get("header", {}), e["code"], e["path"],
+                               e["message"]) for e in item.get("errors", [])]
+        rows.append(CsvRow(item["row"], item.get("application"), errors))
+    return rows

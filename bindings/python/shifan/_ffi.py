@@ -69,6 +69,11 @@ class CompareOptions(Structure):
                 ("limits", POINTER(EvaluateOptions))]
 
 
+class CsvOptions(Structure):
+    _fields_ = [("version", c_uint), ("encoding", c_int32), ("limits", POINTER(EvaluateOptions)),
+                ("row_numbers", c_int32)]
+
+
 class RosterHtmlOptions(Structure):
     _fields_ = [("version", c_uint), ("soon_days", c_int32), ("subtitle", c_char_p)]
 
@@ -77,6 +82,8 @@ EVALUATE_OPTIONS_VERSION = 1
 JSON_OPTIONS_VERSION = 1
 BATCH_OPTIONS_VERSION = 1
 COMPARE_OPTIONS_VERSION = 1
+CSV_OPTIONS_VERSION = 1
+CSV_ENCODINGS = {"detect": 0, "utf-8": 1, "gb18030": 2}
 ROSTER_HTML_OPTIONS_VERSION = 1
 BATCH_ITEM_JSON = 0x1
 BATCH_KEEP_INPUT = 0x2
@@ -266,6 +273,11 @@ shifan_roster_html_options_init = _declare("shifan_roster_html_options_init", c_
 shifan_roster_html = _declare("shifan_roster_html", c_int, StrOut, SizeOut, P_roster, POINTER(RosterHtmlOptions),
                               ErrorOut)
 shifan_roster_free = _declare("shifan_roster_free", None, P_roster)
+# CSV application sheets
+shifan_csv_options_init = _declare("shifan_csv_options_init", c_int, POINTER(CsvOptions), c_uint)
+shifan_csv_template = _declare("shifan_csv_template", c_int, StrOut, SizeOut, c_int32, c_int32, ErrorOut)
+shifan_csv_import = _declare("shifan_csv_import", c_int, StrOut, SizeOut, c_char_p, c_size_t, POINTER(CsvOptions),
+                             POINTER(c_size_t), ErrorOut)
 # policy simulation
 shifan_compare_options_init = _declare("shifan_compare_options_init", c_int, POINTER(CompareOptions), c_uint)
 shifan_comparator_new = _declare("shifan_comparator_new", c_int, POINTER(P_comparator), P_engine, P_engine,

@@ -986,6 +986,63 @@ SHIFAN_API int shifan_roster_html(char **out, size_t *out_len, const shifan_rost
 /** Release a roster. NULL is a no-op; a second free is ignored. */
 SHIFAN_API void shifan_roster_free(shifan_roster *roster);
 
+/* ============================================================================================ */
+/* Applications as spreadsheet rows: the CSV application sheet                                  */
+/* ============================================================================================ */
+
+/** The character encoding of a CSV sheet (shifan_csv_options.encoding). */
+#define SHIFAN_CSV_DETECT 0  /**< UTF-8 (with or without a byte order mark) when valid UTF-8, else GB18030 */
+#define SHIFAN_CSV_UTF8 1    /**< UTF-8, with or without a byte order mark */
+#define SHIFAN_CSV_GB18030 2 /**< GB18030 (and so GBK): what spreadsheet programs write on Chinese Windows */
+
+/** Options of shifan_csv_import. The input-limit options are pointed to, not embedded. */
+typedef struct shifan_csv_options {
+    unsigned int version;                  /**< SHIFAN_CSV_OPTIONS_VERSION */
+    int32_t encoding;                      /**< SHIFAN_CSV_DETECT (default), SHIFAN_CSV_UTF8 or SHIFAN_CSV_GB18030 */
+    const shifan_evaluate_options *limits; /**< the sheet's size (max_document_bytes), each cell's length
+                                                (max_string_bytes) and each row's document; NULL = the defaults */
+    int32_t row_numbers;                   /**< nonzero: a good row's line is `{"row": N, "application": {...}}`
+                                                (default 0: the document alone, as `shifan convert --csv`) */
+} shifan_csv_options;
+
+#define SHIFAN_CSV_OPTIONS_VERSION 1
+#define SHIFAN_CSV_OPTIONS_INIT {SHIFAN_CSV_OPTIONS_VERSION, SHIFAN_CSV_DETECT, NULL, 0}
+
+/** Initialise `opts` as SHIFAN_CSV_OPTIONS_INIT. @return SHIFAN_OK or SHIFAN_EUSAGE. */
+SHIFAN_API int shifan_csv_options_init(shifan_csv_options *opts, unsigned int version);
+
+/**
+ * The empty application sheet (what `shifan template --csv` writes): UTF-8 with a byte order mark,
+ * CRLF line ends, row 1 the headers in words with units, row 2 the field ids (JSON Pointers); one
+ * column per input of the registry, after the application's own fields (docs/specification.md,
+ * "Applications as CSV").
+ * @param out         receives the CSV text (caller's; free with shifan_string_free)
+ * @param lang        language of the headers: SHIFAN_LANG_ZH or SHIFAN_LANG_EN
+ * @param review_year the review year whose years the year-keyed columns name (1903–2999); 0: the
+ *                    columns name years relative to each row's review year (`{Y-1}`)
+ * @return SHIFAN_OK; SHIFAN_EUSAGE (NULL out, another language, a review year out of range);
+ *         SHIFAN_ENOMEM.
+ */
+SHIFAN_API int shifan_csv_template(char **out, size_t *out_len, int32_t lang, int32_t review_year, shifan_error **err);
+
+/**
+ * Read a CSV application sheet into `shifan.application/1` documents, one NDJSON line per
+ * application row (rows whose cells are all empty are skipped): the row's document, or, for a bad
+ * row, `{"row": N, "errors": [{"cell": "C7", "column": 3, "header": {"zh", "en"}, "code",
+ * "code_number", "path", "message": {"zh", "en"}}, ...]}` with every bad cell (`cell` absent for a
+ * fault of the row as a whole). A bad row never stops the others.
+ * @param out      receives the NDJSON text, each line ending in "\n" (caller's; free with shifan_string_free)
+ * @param csv      the sheet's bytes (`len` of them; NULL only when len is 0)
+ * @param opts     encoding and limits; NULL = SHIFAN_CSV_OPTIONS_INIT
+ * @param bad_rows receives the number of bad rows (may be NULL)
+ * @return SHIFAN_OK (also when some rows are bad); the error's code for a fault of the whole sheet
+ *         (bytes that are not text in the encoding, malformed CSV, no header row, a column that is
+ *         not one of the sheet's or appears twice, a sheet over the size limit); SHIFAN_EUSAGE
+ *         (NULL out, bad options); SHIFAN_ENOMEM.
+ */
+SHIFAN_API int shifan_csv_import(char **out, size_t *out_len, const char *csv, size_t len,
+                                 const shifan_csv_options *opts, size_t *bad_rows, shifan_error **err);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
