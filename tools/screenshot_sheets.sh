@@ -9,6 +9,8 @@
 #
 # Installs what it needs from Debian when missing (libreoffice-calc-nogui, poppler-utils and the
 # CJK font fonts-wqy-microhei, which the browser stages use too). Images:
+#   officer-sheet-zh.png               the application sheet (`shifan template --csv`, filled in:
+#                                      examples/applications/applications.csv) as Calc opens it
 #   officer-results-zh.png / -en.png   the results workbook of examples/applications, first page
 #   officer-results-checks-zh.png      its page with the figures of the failing checks
 #   officer-roster-zh.png              the roster workbook of examples/histories on 2026-03-15
@@ -26,9 +28,11 @@ trap 'rm -rf "$tmp"' EXIT
 images=docs/images
 mkdir -p "$images"
 
-# The workbook $1 as PDF in $tmp/<name>.pdf.
+# The workbook (or CSV sheet) $1 as PDF in $tmp/<name>.pdf; a CSV is read as UTF-8 with commas.
 to_pdf() {
-  timeout 180 soffice --headless --norestore "-env:UserInstallation=file://$tmp/profile" \
+  local infilter=()
+  [[ "$1" == *.csv ]] && infilter=(--infilter=CSV:44,34,76,1)
+  timeout 180 soffice --headless --norestore "-env:UserInstallation=file://$tmp/profile" "${infilter[@]}" \
     --convert-to pdf --outdir "$tmp" "$1" >"$tmp/soffice.log" 2>&1 || { cat "$tmp/soffice.log" >&2; exit 1; }
 }
 
@@ -50,7 +54,10 @@ shot() {
 "$cli" evaluate examples/applications --output verdict --xlsx "$tmp/results-zh.xlsx" >/dev/null
 "$cli" evaluate examples/applications --output verdict --lang en --xlsx "$tmp/results-en.xlsx" >/dev/null
 "$cli" roster examples/histories --on 2026-03-15 --xlsx "$tmp/roster-zh.xlsx" >/dev/null
+cp examples/applications/applications.csv "$tmp/sheet-zh.csv"
 for book in results-zh results-en roster-zh; do to_pdf "$tmp/$book.xlsx"; done
+to_pdf "$tmp/sheet-zh.csv"
+shot "$tmp/sheet-zh.pdf" "申报编号" "$images/officer-sheet-zh.png" 280
 shot "$tmp/results-zh.pdf" "申请编号" "$images/officer-results-zh.png" 230
 shot "$tmp/results-en.pdf" "application id" "$images/officer-results-en.png" 230
 shot "$tmp/results-zh.pdf" "资产总额：实际" "$images/officer-results-checks-zh.png" 230
