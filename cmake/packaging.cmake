@@ -75,8 +75,9 @@ set(CPACK_COMPONENT_CLI_DESCRIPTION "${SHIFAN_DEB_SUMMARY} (command-line tool)
 ${SHIFAN_DEB_ABOUT}
 
 This package holds the shifan command-line tool (evaluate, verify, status,
-roster, rules, compare, generate, template, convert) with its man pages and bash completion, and the
-built-in rule pack as JSON.")
+roster, rules, compare, generate, template, convert; results also as Excel
+workbooks and CSV) with its man pages and bash completion, and the built-in
+rule pack as JSON.")
 
 set(CPACK_DEBIAN_PYTHON_PACKAGE_NAME python3-shifan)
 set(CPACK_DEBIAN_PYTHON_PACKAGE_SECTION python)

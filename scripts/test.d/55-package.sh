@@ -62,6 +62,9 @@ if [ "$java" = 1 ]; then
 fi
 [[ "$(field "libshifan$abi" Depends)" == *libc6* && "$(field "libshifan$abi" Depends)" == *libstdc++6* ]] \
   || fail "libshifan$abi: Depends (dpkg-shlibdeps): $(field "libshifan$abi" Depends)"
+# The CLI alone writes workbooks (--xlsx): libxlsxwriter is its dependency, never the library's.
+[[ "$(field shifan Depends)" == *libxlsxwriter* ]] || fail "shifan: Depends (dpkg-shlibdeps) lacks libxlsxwriter: $(field shifan Depends)"
+[[ "$(field "libshifan$abi" Depends)" != *xlsxwriter* ]] || fail "libshifan$abi must not depend on libxlsxwriter"
 [[ "$(field libshifan-dev Depends)" == *"libshifan$abi (= $version)"* ]] || fail "libshifan-dev: Depends $(field libshifan-dev Depends)"
 [[ "$(field python3-shifan Depends)" == *"libshifan$abi"* && "$(field python3-shifan Depends)" == *python3* ]] \
   || fail "python3-shifan: Depends $(field python3-shifan Depends)"

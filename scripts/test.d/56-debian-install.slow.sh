@@ -6,7 +6,7 @@
 #      ./python3-shifan_*.deb (and ./libshifan-java_*.deb when the build has the jar), one after the
 #      other (each must install with only what is already there);
 #   2. a C consumer compiles with `cc app.c $(pkg-config --cflags --libs shifan)` and runs; the CLI
-#      evaluates an example and `man -w` finds its pages; the bash completion completes a command;
+#      evaluates an example and writes a workbook (--xlsx), `man -w` finds its pages; the bash completion completes a command;
 #      /usr/bin/python3 runs examples/python/evaluate_folder.py with the system's library; `java -cp
 #      /usr/share/java/shifan.jar` finds jna.jar (the jar's Class-Path) and the library by itself;
 #   3. the packages are purged again (also when a check fails) and the library is gone.
@@ -70,10 +70,14 @@ C
 echo "debian-install: a C program built with pkg-config shifan runs against the installed libshifan.so.$abi"
 shifan evaluate --lang en "$src/examples/applications/eligible-technology.json" | grep -q 'Verdict: ✓ Eligible' \
   || fail "shifan evaluate (installed)"
+# The installed CLI writes a workbook with the system's libxlsxwriter (a dependency of the package).
+shifan evaluate --output verdict --xlsx "$tmp/results.xlsx" "$src/examples/applications" >/dev/null || fail "shifan evaluate --xlsx (installed)"
+python3 -c 'import sys, zipfile; assert "xl/worksheets/sheet1.xml" in zipfile.ZipFile(sys.argv[1]).namelist()' "$tmp/results.xlsx" \
+  || fail "the installed CLI's workbook is not an .xlsx"
 for page in shifan shifan-evaluate shifan-roster; do man -w "$page" >/dev/null 2>&1 || [ -f "/usr/share/man/man1/$page.1" ] || fail "no man page $page"; done
 completions=$(bash -c 'source /usr/share/bash-completion/completions/shifan; COMP_WORDS=(shifan ev); COMP_CWORD=1; _shifan; echo "${COMPREPLY[*]}"')
 [ "$completions" = evaluate ] || fail "completion of 'shifan ev': '$completions'"
-echo "debian-install: /usr/bin/shifan evaluates, its man pages are installed, 'shifan ev<TAB>' completes to evaluate"
+echo "debian-install: /usr/bin/shifan evaluates and writes a workbook, its man pages are installed, 'shifan ev<TAB>' completes to evaluate"
 out=$(env -u SHIFAN_LIBRARY -u PYTHONPATH /usr/bin/python3 "$src/examples/python/evaluate_folder.py" "$src/examples/applications") \
   || fail "examples/python/evaluate_folder.py with python3-shifan"
 grep -q eligible-technology <<<"$out" || fail "evaluate_folder.py printed: $out"

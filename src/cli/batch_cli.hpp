@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common.hpp"
+#include "sheet.hpp"
 
 namespace shifan::cli {
 
@@ -13,6 +14,8 @@ struct BatchRun {
     WriteOptions write{};   ///< how results are written (language, compact)
     Lang lang = Lang::both; ///< language of the summary on stderr
     json::Limits limits{};  ///< input limits for each line
+    sheet::EvaluationTables* tables = nullptr; ///< --xlsx/--csv-out: every line is added here too
+    bool quiet = false;     ///< write no NDJSON (the CSV goes to standard output instead)
 };
 
 /// Parse the value of --jobs (a positive integer, or 0 for the core count).

@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -103,10 +104,27 @@ private:
     std::size_t shown_ = 0;
 };
 
-void write_window(const Window& w, Summary& summary) {
+/// --xlsx/--csv-out: the window's lines into the tables, read and evaluated again here (the pool
+/// gives JSON text; evaluating once more costs far less than reading the line did).
+void add_to_tables(const Window& w, const BatchRun& run, json::Tape& tape, Application& app, Evaluation& evaluation) {
+    for (std::size_t i = 0; i < w.docs.size(); ++i) {
+        const std::string n = std::to_string(w.line_numbers[i]);
+        const Text source{"第 " + n + " 行", "line " + n};
+        try {
+            parse_application(tape, w.docs[i], app, run.limits);
+            run.engine.evaluate(app, evaluation);
+            run.tables->add(app, evaluation, source);
+        } catch (const Error& e) {
+            run.tables->add_error(source, e);
+        }
+    }
+}
+
+void write_window(const Window& w, Summary& summary, bool quiet) {
     for (std::size_t i = 0; i < w.docs.size(); ++i) {
         const BatchItem& item = w.items[i];
         summary.add(item);
+        if (quiet) continue;
         if (item.status == 0) {
             (void)std::fwrite(item.json.data(), 1, item.json.size(), stdout); // failures: ferror(stdout), checked at the end
         } else {
@@ -140,6 +158,9 @@ int run_evaluate_batch(const BatchRun& run) {
     Progress progress;
     // Two windows, used in turn (never moved: the pool holds views into them).
     std::array<Window, 2> windows;
+    json::Tape tape;
+    auto app = std::make_unique<Application>();
+    auto evaluation = std::make_unique<Evaluation>();
     std::size_t cur = 0;
     source.fill(windows[cur]);
     if (!windows[cur].empty()) pool.start(windows[cur].docs, windows[cur].items);
@@ -149,7 +170,8 @@ int run_evaluate_batch(const BatchRun& run) {
         source.fill(next);  // read while the pool evaluates `current`
         pool.wait();        // then help finish it
         if (!next.empty()) pool.start(next.docs, next.items);
-        write_window(current, summary); // write while the pool evaluates `next`
+        if (run.tables) add_to_tables(current, run, tape, *app, *evaluation);
+        write_window(current, summary, run.quiet); // write while the pool evaluates `next`
         progress.update(summary.total);
         cur = 1 - cur;
     }
@@ -165,6 +187,39 @@ int run_evaluate_batch(const BatchRun& run) {
     if (write_failed) output_failure("standard output", write_errno);
     return summary.errors ? exit_bad_input : exit_ok;
 }
+
+namespace {
+
+/// --xlsx/--csv-out: the sheet's rows into the tables, in sheet order: each good row read and
+/// evaluated once more (as under --batch), a bad row with its bad cells.
+void add_csv_rows(const std::vector<CsvRow>& rows, const BatchRun& run) {
+    json::Tape tape;
+    auto app = std::make_unique<Application>();
+    auto evaluation = std::make_unique<Evaluation>();
+    for (const CsvRow& row : rows) {
+        const std::string n = std::to_string(row.row);
+        const Text source{"表格第 " + n + " 行", "sheet row " + n};
+        if (!row.ok()) {
+            Text cells;
+            for (const CsvCellError& e : row.errors) {
+                if (!cells.zh.empty()) { cells.zh += "；"; cells.en += "; "; }
+                cells.zh += describe(e, Lang::zh);
+                cells.en += describe(e, Lang::en);
+            }
+            run.tables->add_error(source, cells);
+            continue;
+        }
+        try {
+            parse_application(tape, row.document, *app, run.limits);
+            run.engine.evaluate(*app, *evaluation);
+            run.tables->add(*app, *evaluation, source);
+        } catch (const Error& e) {
+            run.tables->add_error(source, e);
+        }
+    }
+}
+
+} // namespace
 
 int run_evaluate_csv(const BatchRun& run, CsvEncoding encoding) {
     const std::vector<CsvRow> rows = read_csv_option(run.input, encoding, run.limits);
@@ -197,8 +252,9 @@ int run_evaluate_csv(const BatchRun& run, CsvEncoding encoding) {
             write_csv_row(line, row);
         }
         line += '\n';
-        (void)std::fwrite(line.data(), 1, line.size(), stdout); // failures: ferror(stdout), checked by main
+        if (!run.quiet) (void)std::fwrite(line.data(), 1, line.size(), stdout); // failures: ferror(stdout), checked by main
     }
+    if (run.tables) add_csv_rows(rows, run);
     report_bad_rows("shifan evaluate", rows, run.lang);
     summary.print(std::cerr, run.lang);
     return summary.errors ? exit_bad_input : exit_ok;

@@ -5,6 +5,7 @@
 #include "batch_cli.hpp"
 #include "common.hpp"
 #include "ndjson_lines.hpp"
+#include "sheet.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -32,6 +33,9 @@ HelpText compare_help() {
         "  --baseline-interpretation NAME=VAL  基线的解读（可重复；默认为各项的默认解读）\n"
         "  --json                              输出 shifan.comparison/1 JSON\n"
         "  --html FILE                         另把比较写成一页自包含的 HTML（- 表示只把该页写到标准输出）\n"
+        "  --xlsx FILE                         另把比较写成 Excel 工作簿：结论改变的申请、差异、结论转移、\n"
+        "                                      第七条功能、各条规则（--lang en 为英文）\n"
+        "  --csv-out FILE                      另把结论改变的申请写成 CSV（UTF-8 带 BOM；- 表示只写到标准输出）\n"
         "  --max-changed N                     详细列出的结论改变的申请数上限（默认 1000；计数总是完整的）\n"
         "  --jobs N                            线程数（默认为核心数；任何 N 输出都相同）\n"
         "  --lang zh|en|both                   报告与消息的语言（默认 zh；JSON 默认两种；错误信息默认两种）\n"
@@ -55,6 +59,11 @@ HelpText compare_help() {
         "  --json                              print shifan.comparison/1 JSON\n"
         "  --html FILE                         also write the comparison as a self-contained HTML page\n"
         "                                      (- writes only the page, to standard output)\n"
+        "  --xlsx FILE                         also write the comparison as an Excel workbook: the changed\n"
+        "                                      applications, differences, transitions, art7 functions and\n"
+        "                                      rules (in Chinese; --lang en: English)\n"
+        "  --csv-out FILE                      also write the changed applications as CSV (UTF-8 with BOM;\n"
+        "                                      - writes only the CSV, to standard output)\n"
         "  --max-changed N                     changed applications listed in detail (default 1000; the\n"
         "                                      counts always cover all)\n"
         "  --jobs N                            threads (default: the core count; the same output for any N)\n"
@@ -135,8 +144,13 @@ int run_compare(int argc, char** argv) {
     parser.option("--html", html_path);
     parser.option("--jobs", jobs_text);
     parser.option("--max-changed", max_changed_text);
+    sheet::Outputs sheets;
+    sheets.add_to(parser);
     if (!parser.parse(argc, argv, compare_help())) return exit_ok;
     alternative.settle(parser);
+    sheets.check(parser);
+    if (html_path == "-" && sheets.csv_on_stdout())
+        throw UsageError(Text{"--html - 与 --csv-out - 不能同时写到标准输出", "--html - and --csv-out - cannot both take standard output"});
 
     const Lang lang = alternative.lang();
     const json::Limits limits = alternative.limits;
@@ -167,12 +181,15 @@ int run_compare(int argc, char** argv) {
     }
     flush_files();
     const Comparison& c = comparator.result();
+    const int status = c.transition(Result::error, Result::error) ? exit_bad_input : exit_ok;
+    if (sheets.wanted()) sheets.write(sheet::comparison_book(c, lang));
+    if (sheets.csv_on_stdout()) return status;
 
     if (!html_path.empty()) {
         const std::string page = render_comparison_html(c);
         if (html_path == "-") {
             std::cout << page;
-            return c.transition(Result::error, Result::error) ? exit_bad_input : exit_ok;
+            return status;
         }
         write_file(html_path, page);
     }
@@ -183,7 +200,7 @@ int run_compare(int argc, char** argv) {
     } else {
         std::cout << render_comparison(c, lang);
     }
-    return c.transition(Result::error, Result::error) ? exit_bad_input : exit_ok;
+    return status;
 }
 
 } // namespace shifan::cli

@@ -2,6 +2,7 @@
 #include "batch_cli.hpp"
 #include "csv_cli.hpp"
 #include "common.hpp"
+#include "sheet.hpp"
 
 #include <iostream>
 #include <memory>
@@ -32,6 +33,10 @@ HelpText evaluate_help() {
         "                             每个有误的单元格一项，如 C7）\n"
         "  --encoding detect|utf-8|gb18030\n"
         "                             --csv 文件的编码（默认 detect：有效的 UTF-8 按 UTF-8，否则按 GB18030）\n"
+        "  --xlsx FILE                另把结果写成 Excel 工作簿：每份申请一行（结论、满足的功能、未通过\n"
+        "                             或无法判定的检查及其实际值、要求、差额、缺少的输入），另一张表为\n"
+        "                             规则包与解读（--lang en 为英文）\n"
+        "  --csv-out FILE             另把同一张结果表写成 CSV（UTF-8 带 BOM；- 表示只写到标准输出）\n"
         "  --jobs N                   --batch 的线程数（默认为核心数；逐个给出的文件依次评审，\n"
         "                             任何 N 输出都相同）\n"
         "  --max-document-bytes N, --max-depth N, --max-array-length N, --max-string-bytes N\n"
@@ -61,6 +66,12 @@ HelpText evaluate_help() {
         "  --encoding detect|utf-8|gb18030\n"
         "                             the --csv file's encoding (default detect: valid UTF-8 is UTF-8,\n"
         "                             else GB18030)\n"
+        "  --xlsx FILE                also write the results as an Excel workbook: one row per application\n"
+        "                             (verdict, qualified functions, each failing or undetermined check\n"
+        "                             with actual, required and shortfall, missing inputs) and a sheet of\n"
+        "                             the rule pack and readings (in Chinese; --lang en: English)\n"
+        "  --csv-out FILE             also write the same results table as CSV (UTF-8 with BOM; - writes\n"
+        "                             only the CSV, to standard output)\n"
         "  --jobs N                   threads for --batch (default: the core count; files given one by\n"
         "                             one are evaluated in turn, with the same output for any N)\n"
         "  --max-document-bytes N, --max-depth N, --max-array-length N, --max-string-bytes N\n"
@@ -122,6 +133,8 @@ int run_evaluate(int argc, char** argv) {
     parser.option("--csv", csv);
     parser.option("--encoding", encoding_text);
     parser.option("--jobs", jobs_text);
+    sheet::Outputs sheets;
+    sheets.add_to(parser);
     common.add_to(parser);
     if (!parser.parse(argc, argv, evaluate_help())) return exit_ok;
     common.settle(parser);
@@ -139,6 +152,13 @@ int run_evaluate(int argc, char** argv) {
     Interpretations readings;
     for (const std::string& value : common.interpretations) set_interpretation(readings, value);
     const std::string& pack_path = common.pack_path;
+    sheets.check(parser);
+    sheets.lang = lang;
+    sheet::EvaluationTables tables;
+    // The workbook's tables once everything is evaluated.
+    const auto write_sheets = [&](const Engine& engine) {
+        if (sheets.wanted()) sheets.write(tables.book(lang, engine.rule_pack(), engine.interpretations()));
+    };
 
     if (!csv.empty()) {
         if (!files.empty() || !batch.empty())
@@ -149,7 +169,11 @@ int run_evaluate(int argc, char** argv) {
         run.write.lang = run.lang;
         run.write.compact = form == Form::compact;
         run.write.verdict_only = form == Form::verdict;
-        return run_evaluate_csv(run, encoding);
+        if (sheets.wanted()) run.tables = &tables;
+        run.quiet = sheets.csv_on_stdout();
+        const int status = run_evaluate_csv(run, encoding);
+        write_sheets(engine);
+        return status;
     }
     if (!encoding_text.empty())
         throw UsageError(Text{"--encoding 只用于 --csv", "--encoding goes with --csv"});
@@ -161,7 +185,11 @@ int run_evaluate(int argc, char** argv) {
         run.write.lang = run.lang;
         run.write.compact = form == Form::compact;
         run.write.verdict_only = form == Form::verdict;
-        return run_evaluate_batch(run);
+        if (sheets.wanted()) run.tables = &tables;
+        run.quiet = sheets.csv_on_stdout();
+        const int status = run_evaluate_batch(run);
+        write_sheets(engine);
+        return status;
     }
     if (files.empty())
         throw UsageError(Text{"未给出申请（文件、目录或 - 表示标准输入）",
@@ -176,6 +204,7 @@ int run_evaluate(int argc, char** argv) {
     options.compact = form == Form::compact;
     options.verdict_only = form == Form::verdict;
 
+    if (sheets.csv_on_stdout()) as_json = false;
     int status = exit_ok;
     json::Tape tape;
     auto app = std::make_unique<Application>();
@@ -190,15 +219,20 @@ int run_evaluate(int argc, char** argv) {
             engine.evaluate(*app, *evaluation);
         } catch (const Error& e) {
             status = exit_bad_input;
-            report_failed_document(e, file, error_lang, as_json, several, first);
+            if (sheets.wanted()) tables.add_error(Text{file, file}, e);
+            if (sheets.csv_on_stdout()) print_error(e, error_lang, file);
+            else report_failed_document(e, file, error_lang, as_json, several, first);
             continue;
         } catch (const FileError& e) {
             // The other files are still evaluated; with --json the array stays whole (the file is
             // named on stderr: the JSON error object has no code for a file that cannot be read).
             status = e.exit;
+            if (sheets.wanted()) tables.add_error(Text{file, file}, e.message);
             print_message("shifan evaluate", e.message, error_lang);
             continue;
         }
+        if (sheets.wanted()) tables.add(*app, *evaluation, Text{file, file});
+        if (sheets.csv_on_stdout()) continue;
         if (as_json) {
             out.clear();
             write_evaluation(out, *evaluation, app->id, options);
@@ -215,6 +249,7 @@ int run_evaluate(int argc, char** argv) {
     }
     if (several) std::cout << "]";
     if (as_json && (several || !first)) std::cout << "\n";
+    write_sheets(engine);
     return status;
 }
 
