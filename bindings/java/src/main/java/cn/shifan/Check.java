@@ -8,7 +8,7 @@ import java.util.List;
  * missing inputs that left it undetermined, and the sentence explaining it (in Chinese and English).
  * Immutable.
  */
-public final class Check {
+public final class Check extends Comparison {
     /** Whether a check is a leaf rule or a group (art6, art6.1 … art7.5). */
     public enum Kind {
         /** A leaf rule. */
@@ -25,9 +25,6 @@ public final class Check {
     private final Kind kind;
     private final Outcome outcome;
     private final String reason;
-    private final Figure actual;
-    private final Figure required;
-    private final Figure shortfall;
     private final SecondComparison second;
     private final String unit;
     private final List<String> missing;
@@ -37,6 +34,7 @@ public final class Check {
     Check(String id, String citationZh, String citationEn, String titleZh, String titleEn, Kind kind, Outcome outcome,
           String reason, Figure actual, Figure required, Figure shortfall, SecondComparison second, String unit,
           List<String> missing, String messageZh, String messageEn) {
+        super(actual, required, shortfall);
         this.id = id;
         this.citationZh = citationZh;
         this.citationEn = citationEn;
@@ -45,9 +43,6 @@ public final class Check {
         this.kind = kind;
         this.outcome = outcome;
         this.reason = reason;
-        this.actual = actual;
-        this.required = required;
-        this.shortfall = shortfall;
         this.second = second;
         this.unit = unit;
         this.missing = List.copyOf(missing);
@@ -83,21 +78,6 @@ public final class Check {
     /** The machine-readable reason: "met", "below_threshold", "missing_input", "not_claimed", … */
     public String reason() {
         return reason;
-    }
-
-    /** The application's figure; null when the check has none (a group, a rule without a number, a missing input). */
-    public Figure actual() {
-        return actual;
-    }
-
-    /** The threshold; null when the check has none. */
-    public Figure required() {
-        return required;
-    }
-
-    /** How much is missing to the threshold (zero when met); null when the check has none. */
-    public Figure shortfall() {
-        return shortfall;
     }
 
     /** The second comparison of a rule with two thresholds; null for every other check. */

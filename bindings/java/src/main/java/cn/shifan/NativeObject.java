@@ -3,6 +3,7 @@ package cn.shifan;
 import com.sun.jna.Pointer;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
@@ -49,19 +50,16 @@ abstract class NativeObject implements AutoCloseable {
 
     /** Run {@code use} with the handle held shared (readers run concurrently). */
     final <T> T shared(Use<T> use) {
-        ReentrantReadWriteLock.ReadLock l = lock.readLock();
-        l.lock();
-        try {
-            return use.apply(live());
-        } finally {
-            l.unlock();
-            Reference.reachabilityFence(this);
-        }
+        return holding(lock.readLock(), use);
     }
 
     /** Run {@code use} with the handle held exclusively (no other use meanwhile). */
     final <T> T exclusive(Use<T> use) {
-        ReentrantReadWriteLock.WriteLock l = lock.writeLock();
+        return holding(lock.writeLock(), use);
+    }
+
+    /** Run {@code use} with the handle while {@code l} (the read or the write lock) is held. */
+    private <T> T holding(Lock l, Use<T> use) {
         l.lock();
         try {
             return use.apply(live());

@@ -105,16 +105,10 @@ public final class Roster extends NativeObject {
     }
 
     private String text(Lang lang, boolean json) {
-        return shared(h -> {
-            PointerByReference out = new PointerByReference();
-            LongByReference len = new LongByReference();
-            PointerByReference err = new PointerByReference();
+        return shared(h -> Strings.produced((out, len, err) -> {
             CApi c = Shifan.lib();
-            int rc = json ? c.shifan_roster_to_json(out, len, h, lang.code, err)
-                          : c.shifan_roster_report(out, len, h, lang.code, err);
-            ShifanException.check(rc, err);
-            return Strings.take(out, len);
-        });
+            return json ? c.shifan_roster_to_json(out, len, h, lang.code, err) : c.shifan_roster_report(out, len, h, lang.code, err);
+        }));
     }
 
     @Override

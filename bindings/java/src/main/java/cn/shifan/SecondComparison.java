@@ -5,17 +5,12 @@ package cn.shifan;
  * "art7.5.intermediary_route": financing obtained, then the number of activities): the JSON member
  * that holds it ({@link #name()}, e.g. "activities") and its figures.
  */
-public final class SecondComparison {
+public final class SecondComparison extends Comparison {
     private final String name;
-    private final Figure actual;
-    private final Figure required;
-    private final Figure shortfall;
 
     SecondComparison(String name, Figure actual, Figure required, Figure shortfall) {
+        super(actual, required, shortfall);
         this.name = name;
-        this.actual = actual;
-        this.required = required;
-        this.shortfall = shortfall;
     }
 
     /** The name of the member in the JSON, e.g. "activities". */
@@ -23,23 +18,8 @@ public final class SecondComparison {
         return name;
     }
 
-    /** The application's figure; null when the JSON has null. */
-    public Figure actual() {
-        return actual;
-    }
-
-    /** The threshold; null when the JSON has null. */
-    public Figure required() {
-        return required;
-    }
-
-    /** How much is missing to the threshold; null when the JSON has null. */
-    public Figure shortfall() {
-        return shortfall;
-    }
-
     @Override
     public String toString() {
-        return name + "{actual=" + actual + ", required=" + required + ", shortfall=" + shortfall + "}";
+        return name + "{actual=" + actual() + ", required=" + required() + ", shortfall=" + shortfall() + "}";
     }
 }

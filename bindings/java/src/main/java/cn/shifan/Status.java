@@ -2,7 +2,6 @@ package cn.shifan;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
-import com.sun.jna.ptr.PointerByReference;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -69,16 +68,10 @@ public final class Status extends NativeObject {
     }
 
     private String text(Lang lang, boolean json) {
-        return shared(h -> {
-            PointerByReference out = new PointerByReference();
-            LongByReference len = new LongByReference();
-            PointerByReference err = new PointerByReference();
+        return shared(h -> Strings.produced((out, len, err) -> {
             CApi c = Shifan.lib();
-            int rc = json ? c.shifan_status_to_json(out, len, h, lang.code, err)
-                          : c.shifan_status_report(out, len, h, lang.code, err);
-            ShifanException.check(rc, err);
-            return Strings.take(out, len);
-        });
+            return json ? c.shifan_status_to_json(out, len, h, lang.code, err) : c.shifan_status_report(out, len, h, lang.code, err);
+        }));
     }
 
     private static Optional<LocalDate> date(Pointer p) {

@@ -32,6 +32,21 @@ final class Strings {
         }
     }
 
+    /** A library call that gives a string through {@code out} and {@code len}, or an error through {@code err}. */
+    @FunctionalInterface
+    interface Produce {
+        int call(PointerByReference out, LongByReference len, PointerByReference err);
+    }
+
+    /** Run {@code call}: its error is thrown, else the string it gave is taken (copied, then freed). */
+    static String produced(Produce call) {
+        PointerByReference out = new PointerByReference();
+        LongByReference len = new LongByReference();
+        PointerByReference err = new PointerByReference();
+        ShifanException.check(call.call(out, len, err), err);
+        return take(out, len);
+    }
+
     /** The UTF-8 bytes of {@code s} followed by NUL, for a C string parameter. A NUL inside is a misuse. */
     static byte[] c(String s) {
         if (s.indexOf('\0') >= 0) {
