@@ -160,36 +160,32 @@ int run_evaluate(int argc, char** argv) {
         if (sheets.wanted()) sheets.write(tables.book(lang, engine.rule_pack(), engine.interpretations()));
     };
 
-    if (!csv.empty()) {
-        if (!files.empty() || !batch.empty())
-            throw UsageError(Text{"--csv 自行读取输入，不能再给出 --batch 或其他文件", "--csv reads its own input; give neither --batch nor other files"});
-        const CsvEncoding encoding = encoding_text.empty() ? CsvEncoding::detect : parse_encoding(encoding_text);
+    // --csv and --batch: one application a row or line, evaluated by `evaluate_lines` on a BatchRun.
+    const auto run_lines = [&](const std::string& source, const auto& evaluate_lines) {
         const Engine engine(load_rule_pack_option(pack_path, limits), readings);
-        BatchRun run{engine, csv, jobs, {}, lang_given ? lang : Lang::both, limits};
+        BatchRun run{engine, source, jobs, {}, lang_given ? lang : Lang::both, limits};
         run.write.lang = run.lang;
         run.write.compact = form == Form::compact;
         run.write.verdict_only = form == Form::verdict;
         if (sheets.wanted()) run.tables = &tables;
         run.quiet = sheets.csv_on_stdout();
-        const int status = run_evaluate_csv(run, encoding);
+        const int status = evaluate_lines(run);
         write_sheets(engine);
         return status;
+    };
+
+    if (!csv.empty()) {
+        if (!files.empty() || !batch.empty())
+            throw UsageError(Text{"--csv 自行读取输入，不能再给出 --batch 或其他文件", "--csv reads its own input; give neither --batch nor other files"});
+        const CsvEncoding encoding = encoding_text.empty() ? CsvEncoding::detect : parse_encoding(encoding_text);
+        return run_lines(csv, [encoding](const BatchRun& run) { return run_evaluate_csv(run, encoding); });
     }
     if (!encoding_text.empty())
         throw UsageError(Text{"--encoding 只用于 --csv", "--encoding goes with --csv"});
     if (!batch.empty()) {
         if (!files.empty())
             throw UsageError(Text{"--batch 自行读取输入，不能再给出其他文件", "--batch reads its own input; give no other file"});
-        const Engine engine(load_rule_pack_option(pack_path, limits), readings);
-        BatchRun run{engine, batch, jobs, {}, lang_given ? lang : Lang::both, limits};
-        run.write.lang = run.lang;
-        run.write.compact = form == Form::compact;
-        run.write.verdict_only = form == Form::verdict;
-        if (sheets.wanted()) run.tables = &tables;
-        run.quiet = sheets.csv_on_stdout();
-        const int status = run_evaluate_batch(run);
-        write_sheets(engine);
-        return status;
+        return run_lines(batch, [](const BatchRun& run) { return run_evaluate_batch(run); });
     }
     if (files.empty())
         throw UsageError(Text{"未给出申请（文件、目录或 - 表示标准输入）",

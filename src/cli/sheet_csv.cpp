@@ -3,6 +3,8 @@
 #include "common.hpp"
 #include "sheet.hpp"
 
+#include "shifan/io/csv.hpp"
+
 #include "format.hpp"
 
 #include <iostream>
@@ -11,20 +13,6 @@
 namespace shifan::cli::sheet {
 
 namespace {
-
-/// Append one field, quoted when it holds a comma, a quote or a line break (quotes doubled).
-void append_field(std::string& out, const std::string& field) {
-    if (field.find_first_of(",\"\r\n") == std::string::npos) {
-        out += field;
-        return;
-    }
-    out += '"';
-    for (char ch : field) {
-        if (ch == '"') out += '"';
-        out += ch;
-    }
-    out += '"';
-}
 
 /// A cell as CSV text: numbers plain, money with two decimals, percentages with "%", dates
 /// YYYY-MM-DD; a text a spreadsheet would read as a formula gets a leading apostrophe.
@@ -52,13 +40,13 @@ std::string csv_of(const Table& table) {
     std::string out = "\xEF\xBB\xBF";
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
         if (i) out += ',';
-        append_field(out, table.columns[i].header);
+        append_csv_field(out, table.columns[i].header);
     }
     out += "\r\n";
     for (const auto& row : table.rows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (i) out += ',';
-            append_field(out, field_of(row[i]));
+            append_csv_field(out, field_of(row[i]));
         }
         out += "\r\n";
     }

@@ -199,10 +199,7 @@ std::vector<CsvColumn> csv_columns(std::optional<int> review_year) {
     return cols;
 }
 
-namespace csvio {
-
-/// Append one CSV field, quoted when it holds a comma, a quote or a line break.
-void append_field(std::string& out, std::string_view s) {
+void append_csv_field(std::string& out, std::string_view s) {
     if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
         out += s;
         return;
@@ -215,19 +212,17 @@ void append_field(std::string& out, std::string_view s) {
     out += '"';
 }
 
-} // namespace csvio
-
 std::string csv_template(Lang lang, std::optional<int> review_year) {
     const std::vector<CsvColumn> cols = csv_columns(review_year);
     std::string out = "\xEF\xBB\xBF";
     for (std::size_t i = 0; i < cols.size(); ++i) {
         if (i) out += ',';
-        csvio::append_field(out, lang == Lang::en ? cols[i].header.en : cols[i].header.zh);
+        append_csv_field(out, lang == Lang::en ? cols[i].header.en : cols[i].header.zh);
     }
     out += "\r\n";
     for (std::size_t i = 0; i < cols.size(); ++i) {
         if (i) out += ',';
-        csvio::append_field(out, cols[i].id);
+        append_csv_field(out, cols[i].id);
     }
     out += "\r\n";
     return out;

@@ -107,6 +107,12 @@ struct CsvRow {
 ///         sheet or appears twice, a file over the size limit.
 std::vector<CsvRow> import_csv(std::string_view text, const CsvImportOptions& options = {});
 
+/// Append one CSV field (RFC 4180): as it is, or in double quotes (inner quotes doubled) when it
+/// holds a comma, a quote or a line break.
+/// @param out   the string appended to
+/// @param field the field's text
+void append_csv_field(std::string& out, std::string_view field);
+
 /// Append one row as an NDJSON line (without the newline): its document, or
 /// `{"row": 7, "errors": [{"cell": "C7", "column": 3, "header": {"zh", "en"}, "code", "code_number",
 /// "path", "message": {"zh", "en"}}]}` for a bad row.
