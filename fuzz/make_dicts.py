@@ -38,11 +38,12 @@ def write(name: str, tokens: list[str]) -> None:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    keys, values = described(ROOT / "include" / "shifan" / "domain" / "application.hpp")
+    keys, values = described(ROOT / "include" / "shifan" / "model" / "application.hpp")
     app = ['"shifan.application/1"', '"schema"'] + [f'"{k}":' for k in sorted(keys)] + [f'"{v}"' for v in sorted(values)]
     app += ['"2022"', '"2023"', '"2024"'] + COMMON
     write("application.dict", app)
     write("batch.dict", app + ["\x1e"])
+    write("ffi.dict", app + ["\x1e"])
     params = re.findall(r'\{"([a-z_.]+)", ParamKind::', (ROOT / "include/shifan/rules/parameters.hpp").read_text(encoding="utf-8"))
     pack = ['"shifan.rulepack/1"', '"changzhi-municipal"'] + [f'"{k}":' for k in
             ["schema", "id", "version", "base", "description", "parameters", "from", "value", "month", "day"]]
@@ -55,6 +56,16 @@ def main() -> None:
             k, v = described(f)
             hk |= k
             hv |= v
+            hk |= set(re.findall(r'"([a-z_]+)"', f.read_text(encoding="utf-8")))
+        # The readers and writers of the lifecycle documents hold the member names as literals.
+        model = ROOT / "include" / "shifan" / "model"
+        described_files = [model / "history.hpp", model / "events.hpp", model / "calendar.hpp",
+                           ROOT / "src" / "core" / "lifecycle" / "json.hpp"]
+        for f in described_files:
+            k, v = described(f)
+            hk |= k
+            hv |= v
+        for f in [*described_files, *(ROOT / "src" / "core" / "lifecycle").glob("*.cpp")]:
             hk |= set(re.findall(r'"([a-z_]+)"', f.read_text(encoding="utf-8")))
         hist = ['"shifan.history/1"', '"shifan.calendar/1"'] + [f'"{k}":' for k in sorted(hk)] + [f'"{v}"' for v in sorted(hk | hv)]
         hist += ['"applied"', '"recommended"', '"not_recommended"', '"designated"', '"rejected"', '"violation_confirmed"',

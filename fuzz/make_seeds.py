@@ -122,6 +122,14 @@ def main() -> int:
         data = bytes([i % 16]) + b"\x1e".join(apps[i:i + 3])
         (d / f"batch-{i:03d}").write_bytes(data)
         count["batch"] = count.get("batch", 0) + 1
+    # ffi: three header bytes (mode, then the limits: 0 = none), then applications separated by 0x1E
+    d = out / "ffi"
+    d.mkdir(parents=True, exist_ok=True)
+    headers = [(0, 0, 0), (3, 0, 0), (5, 0, 0), (0x4f, 0, 0), (0x8a, 0x38, 0), (1, 0, 0x40), (6, 0x06, 0x03)]
+    for k, i in enumerate(range(0, min(len(apps), 140), 4)):
+        header = bytes(headers[k % len(headers)])
+        (d / f"ffi-{i:03d}").write_bytes(header + b"\x1e".join(apps[i:i + 4]))
+        count["ffi"] = count.get("ffi", 0) + 1
     print(" ".join(f"{k}={v}" for k, v in sorted(count.items())))
     return 0
 
