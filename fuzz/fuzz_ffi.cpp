@@ -5,6 +5,8 @@
 // Input: three header bytes, then application documents separated by 0x1E. The header picks the
 // threads, the alternative engine of the comparison (a different reading, or the same engine), how many
 // changed applications the comparison keeps, its language, and which input limits are set and to what.
+// The alternative engines: a changed reading, stricter thresholds, lower thresholds with another reading,
+// or the baseline itself.
 // Invariants:
 //   - each buffer item equals the single call on that document (status, bytes, error path);
 //   - under limits, an item either equals the unlimited result or, where the unlimited call
@@ -29,17 +31,25 @@ int result_class(std::int32_t status, std::uint8_t verdict) {
     return verdict;
 }
 
-/// An engine with the built-in pack and one reading changed (or none), made once per process.
+/// A rule pack that moves two thresholds of the built-in one (up or down) on every date.
+std::string moved_pack(int smes, const char* satisfaction) {
+    return std::string(R"({"schema":"shifan.rulepack/1","id":"fuzz-moved","version":"1","base":"changzhi-municipal",)") +
+           R"("parameters":{"min_smes_served":[{"from":"1900-01-01","value":)" + std::to_string(smes) +
+           R"(}],"min_satisfaction_percent":[{"from":"1900-01-01","value":")" + satisfaction + R"("}]}})";
+}
+
+/// The alternative side of a comparison, made once per process: 0 a reading changed, 1 stricter
+/// thresholds, 2 lower thresholds and another reading, 3 the baseline engine itself.
 const shifan_engine* alternative_engine(unsigned choice) {
     static const std::array<shifan_engine*, 3> engines = [] {
         std::array<shifan_engine*, 3> e{};
-        const char* readings[3][2] = {{"growth", "non_decreasing"}, {"growth", "consecutive"},
-                                      {"operating_period", "on_last_day"}};
-        for (std::size_t k = 0; k < e.size(); ++k) {
-            if (shifan_engine_new(&e[k], nullptr) != SHIFAN_OK ||
-                shifan_engine_set_interpretation(e[k], readings[k][0], readings[k][1], nullptr) != SHIFAN_OK)
-                broken("alternative engine");
-        }
+        const std::string stricter = moved_pack(121, "90.00"), lower = moved_pack(60, "70.00");
+        if (shifan_engine_new(&e[0], nullptr) != SHIFAN_OK ||
+            shifan_engine_set_interpretation(e[0], "growth", "non_decreasing", nullptr) != SHIFAN_OK ||
+            shifan_engine_new_from_rule_pack_json(&e[1], stricter.data(), stricter.size(), nullptr) != SHIFAN_OK ||
+            shifan_engine_new_from_rule_pack_json(&e[2], lower.data(), lower.size(), nullptr) != SHIFAN_OK ||
+            shifan_engine_set_interpretation(e[2], "operating_period", "on_last_day", nullptr) != SHIFAN_OK)
+            broken("alternative engine");
         return e;
     }();
     return choice < engines.size() ? engines[choice] : builtin_engine();

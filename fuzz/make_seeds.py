@@ -28,13 +28,17 @@ def merge_patch(target, patch):
     return out
 
 
-def cases():
+def cases(verdicts_only=False):
+    """The policy cases' documents; with verdicts_only, only the applications a case expects a
+    verdict of (not an input error)."""
     for f in sorted((ROOT / "tests" / "cases").rglob("*.json")):
         try:
             doc = json.loads(f.read_text(encoding="utf-8"))
         except (ValueError, UnicodeDecodeError):
             continue
         if not isinstance(doc, dict) or doc.get("schema") != "shifan.case/1":
+            continue
+        if verdicts_only and "verdict" not in doc.get("expect", {}):
             continue
         app = doc.get("application")
         if app is None and "base" in doc:
@@ -122,13 +126,19 @@ def main() -> int:
         data = bytes([i % 16]) + b"\x1e".join(apps[i:i + 3])
         (d / f"batch-{i:03d}").write_bytes(data)
         count["batch"] = count.get("batch", 0) + 1
-    # ffi: three header bytes (mode, then the limits: 0 = none), then applications separated by 0x1E
+    # ffi: three header bytes (mode: threads, alternative reading, kept changes, language; then the
+    # limits, 0 = none), then applications separated by 0x1E — the readable ones (examples/ and the
+    # policy cases), so that the comparator sees verdicts change and the limits refuse good documents
     d = out / "ffi"
     d.mkdir(parents=True, exist_ok=True)
-    headers = [(0, 0, 0), (3, 0, 0), (5, 0, 0), (0x4f, 0, 0), (0x8a, 0x38, 0), (1, 0, 0x40), (6, 0x06, 0x03)]
-    for k, i in enumerate(range(0, min(len(apps), 140), 4)):
+    examples = [f.read_bytes() for f in sorted((ROOT / "examples" / "applications").glob("*.json"))]
+    readable = examples + [data for _, kind, data in cases(verdicts_only=True) if kind == "application"]
+    readable = readable[:160]
+    headers = [(0x00, 0, 0), (0x0a, 0, 0), (0x54, 0, 0), (0x4f, 0, 0), (0x18, 0xcf, 0x8f), (0x80, 0x38, 0),
+               (0x01, 0, 0x40), (0x22, 0x06, 0x03), (0x60, 0xa4, 0x6f)]
+    for k, i in enumerate(range(0, len(readable), 5)):
         header = bytes(headers[k % len(headers)])
-        (d / f"ffi-{i:03d}").write_bytes(header + b"\x1e".join(apps[i:i + 4]))
+        (d / f"ffi-{i:03d}").write_bytes(header + b"\x1e".join(readable[i:i + 5]))
         count["ffi"] = count.get("ffi", 0) + 1
     print(" ".join(f"{k}={v}" for k, v in sorted(count.items())))
     return 0
