@@ -17,14 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHIFAN_EXTRA_PACKAGES="libreoffice-calc-nogui poppler-utils fonts-wqy-microhei" scripts/install-deps.sh
-cli=${SHIFAN_CLI:-}
-if [ -z "$cli" ]; then
-  [ -f build/ci/CMakeCache.txt ] || cmake --preset ci >/dev/null
-  cmake --build --preset ci --target shifan_cli >/dev/null
-  cli=build/ci/bin/shifan
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. scripts/lib/cli.sh   # $cli (SHIFAN_CLI, or build/ci/bin/shifan built here) and $tmp
 images=docs/images
 mkdir -p "$images"
 

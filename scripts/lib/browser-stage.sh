@@ -6,16 +6,9 @@
 start=$(date +%s)
 SHIFAN_EXTRA_PACKAGES="chromium fonts-wqy-microhei" scripts/install-deps.sh
 echo "$stage: chromium and fonts ready in $(( $(date +%s) - start ))s"
-cli=${SHIFAN_CLI:-}   # another shifan binary to render with (default: build/ci/bin/shifan, built here)
-if [ -z "$cli" ]; then
-  [ -f build/ci/CMakeCache.txt ] || cmake --preset ci >/dev/null
-  cmake --build --preset ci --target shifan_cli >/dev/null
-  cli=build/ci/bin/shifan
-fi
+. scripts/lib/cli.sh   # $cli (SHIFAN_CLI, or build/ci/bin/shifan built here) and $tmp
 out=build/ci/report
 mkdir -p "$out"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 fail() { echo "$stage: FAIL: $*" >&2; exit 1; }
 chrome() {
   timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \

@@ -26,14 +26,7 @@ if ! command -v soffice >/dev/null; then
   fi
 fi
 echo "$stage: LibreOffice ready in $(( $(date +%s) - start ))s"
-cli=${SHIFAN_CLI:-}
-if [ -z "$cli" ]; then
-  [ -f build/ci/CMakeCache.txt ] || cmake --preset ci >/dev/null
-  cmake --build --preset ci --target shifan_cli >/dev/null
-  cli=build/ci/bin/shifan
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. scripts/lib/cli.sh   # $cli (SHIFAN_CLI, or build/ci/bin/shifan built here) and $tmp
 checks=$(date +%s)
 
 "$cli" evaluate examples/applications --output verdict --xlsx "$tmp/results.xlsx" --csv-out "$tmp/results-cli.csv" >/dev/null
