@@ -7,23 +7,9 @@ usage: check_compare.py SHIFAN SOURCE_DIR
 """
 import json
 import os
-import subprocess
-import sys
 import tempfile
 
-shifan, source = sys.argv[1], sys.argv[2]
-failures = []
-
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        failures.append(what)
-
-
-def run(*args, stdin=None):
-    r = subprocess.run([shifan, *map(str, args)], input=stdin, capture_output=True)
-    return r.returncode, r.stdout.decode("utf-8"), r.stderr.decode("utf-8", "replace")
+from cli_harness import check, finish, run, source
 
 
 def rule(doc, rule_id):
@@ -140,5 +126,4 @@ with tempfile.TemporaryDirectory() as tmp:
     code, out, err = run("compare", "--interpretation", "growth=sideways", ndjson)
     check(code == 64, "an unknown reading: exit 64")
 
-print(f"check_compare: {len(failures)} failed")
-sys.exit(1 if failures else 0)
+finish("check_compare")

@@ -16,28 +16,15 @@ import io
 import json
 import os
 import re
-import subprocess
-import sys
 import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 from decimal import Decimal
 
-shifan, source = sys.argv[1], sys.argv[2]
-failures = []
+from cli_harness import check, finish, run, source
+
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        failures.append(what)
-
-
-def run(*args, stdin=None):
-    r = subprocess.run([shifan, *map(str, args)], input=stdin, capture_output=True)
-    return r.returncode, r.stdout.decode("utf-8"), r.stderr.decode("utf-8", "replace")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -468,7 +455,4 @@ with tempfile.TemporaryDirectory() as tmp:
           [row[1] for row in table[1:]] == [a["application_id"] for a in comparison["changed_applications"]],
           "compare --csv-out -: the changed applications alone on standard output")
 
-if failures:
-    print(f"{len(failures)} failed")
-    sys.exit(1)
-print("all passed")
+finish("check_xlsx")
